@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import { analyzeArticle } from '../core/analyze.js';
+import type { Analysis } from '../core/types.js';
+
+const textLine = z.object({
+  id: z.string(),
+  text: z.string().refine((t) => t.trim().length > 0, 'text is empty'),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+const pageLine = z.object({ id: z.string(), url: z.string().optional(), html: z.string() });
+
+/** Turns an HTML page into article text; provided by the sources layer. */
+export type PageExtractor = (html: string, url: string | undefined) => { title: string | null; text: string };
+
+export interface JsonlOptions {
+  readonly sentences?: number;
+  readonly extractPage?: PageExtractor;
+}
+
+/** One output line of `analyze --jsonl`. */
+export type JsonlResult = ({ id: string } & Analysis) | { id: string | null; line: number; error: string };
+
+/**
+ * Answers one JSON-lines request. A bad line gets an error object (and the caller reports it on
+ * stderr) so that output stays aligned with input, one line each.
+ */
+export function analyzeJsonLine(raw: string, lineNo: number, options: JsonlOptions = {}): JsonlResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { id: null, line: lineNo, error: 'not JSON' };
+  }
+  const id =
+    typeof value === 'object' && value && 'id' in value && typeof value.id === 'string' ? value.id : null;
+  const page = pageLine.safeParse(value);
+  if (page.success && !(typeof value === 'object' && value && 'text' in value)) {
+    if (!options.extractPage) return { id, line: lineNo, error: 'page input (html) is not supported here' };
+    const extracted = options.extractPage(page.data.html, page.data.url);
+    const body = analyzeArticle(
+      { text: extracted.text, title: extracted.title ?? undefined, url: page.data.url },
+      withSentences(options),
+    );
+    return { id: page.data.id, ...body };
+  }
+  const parsed = textLine.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'line';
+    const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue?.message;
+    return { id, line: lineNo, error: `${field}: ${message ?? 'invalid'}` };
+  }
+  const { id: docId, text, title, url } = parsed.data;
+  return { id: docId, ...analyzeArticle({ text, title, url }, withSentences(options)) };
+}
+
+function withSentences(options: JsonlOptions): { sentences?: number } {
+  return options.sentences === undefined ? {} : { sentences: options.sentences };
+}
+
+/** Streams JSON lines from `input` to `output`; returns how many lines were bad. */
+export async function runJsonl(
+  input: Readable,
+  output: Writable,
+  errors: Writable,
+  options: JsonlOptions = {},
+): Promise<number> {
+  let lineNo = 0;
+  let bad = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    if (raw.trim() === '') continue;
+    const result = analyzeJsonLine(raw, lineNo, options);
+    if ('error' in result) {
+      bad++;
+      errors.write(
+        `newsdesk analyze: line ${lineNo}${result.id ? ` (id ${result.id})` : ''}: ${result.error}\n`,
+      );
+    }
+    if (!output.write(JSON.stringify(result) + '\n')) await new Promise((r) => output.once('drain', r));
+  }
+  return bad;
+}
+
+/** Analyses one article file (plain text) for a reader. */
+export async function analyzeFile(path: string, options: JsonlOptions = {}): Promise<Analysis> {
+  const text = await readFile(path, 'utf8');
+  if (text.trim() === '') throw new Error(`${path}: the file is empty`);
+  return analyzeArticle({ text }, withSentences(options));
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { analyzeFile, runJsonl } from './analyze.js';
+import { formatAnalysis } from './briefing-text.js';
+
+const USAGE = `usage: newsdesk <command> [options]
+
+commands:
+  analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
+  analyze FILE [--sentences N]      print a readable briefing of one article
+  bench [--file F.jsonl]            time the analysis against an npm summarizer
+`;
+
+/** A wrong command line: printed with the usage, exit status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50)
+    throw new UsageError(`${flag} takes a whole number from 1 to 50, got "${value}"`);
+  return n;
+}
+
+async function analyzeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { jsonl: { type: 'boolean' }, sentences: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const sentences = parseCount(values.sentences, '--sentences');
+  const options = sentences === undefined ? {} : { sentences };
+  if (values.jsonl) {
+    const bad = await runJsonl(process.stdin, process.stdout, process.stderr, options);
+    return bad > 0 ? 1 : 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new UsageError('analyze needs --jsonl or a FILE');
+  process.stdout.write(formatAnalysis(await analyzeFile(file, options)) + '\n');
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'analyze':
+      return analyzeCommand(rest);
+    case 'bench': {
+      const { runBench } = await import('../../bench/run.js');
+      return runBench(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (
+    err instanceof UsageError ||
+    (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
+    process.stderr.write(`newsdesk: ${err.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (err instanceof Error && 'code' in err && err.code === 'ENOENT') {
+    process.stderr.write(`newsdesk: ${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

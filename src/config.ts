@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const schema = z.object({
+  NEWSDESK_DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: optionalSecret,
+  DISCORD_TOKEN: optionalSecret,
+  DATABASE_URL: optionalSecret,
+  /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
+  NEWSDESK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+});
+
+/** The whole configuration, parsed once from the environment. */
+export type Config = z.infer<typeof schema>;
+
+/** A configuration problem, naming every bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The names of the variables that hold secrets: they never reach logs or errors. */
+export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'DISCORD_TOKEN', 'DATABASE_URL'] as const;
+
+/** Parses the environment (default: `process.env`); throws a `ConfigError` naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = issue.path.join('.');
+    // zod messages never echo the value, so secrets stay out of the error.
+    return `${variable}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}
