@@ -48,3 +48,25 @@ export interface AnalyzeOptions {
   /** How many key sentences the summary holds (default 3). */
   readonly sentences?: number;
 }
+
+/** What a channel wants to follow, as configured by its moderators. */
+export interface Topic {
+  readonly name: string;
+  /** Words or phrases, any of which makes an article match (`elect*` is a prefix wildcard). */
+  readonly include: readonly string[];
+  /** Words or phrases, any of which rules an article out. */
+  readonly exclude: readonly string[];
+  /** Region slugs; when not empty, the article must be in one of them. */
+  readonly regions: readonly string[];
+}
+
+/** A row of the region table. */
+export interface Region {
+  readonly slug: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** ISO 3166-1 alpha-2 codes of the member countries. */
+  readonly countries: readonly string[];
+  /** Place names that belong to the region without naming a member country. */
+  readonly places: readonly string[];
+}
