@@ -98,12 +98,16 @@ const SECTION_WORDS = new Set([
   'law',
 ]);
 
+/** Furniture lines are short; longer lines are prose and skip the word-level checks. */
+const SHORT_LINE = 160;
+
 function words(line: string): string[] {
   return line.split(/\s+/).filter((w) => w.length > 0);
 }
 
 /** `Home » World » Europe`, `News > Politics`. */
 export function isBreadcrumb(line: string): boolean {
+  if (line.length > 2 * SHORT_LINE) return false;
   if (!BREADCRUMB_SEPARATOR.test(line)) return false;
   const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
   return /^home\b/i.test(line) || parts.every((p) => words(p).length <= 6 && !/[.!?]$/.test(p.trim()));
@@ -120,6 +124,7 @@ export function breadcrumbTail(line: string): string {
  * category line depends on where it stands; see `isCategoryLine`.
  */
 export function isTitleLike(line: string): boolean {
+  if (line.length > SHORT_LINE) return false;
   const ws = words(line);
   if (ws.length === 0 || ws.length > 20 || /[.!?]$/.test(line)) return false;
   return /^[\p{Lu}\p{N}"“‘']/u.test(line);
@@ -128,6 +133,7 @@ export function isTitleLike(line: string): boolean {
 /** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
 export function isCategoryLine(line: string): boolean {
   if (/^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)) return true;
+  if (line.length > SHORT_LINE) return false;
   const ws = words(line);
   if (ws.length === 0 || ws.length > 8 || SENTENCE_PUNCT.test(line)) return false;
   if (!ws.every((w) => /^[\p{Lu}&]/u.test(w))) return false;
@@ -146,12 +152,14 @@ export function isSourceTrailer(line: string): boolean {
 
 /** `Share this article Print`, `Email | Facebook | Twitter`. */
 export function isShareLine(line: string): boolean {
+  if (line.length > SHORT_LINE) return false;
   const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }
 
 /** `By John Smith, CNN`, `By . Staff Reporter . PUBLISHED: ...`, `Reporting by Jane Doe`. */
 export function isBylineLine(line: string): boolean {
+  if (line.length > 2 * SHORT_LINE) return false;
   if (/^(?:by|reporting by|written by|edited by)\s*\.?\s+\p{Lu}/iu.test(line) && !/[!?]$/.test(line)) {
     const rest = line.replace(/^(?:\S+\s+)?by\s*\.?\s*/i, '');
     const clause = rest.split(/\s+(?:\.|\||—|-)\s+|,/)[0] ?? '';
@@ -161,12 +169,13 @@ export function isBylineLine(line: string): boolean {
 }
 
 /** `PUBLISHED: 14:11 EST, 25 October 2013`, `Last updated at 3:31 PM on 19th July 2011`. */
+const TIMESTAMP_LINE = new RegExp(
+  `^(?:published|updated|last updated|posted|first published)\\b[^\\n]{0,40}?(?:\\d{1,2}:\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2})`,
+  'i',
+);
+
 export function isTimestampLine(line: string): boolean {
-  const re = new RegExp(
-    `^(?:published|updated|last updated|posted|first published)\\b[^\\n]{0,40}?(?:\\d{1,2}:\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2})`,
-    'i',
-  );
-  return re.test(line) && words(line).length <= 30;
+  return line.length <= SHORT_LINE && TIMESTAMP_LINE.test(line);
 }
 
 /** Any furniture line; the headline is handled separately since it is also returned. */

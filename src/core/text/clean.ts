@@ -23,7 +23,8 @@ export interface CleanedArticle {
 const TERMINAL_END = /[.!?…:"”’')\]]$/;
 
 function normalise(line: string): string {
-  return line.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Only runs of spaces and odd whitespace are rewritten; most lines pass unchanged.
+  return line.replace(/ {2,}|[\t\v\f\u00a0\u2000-\u200b\u3000]+/g, ' ').trim();
 }
 
 function key(line: string): string {
@@ -33,23 +34,28 @@ function key(line: string): string {
     .trim();
 }
 
+type LineKind = 'blank' | 'crumb' | 'furniture' | 'title-like' | 'prose';
+
+function classify(line: string): LineKind {
+  if (line === '') return 'blank';
+  if (isBreadcrumb(line)) return 'crumb';
+  if (isBoilerplateLine(line)) return 'furniture';
+  return isTitleLike(line) ? 'title-like' : 'prose';
+}
+
 /**
  * The header is the run of short lines before the first line of prose. The headline is the header
  * line that a breadcrumb ends with or that is repeated; failing that, the last title-like line of
  * the header (category lines come before the headline, bylines after it).
  */
-function findTitle(lines: readonly string[]): string | null {
+function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
   const crumbs: string[] = [];
   const candidates: string[] = [];
   const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (line === '') continue;
-    if (isBreadcrumb(line)) {
-      crumbs.push(key(breadcrumbTail(line)));
-      continue;
-    }
-    if (isBoilerplateLine(line)) continue;
-    if (!isTitleLike(line)) break;
+  for (let i = 0; i < header; i++) {
+    const line = lines[i] ?? '';
+    if (kinds[i] === 'crumb') crumbs.push(key(breadcrumbTail(line)));
+    if (kinds[i] !== 'title-like') continue;
     candidates.push(line);
     seen.set(key(line), (seen.get(key(line)) ?? 0) + 1);
   }
@@ -74,26 +80,32 @@ function blockParagraphs(block: readonly string[]): string[] {
   return out;
 }
 
+/** A line repeating the headline; only short lines are compared. */
+function isHeadline(line: string, headline: string | null, headlineKey: string): boolean {
+  return headline !== null && line.length <= 2 * headline.length + 20 && key(line) === headlineKey;
+}
+
 /**
  * Removes page furniture from scraped text and returns its paragraphs and headline.
  * `title`, when given, is trusted as the headline; otherwise it is detected in the text.
  */
 export function cleanArticle(text: string, title?: string): CleanedArticle {
-  const lines = text.split(/\r\n|\r|\n/).map(normalise);
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n').map(normalise);
+  const kinds = lines.map(classify);
+  let header = kinds.findIndex((k) => k === 'prose');
+  if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
-  const headline = given || findTitle(lines);
-  const headlineKey = headline ? key(headline) : null;
-  const inHeader = headerLength(lines);
+  const headline = given || findTitle(lines, kinds, header);
+  const headlineKey = headline ? key(headline) : '';
 
   const blocks: string[][] = [[]];
   lines.forEach((line, i) => {
-    const dropped =
-      line === '' ||
-      isBoilerplateLine(line) ||
-      (headlineKey !== null && key(line) === headlineKey) ||
-      (i < inHeader && isTitleLike(line));
-    if (line === '') blocks.push([]);
-    else if (!dropped) blocks[blocks.length - 1]?.push(line);
+    const kind = kinds[i];
+    if (kind === 'blank') blocks.push([]);
+    const keep =
+      (kind === 'prose' || (kind === 'title-like' && i >= header)) &&
+      !isHeadline(line, headline, headlineKey);
+    if (keep) blocks[blocks.length - 1]?.push(line);
   });
 
   const paragraphs: string[] = [];
@@ -108,14 +120,4 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
     paragraphs.push(p);
   }
   return { title: headline || null, paragraphs };
-}
-
-/** How many lines the header (breadcrumbs, tags, headline, byline) spans. */
-function headerLength(lines: readonly string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '' || isBoilerplateLine(line) || isTitleLike(line)) continue;
-    return i;
-  }
-  return 0;
 }

@@ -13,8 +13,10 @@ const SPEECH_LABEL =
 
 /** A picture caption left in the text by the scraper. */
 export function isCaption(sentence: string): boolean {
-  if (PHOTO_MARK.test(sentence)) return true;
-  return CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
+  if (sentence.includes('(') && PHOTO_MARK.test(sentence)) return true;
+  const colon = sentence.indexOf(':');
+  // The label is a few words: only a colon near the start can end one.
+  return colon > 0 && colon < 50 && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
 }
 
 export function isQuestion(sentence: string): boolean {
