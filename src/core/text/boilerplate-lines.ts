@@ -1,9 +1,13 @@
+import { stripLeadingFurniture } from './inline-furniture.js';
+
 /**
  * Whole lines of scraped text that are page furniture, not article: breadcrumbs, category lines,
  * source trailers, share/print rows, bylines and timestamps. Each rule is a named predicate so that
  * tests can cover them one by one.
  */
 
+/** Furniture lines are short; longer lines are prose and skip the word-level checks. */
+const SHORT_LINE = 160;
 const SENTENCE_PUNCT = /[.!?,;:"“”]/;
 const BREADCRUMB_SEPARATOR = /\s(?:»|›|>|\/|\|)\s/;
 const MONTH =
@@ -98,9 +102,6 @@ const SECTION_WORDS = new Set([
   'law',
 ]);
 
-/** Furniture lines are short; longer lines are prose and skip the word-level checks. */
-const SHORT_LINE = 160;
-
 function words(line: string): string[] {
   return line.split(/\s+/).filter((w) => w.length > 0);
 }
@@ -157,15 +158,12 @@ export function isShareLine(line: string): boolean {
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }
 
-/** `By John Smith, CNN`, `By . Staff Reporter . PUBLISHED: ...`, `Reporting by Jane Doe`. */
+/** `By John Smith, CNN`, `By . Staff Reporter . PUBLISHED: ...`: a line that is only a byline (and stamps). */
 export function isBylineLine(line: string): boolean {
-  if (line.length > 2 * SHORT_LINE) return false;
-  if (/^(?:by|reporting by|written by|edited by)\s*\.?\s+\p{Lu}/iu.test(line) && !/[!?]$/.test(line)) {
-    const rest = line.replace(/^(?:\S+\s+)?by\s*\.?\s*/i, '');
-    const clause = rest.split(/\s+(?:\.|\||—|-)\s+|,/)[0] ?? '';
-    return words(clause).length <= 5 && words(line).length <= 40;
-  }
-  return false;
+  if (line.length > SHORT_LINE || !/^(?:by|reporting by|written by|edited by)\b/i.test(line)) return false;
+  if (stripLeadingFurniture(line) === '') return true;
+  // "Reporting by Jane Roe; editing by John Doe" and similar credit lines carry no sentence.
+  return /^(?:reporting|written|edited) by\b/i.test(line) && !/[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /** `PUBLISHED: 14:11 EST, 25 October 2013`, `Last updated at 3:31 PM on 19th July 2011`. */

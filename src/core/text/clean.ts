@@ -92,6 +92,10 @@ function isHeadline(line: string, headline: string | null, headlineKey: string):
 export function cleanArticle(text: string, title?: string): CleanedArticle {
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n').map(normalise);
   const kinds = lines.map(classify);
+  // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
+  kinds.forEach((kind, i) => {
+    if (kind === 'title-like' && /^[\p{Ll}\p{N}]/u.test(lines[i + 1] ?? '')) kinds[i] = 'prose';
+  });
   let header = kinds.findIndex((k) => k === 'prose');
   if (header < 0) header = 0;
   const given = title ? normalise(title) : '';

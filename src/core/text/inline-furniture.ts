@@ -63,7 +63,7 @@ const MID_BYLINE = new RegExp(
   'gu',
 );
 const MID_TIMESTAMP = new RegExp(
-  `(^|\\s)(?:PUBLISHED|UPDATED|Last updated)(?:\\s+at)?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}\\s*\\.?\\s*(?:\\|\\s*\\.?\\s*)?`,
+  `(?<!\\S)(?:PUBLISHED|UPDATED|Last updated)(?:\\s+at)?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}\\s*\\.?\\s*(?:\\|\\s*\\.?\\s*)?`,
   'gu',
 );
 
@@ -71,7 +71,7 @@ export function stripInlineFurniture(text: string): string {
   // Cheap substring checks first: most paragraphs carry neither, and the patterns are long.
   let out = text.includes('By .') ? text.replace(MID_BYLINE, '$1') : text;
   if (out.includes('PUBLISHED') || out.includes('UPDATED') || out.includes('Last updated'))
-    out = out.replace(MID_TIMESTAMP, '$1');
+    out = out.replace(MID_TIMESTAMP, '');
   return out;
 }
 

@@ -23,7 +23,16 @@ export function isQuestion(sentence: string): boolean {
   return /\?["”’')\]]*$/.test(sentence);
 }
 
-/** Opens with a quotation mark: a quotation, perhaps with its attribution ("..." he said). */
+/**
+ * Part of a quotation: it opens with a quotation mark ("..." he said), or it is the second
+ * sentence of a quotation, which shows as a closing mark with no opening one before it.
+ */
 export function isQuotation(sentence: string): boolean {
-  return /^["“‘']/.test(sentence);
+  if (/^["“‘']/.test(sentence)) return true;
+  const curlyOpen = sentence.indexOf('“');
+  const curlyClose = sentence.indexOf('”');
+  if (curlyClose >= 0 && (curlyOpen < 0 || curlyClose < curlyOpen)) return true;
+  let straight = 0;
+  for (let i = sentence.indexOf('"'); i >= 0; i = sentence.indexOf('"', i + 1)) straight++;
+  return straight % 2 === 1;
 }
