@@ -102,16 +102,22 @@ const SECTION_WORDS = new Set([
   'law',
 ]);
 
+/** Ends with a full stop, `?` or `!` (a character test: end-anchored regexes scan the whole line). */
+function endsWithStop(line: string): boolean {
+  const last = line.charAt(line.length - 1);
+  return last === '.' || last === '!' || last === '?';
+}
+
 function words(line: string): string[] {
   return line.split(/\s+/).filter((w) => w.length > 0);
 }
 
 /** `Home » World » Europe`, `News > Politics`. */
 export function isBreadcrumb(line: string): boolean {
-  if (line.length > 2 * SHORT_LINE) return false;
-  if (!BREADCRUMB_SEPARATOR.test(line)) return false;
+  // A one-character class scan first: most lines hold none of the separators.
+  if (line.length > 2 * SHORT_LINE || !/[»›>/|]/.test(line) || !BREADCRUMB_SEPARATOR.test(line)) return false;
   const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
-  return /^home\b/i.test(line) || parts.every((p) => words(p).length <= 6 && !/[.!?]$/.test(p.trim()));
+  return /^home\b/i.test(line) || parts.every((p) => words(p).length <= 6 && !endsWithStop(p.trim()));
 }
 
 /** The last segment of a breadcrumb is often the headline. */
@@ -125,18 +131,17 @@ export function breadcrumbTail(line: string): string {
  * category line depends on where it stands; see `isCategoryLine`.
  */
 export function isTitleLike(line: string): boolean {
-  if (line.length > SHORT_LINE) return false;
+  if (line.length > SHORT_LINE || endsWithStop(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line)) return false;
   const ws = words(line);
-  if (ws.length === 0 || ws.length > 20 || /[.!?]$/.test(line)) return false;
-  return /^[\p{Lu}\p{N}"“‘']/u.test(line);
+  return ws.length > 0 && ws.length <= 20;
 }
 
 /** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
 export function isCategoryLine(line: string): boolean {
   if (/^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)) return true;
-  if (line.length > SHORT_LINE) return false;
+  if (line.length > 100 || SENTENCE_PUNCT.test(line)) return false;
   const ws = words(line);
-  if (ws.length === 0 || ws.length > 8 || SENTENCE_PUNCT.test(line)) return false;
+  if (ws.length === 0 || ws.length > 8) return false;
   if (!ws.every((w) => /^[\p{Lu}&]/u.test(w))) return false;
   // A run of capitalised section names; a headline has a verb and rarely names a section.
   const sections = ws.filter((w) => SECTION_WORDS.has(w.toLowerCase())).length;
@@ -153,7 +158,10 @@ export function isSourceTrailer(line: string): boolean {
 
 /** `Share this article Print`, `Email | Facebook | Twitter`. */
 export function isShareLine(line: string): boolean {
-  if (line.length > SHORT_LINE) return false;
+  if (line.length > 100) return false;
+  // The first word decides cheaply for nearly every line of prose.
+  const firstWord = /^[^\s:,]*/.exec(line)?.[0].toLowerCase() ?? '';
+  if (!SHARE_WORDS.has(firstWord)) return false;
   const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }

@@ -20,17 +20,29 @@ export interface CleanedArticle {
   readonly paragraphs: readonly string[];
 }
 
-const TERMINAL_END = /[.!?…:"”’')\]]$/;
+const MID_TEXT_HINT =
+  /By \.|PUBLISHED|UPDATED|Last updated|Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT| \./;
+/** Marks that can end a paragraph line; checked on the last character only. */
+const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'", ')', ']']);
 
-function normalise(line: string): string {
-  // Only runs of spaces and odd whitespace are rewritten; most lines pass unchanged.
-  return line.replace(/ {2,}|[\t\v\f\u00a0\u2000-\u200b\u3000]+/g, ' ').trim();
+/** Line breaks to `\n`, odd spaces to plain ones, runs of spaces to one: once over the whole text. */
+function normaliseText(text: string): string {
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (/[\t\v\f\u00a0\u2000-\u200b\u3000]/.test(out))
+    out = out.replace(/[\t\v\f\u00a0\u2000-\u200b\u3000]/g, ' ');
+  return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
 }
 
+function normalise(line: string): string {
+  return normaliseText(line).trim();
+}
+
+/** A line reduced to its lower-cased words, to compare headline copies that differ in punctuation. */
 function key(line: string): string {
+  // A plain character class (no Unicode property escapes) keeps this cheap.
   return line
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^a-z0-9\u00c0-\u1fff\u2c00-\ud7ff]+/g, ' ')
     .trim();
 }
 
@@ -50,18 +62,19 @@ function classify(line: string): LineKind {
  */
 function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
   const crumbs: string[] = [];
-  const candidates: string[] = [];
+  const candidates: [string, string][] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < header; i++) {
     const line = lines[i] ?? '';
     if (kinds[i] === 'crumb') crumbs.push(key(breadcrumbTail(line)));
     if (kinds[i] !== 'title-like') continue;
-    candidates.push(line);
-    seen.set(key(line), (seen.get(key(line)) ?? 0) + 1);
+    const k = key(line);
+    candidates.push([line, k]);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
   }
-  const confirmed = candidates.find((c) => crumbs.includes(key(c)) || (seen.get(key(c)) ?? 0) > 1);
-  if (confirmed) return confirmed;
-  const plain = candidates.filter((c) => !isCategoryLine(c));
+  const confirmed = candidates.find(([, k]) => crumbs.includes(k) || (seen.get(k) ?? 0) > 1);
+  if (confirmed) return confirmed[0];
+  const plain = candidates.map(([c]) => c).filter((c) => !isCategoryLine(c));
   return plain[plain.length - 1] ?? null;
 }
 
@@ -71,7 +84,7 @@ function blockParagraphs(block: readonly string[]): string[] {
   let current = '';
   for (const line of block) {
     current = current ? `${current} ${line}` : line;
-    if (TERMINAL_END.test(line)) {
+    if (TERMINAL_END.has(line.charAt(line.length - 1))) {
       out.push(current);
       current = '';
     }
@@ -82,7 +95,9 @@ function blockParagraphs(block: readonly string[]): string[] {
 
 /** A line repeating the headline; only short lines are compared. */
 function isHeadline(line: string, headline: string | null, headlineKey: string): boolean {
-  return headline !== null && line.length <= 2 * headline.length + 20 && key(line) === headlineKey;
+  if (headline === null || line.length > headline.length + 12 || 2 * line.length < headline.length)
+    return false;
+  return key(line) === headlineKey;
 }
 
 /**
@@ -90,7 +105,9 @@ function isHeadline(line: string, headline: string | null, headlineKey: string):
  * `title`, when given, is trusted as the headline; otherwise it is detected in the text.
  */
 export function cleanArticle(text: string, title?: string): CleanedArticle {
-  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n').map(normalise);
+  const lines = normaliseText(text)
+    .split('\n')
+    .map((line) => line.trim());
   const kinds = lines.map(classify);
   // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
   kinds.forEach((kind, i) => {
@@ -115,10 +132,10 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
   const paragraphs: string[] = [];
   let inBody = false;
   for (const raw of blocks.flatMap(blockParagraphs)) {
-    let p = joinBrokenLines(stripInlineFurniture(raw));
     // Datelines and bylines only open an article: once prose has started, leave paragraphs alone.
-    if (!inBody) p = stripLeadingFurniture(p);
-    p = stripPromos(p);
+    let p = inBody ? raw : stripLeadingFurniture(raw);
+    // One scan decides whether any mid-text rule can apply; most paragraphs need none.
+    if (MID_TEXT_HINT.test(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
     if (p === '') continue;
     inBody = true;
     paragraphs.push(p);

@@ -19,8 +19,13 @@ export function isCaption(sentence: string): boolean {
   return colon > 0 && colon < 50 && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
 }
 
+const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
+
 export function isQuestion(sentence: string): boolean {
-  return /\?["”’')\]]*$/.test(sentence);
+  // Walk back over closing marks rather than use an end-anchored regex, which scans the whole text.
+  let i = sentence.length - 1;
+  while (i >= 0 && CLOSING.has(sentence.charAt(i))) i--;
+  return sentence.charAt(i) === '?';
 }
 
 /**
