@@ -184,14 +184,34 @@ export function isTimestampLine(line: string): boolean {
   return line.length <= SHORT_LINE && TIMESTAMP_LINE.test(line);
 }
 
+/** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */
+const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
+  ...'home tags tag topics topic categories category filed related more source sources via credit credits image photo by reporting written edited published updated last posted first'.split(
+    ' ',
+  ),
+  ...SHARE_WORDS,
+]);
+
+/**
+ * A cheap gate before the rules: a line of prose (ending in a full stop, `?` or `!`) can only be
+ * furniture when it opens with one of a few words. Most lines of an article stop here.
+ */
+export function mayBeFurniture(line: string): boolean {
+  if (line.length > 2 * SHORT_LINE) return false;
+  if (!endsWithStop(line)) return true;
+  const first = /^[^\s:,.]*/.exec(line)?.[0].toLowerCase() ?? '';
+  return FURNITURE_OPENERS.has(first);
+}
+
 /** Any furniture line; the headline is handled separately since it is also returned. */
 export function isBoilerplateLine(line: string): boolean {
   return (
-    isBreadcrumb(line) ||
-    isCategoryLine(line) ||
-    isSourceTrailer(line) ||
-    isShareLine(line) ||
-    isBylineLine(line) ||
-    isTimestampLine(line)
+    mayBeFurniture(line) &&
+    (isBreadcrumb(line) ||
+      isCategoryLine(line) ||
+      isSourceTrailer(line) ||
+      isShareLine(line) ||
+      isBylineLine(line) ||
+      isTimestampLine(line))
   );
 }

@@ -4,6 +4,7 @@ import {
   isBreadcrumb,
   isCategoryLine,
   isTitleLike,
+  mayBeFurniture,
 } from './boilerplate-lines.js';
 import {
   joinBrokenLines,
@@ -56,6 +57,7 @@ const LONGEST_FURNITURE = 320;
 function classify(line: string): LineKind {
   if (line === '') return 'blank';
   if (line.length > LONGEST_FURNITURE) return 'prose';
+  if (!mayBeFurniture(line)) return 'prose';
   if (isBreadcrumb(line)) return 'crumb';
   if (isBoilerplateLine(line)) return 'furniture';
   return isTitleLike(line) ? 'title-like' : 'prose';
