@@ -19,39 +19,22 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * Words are compared as 32-bit FNV-1a hashes of their lower-cased characters, computed while
- * scanning: no substrings, no string hashing, integer-keyed maps. A collision between two words of
- * one article is rare enough not to matter for sentence scores.
+ * Words are compared as 30-bit FNV-1a hashes of their lower-cased characters, computed while
+ * scanning: no substrings, no string hashing, and small-integer keys that engines store unboxed.
+ * A collision between two words of one article is rare enough not to matter for sentence scores.
  */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
 
-function hashWords(text: string, visit: (hash: number, length: number) => void): void {
+/** The hash of one lower-case word, as `tokenize` computes it. */
+function hashWord(word: string): number {
   let hash = FNV_OFFSET;
-  let length = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 32;
-    if (isWordCode(c)) {
-      if (c >= 65 && c <= 90) c += 32;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      length++;
-    } else if (length > 0) {
-      // 30 bits keep the hash a small integer, which engines store and compare unboxed.
-      visit(hash & 0x3fffffff, length);
-      hash = FNV_OFFSET;
-      length = 0;
-    }
-  }
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash & HASH_BITS;
 }
 
-const STOPWORDS: ReadonlySet<number> = new Set(
-  STOPWORD_LIST.map((w) => {
-    let h = 0;
-    hashWords(w, (x) => (h = x));
-    return h;
-  }),
-);
+const STOPWORDS: ReadonlySet<number> = new Set(STOPWORD_LIST.map(hashWord));
 
 /** A sentence as word hashes. */
 export interface Tokens {
@@ -62,7 +45,7 @@ export interface Tokens {
 }
 
 export function tokenize(sentence: string): Tokens {
-  // The scan of `hashWords`, inlined: this is the hottest loop of the analysis.
+  // The hottest loop of the analysis: one pass, character codes only.
   const content: number[] = [];
   let count = 0;
   let hash = FNV_OFFSET;
@@ -76,7 +59,7 @@ export function tokenize(sentence: string): Tokens {
       length++;
     } else if (length > 0) {
       count++;
-      const h = hash & 0x3fffffff;
+      const h = hash & HASH_BITS;
       if (length > 1 && !STOPWORDS.has(h)) content.push(h);
       hash = FNV_OFFSET;
       length = 0;
