@@ -36,11 +36,22 @@ const CAPS_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})
 const LEADING_RULES: readonly RegExp[] = [DOTTED_BYLINE, TIMESTAMP, AGENCY_DATELINE, CAPS_DATELINE];
 
 /**
+ * Every leading rule needs a byline or stamp word at the very start, or a bracket or dash near it
+ * (datelines). Checking that first spares most paragraphs the pattern matching.
+ */
+function mayOpenWithFurniture(text: string): boolean {
+  if (/^(?:By\b|PUBLISHED|UPDATED|Published|Updated|Posted|Last updated|\||\.)/.test(text)) return true;
+  const head = text.slice(0, 90);
+  return head.includes('(') || head.includes('--') || head.includes('—') || head.includes('–');
+}
+
+/**
  * Strips furniture from the start of a paragraph, rule after rule until none applies.
  * Returns the rest (possibly empty: the whole paragraph was furniture).
  */
 export function stripLeadingFurniture(paragraph: string): string {
   let rest = paragraph.trimStart();
+  if (!mayOpenWithFurniture(rest)) return rest.trim();
   for (let guard = 0; guard < 8; guard++) {
     const before = rest;
     rest = rest.replace(/^(?:\||\.)\s+/, '');
