@@ -102,8 +102,12 @@ const TIMESTAMP_LINE = new RegExp(
   'i',
 );
 
+/** `Updated 2 hours ago`, `5 min read`: relative stamps and reading times. */
+const RELATIVE_STAMP_LINE =
+  /^(?:(?:published|updated|posted)\s+\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d{1,3}\s*(?:-|\s)?min(?:ute)?s?\s+read)\.?$/i;
+
 export function isTimestampLine(line: string): boolean {
-  return line.length <= SHORT_LINE && TIMESTAMP_LINE.test(line);
+  return line.length <= SHORT_LINE && (TIMESTAMP_LINE.test(line) || RELATIVE_STAMP_LINE.test(line));
 }
 
 /** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */

@@ -18,7 +18,7 @@ const DOTTED_BYLINE = new RegExp(
 );
 /** `By John Smith, CNN` or `By Jane Doe |` followed by a timestamp, a dateline or a separator. */
 const PLAIN_BYLINE = new RegExp(
-  `^By\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*,\\s*(?:CNN|AP|AFP|Reuters|BBC|VOA|${NAME}))?\\s*(?:\\||\\.|—|–|--|$)\\s*`,
+  `^By\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*[,|]\\s*(?:CNN|AP|AFP|Reuters|BBC|VOA|${NAME}))?\\s*(?:\\||\\.|—|–|--|$)\\s*`,
   'u',
 );
 const TIMESTAMP = new RegExp(

@@ -42,6 +42,7 @@ describe('boilerplate lines', () => {
   it('GIVEN byline lines THEN they are furniture, but a sentence opening with "By" is not', () => {
     expect(isBylineLine('By John Smith, CNN')).toBe(true);
     expect(isBylineLine('By Sione Taufa, Pacific Desk')).toBe(true);
+    expect(isBylineLine('By Ana Ruiz | Harbour Wire')).toBe(true);
     expect(isBylineLine('By . Staff Reporter . PUBLISHED: . 09:12 EST, 3 March 2025')).toBe(true);
     expect(
       isBylineLine(
@@ -54,7 +55,10 @@ describe('boilerplate lines', () => {
     expect(isTimestampLine('Last updated at 4:10 PM on 3rd June 2025')).toBe(true);
     expect(isTimestampLine('Published 14:05 CET, 9 April 2025')).toBe(true);
     expect(isTimestampLine('UPDATED: 15:36 EST, 25 October 2013')).toBe(true);
+    expect(isTimestampLine('Updated 2 hours ago')).toBe(true);
+    expect(isTimestampLine('5 min read')).toBe(true);
     expect(isTimestampLine('Updated figures from the ministry show 12 deaths.')).toBe(false);
+    expect(isTimestampLine('5 minutes read like an hour to the jury.')).toBe(false);
   });
 
   it('GIVEN an ordinary paragraph THEN no rule marks it as furniture', () => {
