@@ -1,4 +1,10 @@
-import type { Quote } from '../types.js';
+import type { Quote, Speaker } from '../types.js';
+import { attributionAfter, attributionBefore, attributionByColon, type Attribution } from './attribution.js';
+import { chooseKeyQuotes, MIN_STATEMENT_WORDS, type KeyCandidate } from './key.js';
+import { findQuotations, type Quotation } from './marks.js';
+import { indexPeople } from './people.js';
+import { resolveMention, type Resolved } from './resolve.js';
+import { endsSentence, tokenize } from './tokens.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -6,7 +12,89 @@ export interface QuoteContext {
   readonly lede: string;
 }
 
-/** Direct quotations in `text` with their speakers; offsets index `text`. (Lands with the Quotes issue.) */
-export function extractQuotes(_text: string, _context: QuoteContext): Quote[] {
-  return [];
+/** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
+function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
+  let end = paragraphStart;
+  while (end > 0 && /\s/u.test(text[end - 1] ?? '')) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0 && text[start - 1] !== '\n') start--;
+  while (start < end && /\s/u.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+/** The first line that reads as a paragraph of prose: with bylines and breadcrumbs above it, the lede. */
+function firstProse(text: string): string {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (/[.?!"”]$/u.test(t) && (t.match(/\s+/g) ?? []).length >= 14) return t;
+  }
+  return '';
+}
+
+/**
+ * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
+ * the same sentence rather than a sentence start, a colon or a comma.
+ */
+function insideReportedSpeech(text: string, q: Quotation): boolean {
+  let i = q.start - 1;
+  while (i >= q.paragraphStart && /\s/u.test(text[i] ?? '')) i--;
+  if (i < q.paragraphStart) return false;
+  const ch = text[i] ?? '';
+  if (ch === ':' || ch === ',' || /[—―–]/u.test(ch)) return false;
+  return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
+}
+
+function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
+  const out: (Attribution | null)[] = [];
+  quotes.forEach((q, k) => {
+    const prev = k > 0 ? quotes[k - 1] : undefined;
+    const samePara = prev !== undefined && prev.paragraphEnd > q.start;
+    const floor = samePara ? prev.end : q.paragraphStart;
+    let a = attributionAfter(text, q) ?? attributionBefore(text, q, floor);
+    const prevA = samePara ? out[k - 1] : null;
+    if (!a && prevA) a = { mention: prevA.mention, kind: 'continued' };
+    if (!a && q.start === q.paragraphStart)
+      a = attributionByColon(text, q, previousParagraph(text, q.paragraphStart));
+    out.push(a);
+  });
+  return out;
+}
+
+/** Direct quotations in `text` with their speakers; offsets index `text`. */
+export function extractQuotes(text: string, context: QuoteContext): Quote[] {
+  const quotations = findQuotations(text).filter((q) => /[\p{L}\p{N}]/u.test(q.text));
+  if (!quotations.length) return [];
+  const index = indexPeople(text, tokenize(text, 0, text.length));
+  const attributions = attribute(text, quotations);
+  let lastGroup: Resolved['group'] = null;
+  const resolved = attributions.map((a): Resolved | null => {
+    if (!a) return null;
+    const r = resolveMention(index, a.mention, lastGroup);
+    if (r.group) lastGroup = r.group;
+    return r;
+  });
+  const candidates: KeyCandidate[] = quotations.map((q, k) => {
+    const r = resolved[k];
+    const words = (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    return {
+      text: q.text,
+      speakerName: r?.name ?? null,
+      personal: !!r?.person,
+      fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || /^\p{Ll}/u.test(q.text),
+    };
+  });
+  const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));
+  return quotations.map((q, k): Quote => {
+    const a = attributions[k];
+    const r = resolved[k];
+    const speaker: Speaker = a
+      ? {
+          name: r?.name ?? null,
+          role: r?.role ?? null,
+          mention: { start: a.mention.start, end: a.mention.end },
+        }
+      : { name: null, role: null, mention: null };
+    return { start: q.start, end: q.end, text: q.text, speaker, key: keys.has(k) };
+  });
 }

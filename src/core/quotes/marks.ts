@@ -1,0 +1,153 @@
+// Finds double-quoted passages in raw text in one pass. Single quotes are left alone: inside a
+// quotation they are nested quotes or apostrophes, and outside one they are nearly always apostrophes.
+
+/** A quotation as it stands in the text, before anyone is credited with it. */
+export interface Quotation {
+  /** Offset of the opening mark. */
+  readonly start: number;
+  /** Offset just past the closing mark (or past the last word, when the quote is never closed). */
+  readonly end: number;
+  /** The quoted words, marks removed; paragraphs of a long quote joined by a line break. */
+  readonly text: string;
+  /** Start of the paragraph holding the opening mark. */
+  readonly paragraphStart: number;
+  /** End of the paragraph holding the closing mark. */
+  readonly paragraphEnd: number;
+  /** The last character inside the closing mark ("," "." "?"), or "" when unclosed. */
+  readonly closingPunct: string;
+  /** The quote never closes: it runs to the end of its paragraph. */
+  readonly unclosed: boolean;
+}
+
+const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
+const OPEN_PUNCT = "([{—–-/:‘'";
+const SPACE = /\s/u;
+
+type Role = 'open' | 'close' | 'either';
+
+function markRole(text: string, i: number, ps: number, pe: number): Role {
+  const ch = text[i] ?? '';
+  const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
+  const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
+  const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
+  const canClose = !SPACE.test(prev) && (SPACE.test(next) || /[\p{P}\p{S}]/u.test(next));
+  // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
+  if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
+  if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  return 'either';
+}
+
+interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Lines with text, trimmed: each is a paragraph. */
+function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== '\n') continue;
+    let a = s;
+    let b = i;
+    while (a < b && SPACE.test(text[a] ?? '')) a++;
+    while (b > a && SPACE.test(text[b - 1] ?? '')) b--;
+    if (b > a) out.push({ start: a, end: b });
+    s = i + 1;
+  }
+  return out;
+}
+
+/** Joins the stretches between a quote's marks into its words. */
+function quoteText(text: string, parts: readonly [number, number][]): string {
+  return parts
+    .map(([a, b]) => text.slice(a, b).trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+interface OpenQuote {
+  readonly start: number;
+  readonly paragraphStart: number;
+  readonly parts: [number, number][];
+  /** Where the current stretch of quoted words began. */
+  from: number;
+}
+
+/** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
+export function findQuotations(text: string): Quotation[] {
+  const paras = paragraphs(text);
+  const out: Quotation[] = [];
+  // an open quote carried over paragraph ends: start, the paragraph it began in, its parts so far
+  let open = null as OpenQuote | null;
+  for (let p = 0; p < paras.length; p++) {
+    const { start: ps, end: pe } = paras[p] as Paragraph;
+    let i: number;
+    // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
+    if (open) open.from = ps + 1;
+    let depth = open ? 1 : 0;
+    let firstNested = -1;
+    for (i = open ? ps + 1 : ps; i < pe; i++) {
+      if (!DOUBLE.has(text[i] ?? '')) continue;
+      const role = markRole(text, i, ps, pe);
+      if (!open) {
+        if (role === 'close') continue; // a stray closing mark (an inch sign, a typo)
+        open = { start: i, paragraphStart: ps, parts: [], from: i + 1 };
+        depth = 1;
+        firstNested = -1;
+        continue;
+      }
+      if (role === 'open' && SPACE.test(text[i - 1] ?? '')) {
+        // a quote inside a quote with double marks ("he calls “hell” a place")
+        if (firstNested < 0) firstNested = i;
+        depth++;
+        continue;
+      }
+      depth--;
+      if (depth > 0) continue;
+      open.parts.push([open.from, i]);
+      out.push(finish(text, open, i + 1, pe, text[i - 1] ?? '', false));
+      open = null;
+    }
+    if (!open) continue;
+    if (depth > 1 && firstNested >= 0) {
+      // a "nested" opening that never closed was the quote's own closing mark, misspaced
+      open.parts.push([open.from, firstNested]);
+      out.push(finish(text, open, firstNested + 1, pe, text[firstNested - 1] ?? '', false));
+      open = null;
+      continue;
+    }
+    open.parts.push([open.from, pe]);
+    const next = paras[p + 1];
+    const continues =
+      next !== undefined &&
+      DOUBLE.has(text[next.start] ?? '') &&
+      markRole(text, next.start, next.start, next.end) !== 'close';
+    if (!continues) {
+      out.push(finish(text, open, pe, pe, '', true));
+      open = null;
+    }
+  }
+  return out;
+}
+
+function finish(
+  text: string,
+  open: OpenQuote,
+  end: number,
+  paragraphEnd: number,
+  closingPunct: string,
+  unclosed: boolean,
+): Quotation {
+  return {
+    start: open.start,
+    end,
+    text: quoteText(text, open.parts),
+    paragraphStart: open.paragraphStart,
+    paragraphEnd,
+    closingPunct: unclosed ? '' : closingPunct,
+    unclosed,
+  };
+}
