@@ -1,9 +1,18 @@
 // Finds who a quotation is attributed to in its own sentence: after it ("...," Stoltenberg said),
 // inverted ("...," said Rep. Jim Clyburn), before it (Stoltenberg said: "..."), or by a dash.
-import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, WEAK_REPORTING_VERBS } from './lexicon.js';
+import {
+  DETERMINERS,
+  isSpeakerHead,
+  NAME_PARTICLES,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  SENTENCE_INTROS,
+  WEAK_REPORTING_VERBS,
+} from './lexicon.js';
 import type { Quotation } from './marks.js';
 import { plainRole, readPhrase, type Mention } from './phrase.js';
-import { sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
+import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
 
 /** How a quotation's speaker was found. */
 export type AttributionKind = 'after' | 'before' | 'colon' | 'dash' | 'continued' | 'carried';
@@ -72,14 +81,21 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   }
   const comma = ch === ',';
   const trailing = ',?!—–-…'.includes(q.closingPunct) || comma;
-  const tokens = tokenize(text, comma ? i + 1 : i, clauseEnd(text, comma ? i + 1 : i, q.paragraphEnd));
+  const from = comma ? i + 1 : i;
+  const end = clauseEnd(text, from, q.paragraphEnd);
+  const tokens = tokenize(text, from, end);
   if (!tokens.length) return null;
-  const words = tokens.filter((t) => t.word).length;
-  if (!trailing && !(q.closingPunct === '.' && words <= 7)) return null;
-  if (isVerb(tokens[0]) || isAccordingTo(tokens, 0)) {
-    const from = isAccordingTo(tokens, 0) ? 2 : 1;
-    const m = readPhrase(tokens, from, tokens.length);
-    if (!m) return null;
+  const first = tokens[0] as Token;
+  if (isVerb(first) && isParticiple(first)) {
+    // '..." the mayor told “Face the Nation,” adding that...': the sentence's subject speaks
+    if (!trailing) return null;
+    const before = tokenize(text, sentenceStart(text, q.start, q.paragraphStart), q.start);
+    const m = before.length ? sentenceSubject(before, before.length) : null;
+    return m ? { mention: m, kind: 'after' } : null;
+  }
+  if (isVerb(first) || isAccordingTo(tokens, 0)) {
+    const m = readPhrase(tokens, isAccordingTo(tokens, 0) ? 2 : 1, tokens.length);
+    if (!m || !trailing) return null;
     const endIdx = tokens.findIndex((t) => t.start >= m.end);
     return {
       mention: withRole(m, endIdx > 0 ? appositive(tokens, endIdx, tokens.length) : null) as Mention,
@@ -87,9 +103,21 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
     };
   }
   const v = tokens.findIndex((t, k) => k < 30 && (isVerb(t) || isAccordingTo(tokens, k)));
-  if (v <= 0) return null;
+  if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
+  // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
+  const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
+  const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
+  if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
+    // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
+    if (!sentenceEnds || afterVerb > 3 || !/\p{L}/u.test(q.closingPunct)) return null;
+    const m = subjectBefore(tokens, v);
+    const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
+    return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;
+  }
   const m = readPhrase(tokens, 0, v);
   if (!m) return null;
+  const last = tokens.findLast((t) => t.word && t.end <= m.end);
+  if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
   const endIdx = tokens.findIndex((t) => t.start >= m.end);
   const gap = tokens.slice(endIdx, v);
@@ -102,40 +130,100 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
 }
 
-/** Walks back from the token before a verb to the start of its subject phrase. */
-function subjectBefore(tokens: readonly Token[], verb: number): Mention | null {
+const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+/**
+ * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,
+ * after any intro phrase ("In an interview, Trump said"). What a participle ("..., saying") hangs on.
+ */
+function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
+  let i = 0;
+  if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
+    const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  const t = tokens[i];
+  if (!t || !t.word || i >= limit) return null;
+  if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
+  let j = i;
+  // lower-case modifiers before a name ("White House press secretary Josh Earnest"), then the name
+  while (
+    j < limit &&
+    j - i < 8 &&
+    (tokens[j] as Token).word &&
+    !(tokens[j] as Token).capital &&
+    !PHRASE_BREAKERS.has((tokens[j] as Token).norm)
+  )
+    j++;
+  if (!tokens[j]?.capital) return null;
+  while (
+    j < limit &&
+    ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
+    (tokens[j] as Token).word
+  ) {
+    j++;
+    if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+  }
+  const m = readPhrase(tokens, i, j);
+  return m && m.kind !== 'title' ? m : null;
+}
+
+/** Skips back over a parenthesis ending at `e` ("(D-N.C.)"); returns the index before it. */
+function skipParenthesis(tokens: readonly Token[], e: number): number {
+  if (tokens[e]?.text !== ')') return e;
+  while (e >= 0 && tokens[e]?.text !== '(') e--;
+  return e - 1;
+}
+
+/** Walks back from the token before a finite verb to the start of its subject phrase. */
+function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Mention | null {
   let e = verb - 1;
   while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
   let role: string | null = null;
-  if (tokens[e]?.text === ')') {
-    while (e >= 0 && tokens[e]?.text !== '(') e--;
-    e--;
-  } else if (tokens[e]?.text === ',') {
+  e = skipParenthesis(tokens, e);
+  if (tokens[e]?.text === ',') {
     // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
     let k = e - 1;
     while (k >= 0 && tokens[k]?.text !== ',') k--;
     if (k < 0) return null;
     role = appositive(tokens, k, e);
-    e = k - 1;
-    if (tokens[e]?.text === ')') {
-      while (e >= 0 && tokens[e]?.text !== '(') e--;
-      e--;
+    e = skipParenthesis(tokens, k - 1);
+  }
+  const head = tokens[e];
+  if (!head || !head.word || !isSpeakerHead(head.norm, head.capital)) return null;
+  let s = e;
+  if (!PRONOUNS.has(head.norm)) {
+    while (s > 0 && e - s < 8) {
+      const t = tokens[s - 1] as Token;
+      if (
+        !t.word ||
+        PRONOUNS.has(t.norm) ||
+        isVerb(t) ||
+        (!t.capital && (PHRASE_BREAKERS.has(t.norm) || t.norm === 'and'))
+      )
+        break;
+      if (!t.capital && /ed$/.test(t.norm) && !DETERMINERS.has(t.norm)) break;
+      s--;
+      if (DETERMINERS.has(t.norm) && !t.capital) break;
     }
   }
-  if (e < 0 || !(tokens[e] as Token).word) return null;
-  let s = e;
-  while (s > 0) {
-    const t = tokens[s - 1] as Token;
-    if (!t.word || (!t.capital && PHRASE_BREAKERS.has(t.norm))) break;
-    if (DETERMINERS.has(t.norm) && !t.capital) {
-      s--;
-      break;
+  // "She said she recalls ...": the quote belongs to the outer attribution
+  if (PRONOUNS.has(head.norm) && depth === 0) {
+    const before = tokens[s - 1]?.norm === 'that' ? s - 2 : s - 1;
+    if (isVerb(tokens[before])) {
+      const outer = subjectBefore(tokens, before, 1);
+      if (outer) return outer;
     }
-    if (PRONOUNS.has(t.norm)) break;
-    s--;
-    if (e - s > 8) return null;
   }
   return withRole(readPhrase(tokens, s, e + 1), role);
+}
+
+/** "She urges him to stop and repeatedly says": a second verb of the sentence's subject. */
+function coordinated(tokens: readonly Token[], verb: number): boolean {
+  let e = verb - 1;
+  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
+  return tokens[e]?.norm === 'and';
 }
 
 /** `X said: "..."`, `X said that the violence was "serious"`, `According to X, "..."`. */
@@ -149,13 +237,17 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       if (m) return { mention: m, kind: 'before' };
       continue;
     }
-    if (!isVerb(t)) continue;
+    // a sentence may open with the verb: "Said Ellis: ..."
+    if (!isVerb(t) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
     if (WEAK_REPORTING_VERBS.has(t.norm) && tokens.length - v > 3) continue;
-    const m = subjectBefore(tokens, v);
+    const m =
+      isParticiple(t) || coordinated(tokens, v) ? sentenceSubject(tokens, v) : subjectBefore(tokens, v);
     if (m) return { mention: m, kind: 'before' };
     // "Said Rep. X: ..." or "..., added Rep. X, "...""
-    const inverted = readPhrase(tokens, v + 1, tokens.length);
-    if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
+    if (!isParticiple(t)) {
+      const inverted = readPhrase(tokens, v + 1, tokens.length);
+      if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
+    }
   }
   return null;
 }

@@ -45,27 +45,64 @@ function insideReportedSpeech(text: string, q: Quotation): boolean {
   return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
 }
 
+const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
+
+/** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
+function titleLike(q: Quotation): boolean {
+  if (/[!?]/u.test(q.text)) return false;
+  const words = q.text
+    .replace(/[.,;:]+$/u, '')
+    .split(/\s+/u)
+    .filter(Boolean);
+  if (!words.length || words.length > 6) return false;
+  return (
+    /^[\p{Lu}\p{N}]/u.test(words[0] ?? '') &&
+    words.every((w) => MINOR_WORD.test(w) || /^[\p{Lu}\p{N}]/u.test(w))
+  );
+}
+
 function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
   const out: (Attribution | null)[] = [];
+  let last: { q: Quotation; a: Attribution } | null = null;
   quotes.forEach((q, k) => {
     const prev = k > 0 ? quotes[k - 1] : undefined;
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
     let a = attributionAfter(text, q) ?? attributionBefore(text, q, floor);
-    const prevA = samePara ? out[k - 1] : null;
-    if (!a && prevA) a = { mention: prevA.mention, kind: 'continued' };
-    if (!a && q.start === q.paragraphStart)
-      a = attributionByColon(text, q, previousParagraph(text, q.paragraphStart));
+    const before = q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
+    if (!a && before) a = attributionByColon(text, q, before);
+    // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
+    if (!a && last && last.q.paragraphEnd > q.start) a = { mention: last.a.mention, kind: 'continued' };
+    // a paragraph that is all quote, after a quote with its speaker: the speaker goes on
+    if (!a && last && before && last.q.paragraphEnd === before.end && q.end === q.paragraphEnd) {
+      a = { mention: last.a.mention, kind: 'carried' };
+    }
+    // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
+    if (a && titleLike(q) && a.kind !== 'after' && a.kind !== 'dash') a = null;
+    if (a) last = { q, a };
     out.push(a);
   });
   return out;
 }
 
+function maskQuotations(text: string, quotes: readonly Quotation[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    parts.push(text.slice(at, q.start + 1), text.slice(q.start + 1, q.end - 1).replace(/[^\n]/gu, ' '));
+    at = q.end - 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Direct quotations in `text` with their speakers; offsets index `text`. */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
-  const quotations = findQuotations(text).filter((q) => /[\p{L}\p{N}]/u.test(q.text));
+  const quotations = findQuotations(text).filter((q) => /\p{L}/u.test(q.text));
   if (!quotations.length) return [];
-  const index = indexPeople(text, tokenize(text, 0, text.length));
+  // names inside quotes are what the speaker talks about, not who is speaking: leave them out
+  const masked = maskQuotations(text, quotations);
+  const index = indexPeople(masked, tokenize(masked, 0, masked.length));
   const attributions = attribute(text, quotations);
   let lastGroup: Resolved['group'] = null;
   const resolved = attributions.map((a): Resolved | null => {

@@ -69,9 +69,7 @@ const REPORTING_BASES = [
   'suggest',
   'pledge',
   'promise',
-  'charge',
   'recount',
-  'begin',
 ];
 
 const IRREGULAR_FORMS = [
@@ -107,9 +105,19 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 
 /** Verbs that introduce speech only with a colon or a quote right after them ("he continued:"). */
 export const WEAK_REPORTING_VERBS: ReadonlySet<string> = new Set(
-  ['continue', 'begin', 'read', 'charge', 'post', 'report', 'state', 'note', 'add', 'answer'].flatMap(
-    inflections,
-  ),
+  [
+    'continue',
+    'read',
+    'post',
+    'report',
+    'state',
+    'note',
+    'add',
+    'answer',
+    'comment',
+    'post',
+    'tweet',
+  ].flatMap(inflections),
 );
 
 /** Titles that stand before a name and belong to the role, not the name. */
@@ -195,3 +203,33 @@ export const GENDERED_WORDS: ReadonlyMap<string, 'm' | 'f'> = new Map<string, 'm
     .split(' ')
     .map((w) => [w, 'f'] as [string, 'f']),
 ]);
+
+/** Lower-case nouns that often name a speaker but carry none of the endings `isSpeakerHead` knows. */
+const SPEAKER_NOUNS = new Set(
+  'source aide staff police campaign statement letter ruling book ad article memo poll survey study report website group team chief judge court press media friend doctor'.split(
+    ' ',
+  ),
+);
+
+const NOT_NOUNS = new Set(
+  'her other after over under never ever whether either neither together rather further later former per for or nor their its our your his this there'.split(
+    ' ',
+  ),
+);
+
+/** Intro words of a sentence, before its subject: "In an interview, Trump said...". */
+export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
+  'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead'.split(
+    ' ',
+  ),
+);
+
+/** True when a word can end a phrase naming a speaker: a name, a pronoun, or a person-like noun. */
+export function isSpeakerHead(norm: string, capital: boolean): boolean {
+  if (capital) return !CALENDAR.has(norm) && !PHRASE_BREAKERS.has(norm) && !SENTENCE_INTROS.has(norm);
+  if (PRONOUNS.has(norm)) return norm !== 'it' && norm !== 'we';
+  if (NOT_NOUNS.has(norm) || PHRASE_BREAKERS.has(norm)) return false;
+  if (SPEAKER_NOUNS.has(norm)) return true;
+  if (/[^s]s$/.test(norm) && !/(us|is|ous)$/.test(norm)) return true;
+  return /(er|or|ist|ian|man|woman|person|ent|ant|ee|ive|ary|cy|ion|ure)$/.test(norm);
+}

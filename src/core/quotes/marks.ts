@@ -76,20 +76,35 @@ interface OpenQuote {
   from: number;
 }
 
+const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
+
 /** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
 export function findQuotations(text: string): Quotation[] {
   const paras = paragraphs(text);
   const out: Quotation[] = [];
-  // an open quote carried over paragraph ends: start, the paragraph it began in, its parts so far
-  let open = null as OpenQuote | null;
-  for (let p = 0; p < paras.length; p++) {
-    const { start: ps, end: pe } = paras[p] as Paragraph;
-    let i: number;
-    // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
-    if (open) open.from = ps + 1;
-    let depth = open ? 1 : 0;
-    let firstNested = -1;
-    for (i = open ? ps + 1 : ps; i < pe; i++) {
+  let carried: OpenQuote | null = null;
+  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out);
+  return out;
+}
+
+/** Reads paragraph `p`; returns the quote still open at its end when the next paragraph continues it. */
+function scanParagraph(
+  text: string,
+  paras: readonly Paragraph[],
+  p: number,
+  carried: OpenQuote | null,
+  out: Quotation[],
+): OpenQuote | null {
+  const { start: ps, end: pe } = paras[p] as Paragraph;
+  let open = carried;
+  // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
+  if (open) open.from = ps + 1;
+  let depth = open ? 1 : 0;
+  let firstNested = -1;
+  let i = open ? ps + 1 : ps;
+  let reread = false;
+  for (;;) {
+    for (; i < pe; i++) {
       if (!DOUBLE.has(text[i] ?? '')) continue;
       const role = markRole(text, i, ps, pe);
       if (!open) {
@@ -108,29 +123,43 @@ export function findQuotations(text: string): Quotation[] {
       depth--;
       if (depth > 0) continue;
       open.parts.push([open.from, i]);
-      out.push(finish(text, open, i + 1, pe, text[i - 1] ?? '', false));
+      out.push(finish(text, open, i + 1, pe, i, false));
       open = null;
     }
-    if (!open) continue;
+    if (!open) return null;
     if (depth > 1 && firstNested >= 0) {
       // a "nested" opening that never closed was the quote's own closing mark, misspaced
       open.parts.push([open.from, firstNested]);
-      out.push(finish(text, open, firstNested + 1, pe, text[firstNested - 1] ?? '', false));
-      open = null;
+      out.push(finish(text, open, firstNested + 1, pe, firstNested, false));
+      [i, open, depth] = [firstNested + 1, null, 0];
       continue;
     }
-    open.parts.push([open.from, pe]);
     const next = paras[p + 1];
     const continues =
       next !== undefined &&
       DOUBLE.has(text[next.start] ?? '') &&
+      family(text[next.start] ?? '') === family(text[open.start] ?? '') &&
       markRole(text, next.start, next.start, next.end) !== 'close';
-    if (!continues) {
-      out.push(finish(text, open, pe, pe, '', true));
-      open = null;
+    if (continues) {
+      open.parts.push([open.from, pe]);
+      return open;
     }
+    if (firstNested >= 0 && open.paragraphStart === ps && !reread) {
+      // an unclosed quote holding quotes of its own: its opening mark was stray, read on without it
+      [i, open, depth, firstNested, reread] = [open.start + 1, null, 0, -1, true];
+      continue;
+    }
+    open.parts.push([open.from, pe]);
+    out.push(finish(text, open, pe, pe, -1, true));
+    return null;
   }
-  return out;
+}
+
+/** The punctuation that ends the quoted words, past any closing single mark ("...,' "). */
+function closingPunct(text: string, mark: number): string {
+  let j = mark - 1;
+  while (j > 0 && (SPACE.test(text[j] ?? '') || "'’‘".includes(text[j] ?? ''))) j--;
+  return text[j] ?? '';
 }
 
 function finish(
@@ -138,7 +167,7 @@ function finish(
   open: OpenQuote,
   end: number,
   paragraphEnd: number,
-  closingPunct: string,
+  mark: number,
   unclosed: boolean,
 ): Quotation {
   return {
@@ -147,7 +176,7 @@ function finish(
     text: quoteText(text, open.parts),
     paragraphStart: open.paragraphStart,
     paragraphEnd,
-    closingPunct: unclosed ? '' : closingPunct,
+    closingPunct: unclosed ? '' : closingPunct(text, mark),
     unclosed,
   };
 }
