@@ -185,8 +185,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
   if (tokens[e]?.text === ',') {
     // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
     let k = e - 1;
-    while (k >= 0 && tokens[k]?.text !== ',') k--;
-    if (k < 0) return null;
+    while (k >= 0 && e - k < 16 && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k--;
+    if (k < 0 || tokens[k]?.text !== ',') return null;
     role = appositive(tokens, k, e);
     e = skipParenthesis(tokens, k - 1);
   }
@@ -262,4 +262,18 @@ export function attributionByColon(
   const pseudo: Quotation = { ...q, start: previousParagraph.end };
   const a = attributionBefore(text, pseudo, previousParagraph.start);
   return a ? { mention: a.mention, kind: 'colon' } : null;
+}
+
+/**
+ * The subjects of every finite reporting verb in `tokens` ("Flood officials said the water..."):
+ * who the article has speak, quoted or not, so later pronouns and titles can find them.
+ */
+export function speechSubjects(tokens: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  tokens.forEach((t, k) => {
+    if (!isVerb(t) || isParticiple(t) || WEAK_REPORTING_VERBS.has(t.norm)) return;
+    const m = subjectBefore(tokens, k, 1);
+    if (m) out.push(m);
+  });
+  return out;
 }

@@ -1,7 +1,14 @@
 import type { Quote, Speaker } from '../types.js';
-import { attributionAfter, attributionBefore, attributionByColon, type Attribution } from './attribution.js';
+import {
+  attributionAfter,
+  attributionBefore,
+  attributionByColon,
+  speechSubjects,
+  type Attribution,
+} from './attribution.js';
 import { chooseKeyQuotes, MIN_STATEMENT_WORDS, type KeyCandidate } from './key.js';
 import { findQuotations, type Quotation } from './marks.js';
+import type { Mention } from './phrase.js';
 import { indexPeople } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, tokenize } from './tokens.js';
@@ -102,15 +109,19 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
   const masked = maskQuotations(text, quotations);
-  const index = indexPeople(masked, tokenize(masked, 0, masked.length));
+  const tokens = tokenize(masked, 0, masked.length);
+  const index = indexPeople(masked, tokens);
   const attributions = attribute(text, quotations);
-  let lastGroup: Resolved['group'] = null;
-  const resolved = attributions.map((a): Resolved | null => {
-    if (!a) return null;
-    const r = resolveMention(index, a.mention, lastGroup);
-    if (r.group) lastGroup = r.group;
-    return r;
-  });
+  // resolve every speaker mention in text order, quoted or not, so recency is the article's own
+  const mentions = new Map<number, Mention>();
+  for (const m of speechSubjects(tokens)) mentions.set(m.start, m);
+  for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
+  const byStart = new Map<number, Resolved>();
+  for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
+    byStart.set(m.start, resolveMention(index, m));
+  const resolved = attributions.map((a): Resolved | null =>
+    a ? (byStart.get(a.mention.start) ?? null) : null,
+  );
   const candidates: KeyCandidate[] = quotations.map((q, k) => {
     const r = resolved[k];
     const words = (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;

@@ -7,6 +7,7 @@ import {
   HONORIFICS,
   NAME_PARTICLES,
   PHRASE_BREAKERS,
+  REPORTING_VERBS,
   TITLES,
 } from './lexicon.js';
 import { plainRole, readPhrase } from './phrase.js';
@@ -27,11 +28,24 @@ export interface Person {
   votes: { m: number; f: number };
 }
 
+/** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
+export interface GroupMention {
+  readonly name: string;
+  readonly plural: boolean;
+  readonly at: number;
+}
+
 export interface PeopleIndex {
   readonly people: Person[];
+  /** Groups seen speaking, in text order. */
+  readonly groups: GroupMention[];
   /** Full names keyed by lower-cased surname, in order of first mention. */
   readonly bySurname: Map<string, Person[]>;
 }
+
+const isRoleWord = (t: Token): boolean =>
+  t.word && !t.capital && !PHRASE_BREAKERS.has(t.norm) && !REPORTING_VERBS.has(t.norm);
+const isReportingVerb = (t: Token | undefined): boolean => !!t && t.word && REPORTING_VERBS.has(t.norm);
 
 const isNameToken = (t: Token | undefined): t is Token =>
   !!t && t.word && t.capital && !/^\p{N}/u.test(t.text);
@@ -69,7 +83,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
 
 /** Reads the people named in `tokens` (the whole article). Linear in the number of tokens. */
 export function indexPeople(text: string, tokens: readonly Token[]): PeopleIndex {
-  const index: PeopleIndex = { people: [], bySurname: new Map() };
+  const index: PeopleIndex = { people: [], groups: [], bySurname: new Map() };
   const titlesByOwner = new Map<string, string[]>();
   const ownedPeople = new Map<string, Person[]>();
   let i = 0;
@@ -83,15 +97,12 @@ export function indexPeople(text: string, tokens: readonly Token[]): PeopleIndex
     if (t.possessive) {
       const owner = t.text.slice(0, -2);
       let j = i + 1;
-      while (
-        j < tokens.length &&
-        j - i <= 3 &&
-        (tokens[j] as Token).word &&
-        !(tokens[j] as Token).capital &&
-        TITLES.has((tokens[j] as Token).norm)
-      )
-        j++;
-      if (j > i + 1)
+      while (j < tokens.length && j - i <= 3 && isRoleWord(tokens[j] as Token)) j++;
+      const words = tokens.slice(i + 1, j);
+      // "NATO’s secretary general", or any "ORG’s <words> said": a title held by someone
+      const titled =
+        words.length > 0 && (words.every((w) => TITLES.has(w.norm)) || isReportingVerb(tokens[j]));
+      if (titled)
         (titlesByOwner.get(owner) ?? titlesByOwner.set(owner, []).get(owner))?.push(
           plainRole(tokens.slice(i, j)) ?? '',
         );
@@ -156,6 +167,14 @@ export function indexPeople(text: string, tokens: readonly Token[]): PeopleIndex
   return index;
 }
 
+const PRONOUN_GENDER = new Map<string, 'm' | 'f'>([
+  ['he', 'm'],
+  ['his', 'm'],
+  ['him', 'm'],
+  ['she', 'f'],
+  ['her', 'f'],
+]);
+
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
 function voteGenders(tokens: readonly Token[], index: PeopleIndex): void {
   const starts = new Map<number, Person>();
@@ -167,19 +186,18 @@ function voteGenders(tokens: readonly Token[], index: PeopleIndex): void {
     }
   }
   const recent: { p: Person; k: number }[] = [];
+  let sentence = 0;
   tokens.forEach((t, k) => {
+    if (t.text === '.' || t.text === '?' || t.text === '!') sentence = k;
     const p = starts.get(t.start);
     if (p) recent.push({ p, k });
     while (recent.length && k - (recent[0] as { k: number }).k > 25) recent.shift();
-    const g =
-      t.norm === 'he' || t.norm === 'his' || t.norm === 'him'
-        ? 'm'
-        : t.norm === 'she' || t.norm === 'her'
-          ? 'f'
-          : null;
+    const g = PRONOUN_GENDER.get(t.norm);
     if (!g || !recent.length) return;
-    const who = new Set(recent.map((r) => r.p));
-    if (who.size === 1) (recent[0] as { p: Person }).p.votes[g]++;
+    // the people of this sentence if any, else of the last few sentences: one person, one vote
+    const local = recent.filter((r) => r.k > sentence);
+    const who = new Set((local.length ? local : recent).map((r) => r.p));
+    if (who.size === 1) (recent[recent.length - 1] as { p: Person }).p.votes[g]++;
   });
   for (const p of index.people) {
     if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';

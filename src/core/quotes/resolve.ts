@@ -1,6 +1,6 @@
 // Turns a speaker mention into a speaker: a surname into the full name introduced earlier, he/she
 // into the nearest earlier person of that gender, "the mayor" into the person who holds the title.
-import { addPerson, type PeopleIndex, type Person } from './people.js';
+import { addPerson, type GroupMention, type PeopleIndex, type Person } from './people.js';
 import type { Mention } from './phrase.js';
 
 /** A speaker once resolved: the name and role the quote is credited to. */
@@ -9,8 +9,6 @@ export interface Resolved {
   readonly role: string | null;
   /** Set when the speaker is a named person, so later pronouns can find them. */
   readonly person: Person | null;
-  /** A group or organisation, so later "they" or "it" can find it. */
-  readonly group: { readonly name: string; readonly plural: boolean } | null;
 }
 
 function lastMentionBefore(p: Person, at: number): number {
@@ -60,10 +58,16 @@ function byTitle(index: PeopleIndex, m: Mention): Person | null {
   return best;
 }
 
-const none: Resolved = { name: null, role: null, person: null, group: null };
+const none: Resolved = { name: null, role: null, person: null };
 
-/** Resolves `m`, found at offset `at`; `lastGroup` is the latest group credited with a quote. */
-export function resolveMention(index: PeopleIndex, m: Mention, lastGroup: Resolved['group']): Resolved {
+function lastGroupBefore(index: PeopleIndex, plural: boolean, at: number): GroupMention | null {
+  let best: GroupMention | null = null;
+  for (const g of index.groups) if (g.at < at && g.plural === plural && (!best || g.at > best.at)) best = g;
+  return best;
+}
+
+/** Resolves `m`, a speaker mention, against the people and groups the article has named. */
+export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
   const at = m.start;
   switch (m.kind) {
     case 'name': {
@@ -75,31 +79,29 @@ export function resolveMention(index: PeopleIndex, m: Mention, lastGroup: Resolv
       p.role ??= m.role;
       if (m.gender === 'm' || m.gender === 'f') p.gender ??= m.gender;
       p.possessor ??= m.possessor;
-      return { name: p.name, role: p.role, person: p, group: null };
+      return { name: p.name, role: p.role, person: p };
     }
     case 'pronoun': {
       if (m.gender === 'm' || m.gender === 'f') {
         const p = byPronoun(index, m.gender, at);
         if (!p) return none;
         p.mentions.push(at);
-        return { name: p.name, role: p.role, person: p, group: null };
+        return { name: p.name, role: p.role, person: p };
       }
-      if (m.gender === 'plural' && lastGroup?.plural)
-        return { ...none, name: lastGroup.name, group: lastGroup };
-      if (m.gender === 'thing' && lastGroup && !lastGroup.plural)
-        return { ...none, name: lastGroup.name, group: lastGroup };
-      return none;
+      if (m.gender !== 'plural' && m.gender !== 'thing') return none;
+      return { ...none, name: lastGroupBefore(index, m.gender === 'plural', at)?.name ?? null };
     }
     case 'title': {
       const p = byTitle(index, m);
       if (!p) return { ...none, role: m.role };
       p.role ??= m.role;
       p.mentions.push(at);
-      return { name: p.name, role: p.role, person: p, group: null };
+      return { name: p.name, role: p.role, person: p };
     }
     case 'group': {
       const name = m.name ?? '';
-      return { ...none, name, group: { name, plural: m.gender === 'plural' } };
+      index.groups.push({ name, plural: m.gender === 'plural', at });
+      return { ...none, name };
     }
   }
 }
