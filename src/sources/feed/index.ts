@@ -1,0 +1,2 @@
+export { parseFeedText } from './parse-feed.js';
+export type { FeedFormat, FeedItem, FeedParseErrorCode, FeedParseResult, ParsedFeed } from './types.js';

@@ -1,0 +1,194 @@
+import { request, type Dispatcher } from 'undici';
+import { BLOCKED_LOOKUP_CODE } from '../ssrf/guard.js';
+import type { FetchContext } from './context.js';
+import { describeUrl, failure, NO_TRANSFER, type FetchFailure, type TransferStats } from './errors.js';
+import { header, parseRetryAfter, type ResponseHeaders } from './headers.js';
+import { readBody } from './read-body.js';
+
+/** Cache validators kept from an earlier fetch, sent back for a conditional GET. */
+export interface Validators {
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+}
+
+/** A response that arrived whole: 200-299 with its body, or 304 with none. */
+export interface HttpResponse {
+  readonly ok: true;
+  readonly status: number;
+  /** The URL after redirects: the base for relative links. */
+  readonly finalUrl: string;
+  readonly headers: ResponseHeaders;
+  readonly bytes: Buffer;
+  readonly stats: TransferStats;
+}
+
+export type HttpResult = HttpResponse | FetchFailure;
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * One GET with every safety rule applied: the SSRF guard and the host gate on each hop, redirects
+ * followed by hand up to the limit, a deadline over the whole exchange, and the body read under
+ * its caps. Never throws for a network or server problem; those come back as a failure value.
+ */
+export async function httpGet(
+  rawUrl: string,
+  ctx: FetchContext,
+  options: { accept: string; validators?: Validators },
+): Promise<HttpResult> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return failure('invalid_url', 'not a valid URL');
+  }
+  const { limits } = ctx;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const startDeadline = () => {
+    // The deadline starts with the first request on the wire, not while queued behind the gate.
+    timer ??= setTimeout(() => controller.abort(), limits.totalTimeoutMs);
+  };
+  const headers: Record<string, string> = {
+    'user-agent': ctx.userAgent,
+    accept: options.accept,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
+  if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
+
+  try {
+    for (let hop = 0; ; hop++) {
+      const checked = await ctx.guard.checkUrl(url);
+      if (!checked.ok) return failure(checked.code, checked.message);
+      const host = url.hostname;
+      const notBefore = ctx.gate.notBefore(host);
+      if (notBefore !== undefined) {
+        return failure('rate_limited', `${host} asked us to wait`, { retryAfter: new Date(notBefore) });
+      }
+      const release = await ctx.gate.acquire(host);
+      try {
+        startDeadline();
+        const res = await request(url, {
+          dispatcher: ctx.dispatcher,
+          method: 'GET',
+          headers,
+          signal: controller.signal,
+          headersTimeout: limits.headersTimeoutMs,
+          bodyTimeout: limits.totalTimeoutMs,
+        });
+        const status = res.statusCode;
+        const location = header(res.headers, 'location');
+        if (REDIRECTS.has(status) && location !== undefined) {
+          await discard(res.body);
+          if (hop >= limits.maxRedirects) {
+            return failure(
+              'too_many_redirects',
+              `more than ${limits.maxRedirects} redirects from ${describeUrl(rawUrl)}`,
+            );
+          }
+          try {
+            url = new URL(location, url);
+          } catch {
+            return failure('invalid_url', `${describeUrl(url)} redirected to an invalid URL`);
+          }
+          continue;
+        }
+        if (status === 304) {
+          await discard(res.body);
+          return {
+            ok: true,
+            status,
+            finalUrl: url.href,
+            headers: res.headers,
+            bytes: Buffer.alloc(0),
+            stats: NO_TRANSFER,
+          };
+        }
+        if (status === 429 || status === 503) {
+          await discard(res.body);
+          return rateLimited(ctx, host, status, header(res.headers, 'retry-after'), url);
+        }
+        if (status < 200 || status > 299) {
+          await discard(res.body);
+          return failure('http_status', `${describeUrl(url)} answered HTTP ${status}`, { status });
+        }
+        const body = await readBody(res.body, header(res.headers, 'content-encoding'), limits);
+        if (!body.ok) {
+          if (body.code === 'stream_error') throw body.cause;
+          return failure(body.code, `${describeUrl(url)}: ${body.message}`, { stats: body.stats });
+        }
+        return {
+          ok: true,
+          status,
+          finalUrl: url.href,
+          headers: res.headers,
+          bytes: body.bytes,
+          stats: body.stats,
+        };
+      } finally {
+        release();
+      }
+    }
+  } catch (err) {
+    if (controller.signal.aborted) {
+      return failure('timeout', `${describeUrl(url)} took longer than ${limits.totalTimeoutMs} ms`);
+    }
+    return networkFailure(err, url);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function rateLimited(
+  ctx: FetchContext,
+  host: string,
+  status: number,
+  retryAfterHeader: string | undefined,
+  url: URL,
+): FetchFailure {
+  const now = ctx.now();
+  let at = parseRetryAfter(retryAfterHeader, now);
+  if (at === undefined && status === 429) at = now + ctx.limits.defaultRetryAfterMs;
+  if (at === undefined) {
+    return failure('http_status', `${describeUrl(url)} answered HTTP ${status}`, { status });
+  }
+  at = Math.min(at, now + ctx.limits.maxRetryAfterMs);
+  ctx.gate.deferUntil(host, at);
+  const code = status === 429 ? 'rate_limited' : 'http_status';
+  return failure(
+    code,
+    `${describeUrl(url)} answered HTTP ${status}, retry after ${new Date(at).toISOString()}`,
+    {
+      status,
+      retryAfter: new Date(at),
+    },
+  );
+}
+
+/** Drains a small body so the connection can be reused, and drops a big one. */
+async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump({ limit: 64 * 1024 });
+  } catch {
+    // A body we are throwing away may fail to drain; the connection is closed instead.
+  }
+}
+
+function networkFailure(err: unknown, url: URL): FetchFailure {
+  const codes = new Set<string>();
+  // undici wraps socket errors; the cause chain holds the code that says what happened.
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.add(code);
+  }
+  const where = describeUrl(url);
+  if (codes.has(BLOCKED_LOOKUP_CODE))
+    return failure('blocked_address', `refused ${url.hostname}: it resolved to a blocked address`);
+  if (codes.has('UND_ERR_CONNECT_TIMEOUT')) return failure('timeout', `${where}: connecting timed out`);
+  if (codes.has('UND_ERR_HEADERS_TIMEOUT') || codes.has('UND_ERR_BODY_TIMEOUT'))
+    return failure('timeout', `${where}: the server stopped answering`);
+  if (codes.has('ENOTFOUND') || codes.has('EAI_AGAIN'))
+    return failure('dns_failed', `could not resolve ${url.hostname}`);
+  return failure('connect_failed', `${where}: the connection failed (${[...codes][0] ?? 'network error'})`);
+}
