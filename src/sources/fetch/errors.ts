@@ -52,11 +52,14 @@ export function failure(
   return { ok: false, error: { code, message, ...rest }, stats };
 }
 
-/** A URL as safe to show: scheme, host and path, without credentials, query or fragment. */
+/**
+ * A URL as safe to show: scheme and host only. Paths and queries of private feeds often carry
+ * tokens (`/rss/private/<token>`, `?key=`), and the caller knows which feed failed anyway.
+ */
 export function describeUrl(url: URL | string): string {
   try {
     const u = typeof url === 'string' ? new URL(url) : url;
-    return `${u.protocol}//${u.host}${u.pathname}`;
+    return `${u.protocol}//${u.host}`;
   } catch {
     return '(invalid URL)';
   }

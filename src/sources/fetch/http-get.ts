@@ -4,12 +4,14 @@ import type { FetchContext } from './context.js';
 import { describeUrl, failure, NO_TRANSFER, type FetchFailure, type TransferStats } from './errors.js';
 import { header, parseRetryAfter, type ResponseHeaders } from './headers.js';
 import { readBody } from './read-body.js';
+import {
+  requestHeaders,
+  takeCredentials,
+  type OriginCredentials,
+  type Validators,
+} from './request-headers.js';
 
-/** Cache validators kept from an earlier fetch, sent back for a conditional GET. */
-export interface Validators {
-  readonly etag?: string | null;
-  readonly lastModified?: string | null;
-}
+export type { Validators } from './request-headers.js';
 
 /** A response that arrived whole: 200-299 with its body, or 304 with none. */
 export interface HttpResponse {
@@ -37,8 +39,9 @@ export async function httpGet(
   options: { accept: string; validators?: Validators },
 ): Promise<HttpResult> {
   let url: URL;
+  let credentials: OriginCredentials | undefined;
   try {
-    url = new URL(rawUrl);
+    ({ url, credentials } = takeCredentials(new URL(rawUrl)));
   } catch {
     return failure('invalid_url', 'not a valid URL');
   }
@@ -49,13 +52,7 @@ export async function httpGet(
     // The deadline starts with the first request on the wire, not while queued behind the gate.
     timer ??= setTimeout(() => controller.abort(), limits.totalTimeoutMs);
   };
-  const headers: Record<string, string> = {
-    'user-agent': ctx.userAgent,
-    accept: options.accept,
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
-  if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
+  const baseHeaders = requestHeaders(ctx.userAgent, options.accept, options.validators);
 
   try {
     for (let hop = 0; ; hop++) {
@@ -69,10 +66,11 @@ export async function httpGet(
       const release = await ctx.gate.acquire(host);
       try {
         startDeadline();
+        const auth = credentials?.origin === url.origin ? credentials.authorization : undefined;
         const res = await request(url, {
           dispatcher: ctx.dispatcher,
           method: 'GET',
-          headers,
+          headers: auth ? { ...baseHeaders, authorization: auth } : baseHeaders,
           signal: controller.signal,
           headersTimeout: limits.headersTimeoutMs,
           bodyTimeout: limits.totalTimeoutMs,
@@ -89,6 +87,9 @@ export async function httpGet(
           }
           try {
             url = new URL(location, url);
+            // Credentials in a Location would otherwise surface in finalUrl and item links.
+            url.username = '';
+            url.password = '';
           } catch {
             return failure('invalid_url', `${describeUrl(url)} redirected to an invalid URL`);
           }

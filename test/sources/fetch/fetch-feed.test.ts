@@ -135,6 +135,32 @@ describe('fetchFeed over HTTP', () => {
     expect(JSON.stringify(result)).not.toContain('s3cr3t-t0ken');
   });
 
+  it('GIVEN credentials in the URL THEN they go as Basic auth to that origin only and appear nowhere', async () => {
+    const other = await startTestServer({
+      '/feed': respond(200, RSS2, { 'content-type': 'application/rss+xml' }),
+    });
+    try {
+      server.route('/private', respond(302, '', { location: other.url('/feed') }));
+      server.route('/feed', respond(200, RSS2, { 'content-type': 'application/rss+xml' }));
+      const direct = await fetchFeed(`http://reader:pa55word@127.0.0.1:${server.port}/feed`, undefined, ctx);
+      expect(server.requests[0]?.headers.authorization).toBe(
+        `Basic ${Buffer.from('reader:pa55word').toString('base64')}`,
+      );
+      expect(JSON.stringify(direct)).not.toContain('pa55word');
+      expect(direct).toMatchObject({ ok: true, finalUrl: server.url('/feed') });
+
+      const moved = await fetchFeed(
+        `http://reader:pa55word@127.0.0.1:${server.port}/private`,
+        undefined,
+        ctx,
+      );
+      expect(moved).toMatchObject({ ok: true, finalUrl: other.url('/feed') });
+      expect(other.requests[0]?.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('GIVEN something that is not a URL THEN the failure is invalid_url', async () => {
     expect(await fetchFeed('not a url', undefined, ctx)).toMatchObject({
       ok: false,
