@@ -1,8 +1,9 @@
 import { request, type Dispatcher } from 'undici';
-import { BLOCKED_LOOKUP_CODE } from '../ssrf/guard.js';
+import type { GuardResult } from '../ssrf/guard.js';
+import { networkFailure, rateLimited } from './response-failures.js';
 import type { FetchContext } from './context.js';
 import { describeUrl, failure, NO_TRANSFER, type FetchFailure, type TransferStats } from './errors.js';
-import { header, parseRetryAfter, type ResponseHeaders } from './headers.js';
+import { header, type ResponseHeaders } from './headers.js';
 import { readBody } from './read-body.js';
 import {
   requestHeaders,
@@ -56,7 +57,7 @@ export async function httpGet(
 
   try {
     for (let hop = 0; ; hop++) {
-      const checked = await ctx.guard.checkUrl(url);
+      const checked = await checkWithin(ctx, url);
       if (!checked.ok) return failure(checked.code, checked.message);
       const host = url.hostname;
       const notBefore = ctx.gate.notBefore(host);
@@ -141,30 +142,26 @@ export async function httpGet(
   }
 }
 
-function rateLimited(
-  ctx: FetchContext,
-  host: string,
-  status: number,
-  retryAfterHeader: string | undefined,
-  url: URL,
-): FetchFailure {
-  const now = ctx.now();
-  let at = parseRetryAfter(retryAfterHeader, now);
-  if (at === undefined && status === 429) at = now + ctx.limits.defaultRetryAfterMs;
-  if (at === undefined) {
-    return failure('http_status', `${describeUrl(url)} answered HTTP ${status}`, { status });
+/** The guard's check, bounded: a resolver that never answers must not hold a feed forever. */
+async function checkWithin(ctx: FetchContext, url: URL): Promise<GuardResult | GuardTimeout> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<GuardTimeout>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, code: 'timeout', message: `resolving ${url.hostname} timed out` }),
+      ctx.limits.connectTimeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([ctx.guard.checkUrl(url), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
-  at = Math.min(at, now + ctx.limits.maxRetryAfterMs);
-  ctx.gate.deferUntil(host, at);
-  const code = status === 429 ? 'rate_limited' : 'http_status';
-  return failure(
-    code,
-    `${describeUrl(url)} answered HTTP ${status}, retry after ${new Date(at).toISOString()}`,
-    {
-      status,
-      retryAfter: new Date(at),
-    },
-  );
+}
+
+interface GuardTimeout {
+  readonly ok: false;
+  readonly code: 'timeout';
+  readonly message: string;
 }
 
 /** Drains a small body so the connection can be reused, and drops a big one. */
@@ -174,22 +171,4 @@ async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   } catch {
     // A body we are throwing away may fail to drain; the connection is closed instead.
   }
-}
-
-function networkFailure(err: unknown, url: URL): FetchFailure {
-  const codes = new Set<string>();
-  // undici wraps socket errors; the cause chain holds the code that says what happened.
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.add(code);
-  }
-  const where = describeUrl(url);
-  if (codes.has(BLOCKED_LOOKUP_CODE))
-    return failure('blocked_address', `refused ${url.hostname}: it resolved to a blocked address`);
-  if (codes.has('UND_ERR_CONNECT_TIMEOUT')) return failure('timeout', `${where}: connecting timed out`);
-  if (codes.has('UND_ERR_HEADERS_TIMEOUT') || codes.has('UND_ERR_BODY_TIMEOUT'))
-    return failure('timeout', `${where}: the server stopped answering`);
-  if (codes.has('ENOTFOUND') || codes.has('EAI_AGAIN'))
-    return failure('dns_failed', `could not resolve ${url.hostname}`);
-  return failure('connect_failed', `${where}: the connection failed (${[...codes][0] ?? 'network error'})`);
 }

@@ -103,4 +103,19 @@ describe('SSRF guard on every hop', () => {
       await victim.close();
     }
   });
+
+  it('GIVEN a resolver that never answers THEN timeout within the connect limit', async () => {
+    const hanging = createFetchContext({
+      resolveHost: () => new Promise(() => {}),
+      limits: { connectTimeoutMs: 100 },
+    });
+    try {
+      expect(await fetchFeed('http://slow-dns.test/feed.xml', undefined, hanging)).toMatchObject({
+        ok: false,
+        error: { code: 'timeout', message: 'resolving slow-dns.test timed out' },
+      });
+    } finally {
+      await hanging.close();
+    }
+  });
 });
