@@ -1,5 +1,6 @@
 import { DetectError, MalformedError, parseFeed as parseAnyFeed } from 'feedsmith';
 import { XMLValidator } from 'fast-xml-parser';
+import { discoverFeedLinks } from './discover.js';
 import { hostileDtd } from './dtd-guard.js';
 import { normaliseAtom } from './normalise-atom.js';
 import { normaliseJson } from './normalise-json.js';
@@ -39,8 +40,11 @@ export function parseFeedText(text: string, baseUrl: string): FeedParseResult {
   switch (kind) {
     case 'empty':
       return fail('empty_body', 'the response was empty');
-    case 'html':
-      return fail('not_a_feed', 'an HTML page, not a feed');
+    case 'html': {
+      const [advertised] = discoverFeedLinks(text, baseUrl);
+      const hint = advertised === undefined ? '' : ` (the page links to a feed: ${describeLink(advertised)})`;
+      return fail('not_a_feed', `an HTML page, not a feed${hint}`);
+    }
     case 'other':
       return fail('not_a_feed', 'neither XML nor JSON');
     case 'xml': {
@@ -79,4 +83,10 @@ function parseDetected(text: string, baseUrl: string, unrecognised: string): Fee
     // ParseError: recognised as a feed but missing its required structure (e.g. no <channel>).
     return fail('not_a_feed', `${unrecognised}: the feed structure is missing`);
   }
+}
+
+/** A discovered link for a message: without its query, which may carry a token. */
+function describeLink(link: string): string {
+  const url = new URL(link);
+  return `${url.origin}${url.pathname}`;
 }

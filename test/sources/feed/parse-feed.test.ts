@@ -113,6 +113,13 @@ describe('parseFeedText', () => {
   it('GIVEN an HTML page THEN the error says it is a page, not a feed', () => {
     expect(parseFeedText(HTML_PAGE, 'https://ledger.example/')).toEqual({
       ok: false,
+      error: {
+        code: 'not_a_feed',
+        message: 'an HTML page, not a feed (the page links to a feed: https://ledger.example/feed.xml)',
+      },
+    });
+    expect(parseFeedText('<html><body>no feed here</body></html>', 'https://a.example/')).toEqual({
+      ok: false,
       error: { code: 'not_a_feed', message: 'an HTML page, not a feed' },
     });
   });
