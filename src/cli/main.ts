@@ -8,6 +8,8 @@ commands:
   analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
   analyze FILE [--sentences N]      print a readable briefing of one article
   bench [--file F.jsonl]            time the analysis against an npm summarizer
+  feeds list|add|remove|enable|import|export
+                                    manage the feeds (see "newsdesk feeds help")
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -46,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'analyze':
       return analyzeCommand(rest);
+    case 'feeds': {
+      const { feedsCommand } = await import('./feeds.js');
+      return feedsCommand(rest, process.stdout, process.stderr);
+    }
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');
       return runBench(rest);
