@@ -58,7 +58,15 @@ function appositive(tokens: readonly Token[], from: number, to: number): string 
 
 function withRole(mention: Mention | null, role: string | null): Mention | null {
   if (!mention || !role || mention.kind !== 'name') return mention;
-  return { ...mention, role: mention.role ?? role };
+  return {
+    start: mention.start,
+    end: mention.end,
+    kind: mention.kind,
+    name: mention.name,
+    role: mention.role ?? role,
+    possessor: mention.possessor,
+    gender: mention.gender,
+  };
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
@@ -264,16 +272,25 @@ export function attributionByColon(
   return a ? { mention: a.mention, kind: 'colon' } : null;
 }
 
+const FINITE_VERB = new RegExp(
+  `\\b(?:${[...REPORTING_VERBS].filter((v) => !v.endsWith('ing') && !WEAK_REPORTING_VERBS.has(v)).join('|')})\\b`,
+  'g',
+);
+
 /**
- * The subjects of every finite reporting verb in `tokens` ("Flood officials said the water..."):
+ * The subjects of every finite reporting verb outside quotes ("Flood officials said the water..."):
  * who the article has speak, quoted or not, so later pronouns and titles can find them.
  */
-export function speechSubjects(tokens: readonly Token[]): Mention[] {
+export function speechSubjects(text: string, isOutside: (at: number) => boolean): Mention[] {
   const out: Mention[] = [];
-  tokens.forEach((t, k) => {
-    if (!isVerb(t) || isParticiple(t) || WEAK_REPORTING_VERBS.has(t.norm)) return;
-    const m = subjectBefore(tokens, k, 1);
-    if (m) out.push(m);
-  });
+  FINITE_VERB.lastIndex = 0;
+  for (let m = FINITE_VERB.exec(text); m; m = FINITE_VERB.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    // the subject stands just before its verb; a short look back is enough and keeps this cheap
+    const from = Math.max(0, text.lastIndexOf('\n', m.index) + 1, m.index - 100);
+    const tokens = tokenize(text, from, m.index + m[0].length);
+    const subject = subjectBefore(tokens, tokens.length - 1, 1);
+    if (subject) out.push(subject);
+  }
   return out;
 }

@@ -11,7 +11,7 @@ import { findQuotations, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { indexPeople } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
-import { endsSentence, tokenize } from './tokens.js';
+import { endsSentence } from './tokens.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -32,9 +32,12 @@ function previousParagraph(text: string, paragraphStart: number): { start: numbe
 
 /** The first line that reads as a paragraph of prose: with bylines and breadcrumbs above it, the lede. */
 function firstProse(text: string): string {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (/[.?!"”]$/u.test(t) && (t.match(/\s+/g) ?? []).length >= 14) return t;
+  for (let s = 0; s < text.length;) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const line = text.slice(s, e).trim();
+    if (/[.?!"”]$/.test(line) && line.split(' ').length >= 15) return line;
+    s = e + 1;
   }
   return '';
 }
@@ -92,29 +95,28 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
   return out;
 }
 
-function maskQuotations(text: string, quotes: readonly Quotation[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const q of quotes) {
-    parts.push(text.slice(at, q.start + 1), text.slice(q.start + 1, q.end - 1).replace(/[^\n]/gu, ' '));
-    at = q.end - 1;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
 /** Direct quotations in `text` with their speakers; offsets index `text`. */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   const quotations = findQuotations(text).filter((q) => /\p{L}/u.test(q.text));
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
-  const masked = maskQuotations(text, quotations);
-  const tokens = tokenize(masked, 0, masked.length);
-  const index = indexPeople(masked, tokens);
+  const outside = (): ((at: number) => boolean) => {
+    let k = 0;
+    return (at) => {
+      while (k < quotations.length && (quotations[k] as Quotation).end <= at) k++;
+      const q = quotations[k];
+      return !q || at < q.start;
+    };
+  };
+  const index = indexPeople(text, outside);
   const attributions = attribute(text, quotations);
   // resolve every speaker mention in text order, quoted or not, so recency is the article's own
   const mentions = new Map<number, Mention>();
-  for (const m of speechSubjects(tokens)) mentions.set(m.start, m);
+  // groups that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
+  const needGroups = attributions.some(
+    (a) => a?.mention.kind === 'pronoun' && (a.mention.gender === 'plural' || a.mention.gender === 'thing'),
+  );
+  if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
   for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))

@@ -19,14 +19,14 @@ const STOP = new Set(
 
 function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const w of text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? []) {
     if (w.length < 4 || STOP.has(w)) continue;
     out.add(w.replace(/(ing|ed|es|s)$/, ''));
   }
   return out;
 }
 
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const wordCount = (s: string): number => (s.match(/[A-Za-z0-9\u00C0-\u024F]+/g) ?? []).length;
 
 /** Fewer than this many words and a quote is a fragment, however it stands. */
 export const MIN_STATEMENT_WORDS = 5;
