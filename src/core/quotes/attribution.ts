@@ -22,7 +22,7 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/u;
+const DOUBLE_MARKS = /["“”„«»]/;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -80,9 +80,9 @@ function clauseEnd(text: string, from: number, ceiling: number): number {
 export function attributionAfter(text: string, q: Quotation): Attribution | null {
   if (q.unclosed) return null;
   let i = q.end;
-  while (i < q.paragraphEnd && /\s/u.test(text[i] ?? '')) i++;
+  while (i < q.paragraphEnd && /\s/.test(text[i] ?? '')) i++;
   const ch = text[i] ?? '';
-  if (DASHES.includes(ch) && (ch !== '-' || /\s/u.test(text[i + 1] ?? ''))) {
+  if (DASHES.includes(ch) && (ch !== '-' || /\s/.test(text[i + 1] ?? ''))) {
     const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
     const m = readPhrase(tokens, 0, tokens.length);
     return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
@@ -117,7 +117,12 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
-    if (!sentenceEnds || afterVerb > 3 || !/\p{L}/u.test(q.closingPunct)) return null;
+    if (
+      !sentenceEnds ||
+      afterVerb > 3 ||
+      !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)
+    )
+      return null;
     const m = subjectBefore(tokens, v);
     const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
     return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;

@@ -21,7 +21,7 @@ export interface Quotation {
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const OPEN_PUNCT = "([{—–-/:‘'";
-const SPACE = /\s/u;
+const SPACE = /\s/;
 
 type Role = 'open' | 'close' | 'either';
 
@@ -30,7 +30,8 @@ function markRole(text: string, i: number, ps: number, pe: number): Role {
   const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
   const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
   const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
-  const canClose = !SPACE.test(prev) && (SPACE.test(next) || /[\p{P}\p{S}]/u.test(next));
+  const canClose =
+    !SPACE.test(prev) && (SPACE.test(next) || /[!-/:-@[-`{-~\u00A1-\u00BF\u2010-\u205E]/.test(next));
   // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
   if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
   if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';

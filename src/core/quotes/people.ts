@@ -33,6 +33,8 @@ export interface PeopleIndex {
   readonly groups: GroupMention[];
   /** Full names keyed by lower-cased surname, in order of first mention. */
   readonly bySurname: Map<string, Person[]>;
+  /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
+  genders: (() => void) | null;
 }
 
 function surnameOf(name: string): string {
@@ -80,9 +82,14 @@ const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
 /** Whether an offset falls inside a quotation; asked with offsets that only grow. */
 export type OutsideQuotes = (at: number) => boolean;
 
+/** An index with nobody in it yet: speakers named in full are added as they are met. */
+export function emptyIndex(): PeopleIndex {
+  return { people: [], groups: [], bySurname: new Map(), genders: null };
+}
+
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
 export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleIndex {
-  const index: PeopleIndex = { people: [], groups: [], bySurname: new Map() };
+  const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
   const isOutside = outside();
   RUN.lastIndex = 0;
@@ -97,7 +104,10 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     }
   }
   linkOwnedTitles(text, outside(), ownedPeople);
-  voteGenders(text, outside(), index);
+  index.genders = () => {
+    index.genders = null;
+    voteGenders(text, outside(), index);
+  };
   return index;
 }
 

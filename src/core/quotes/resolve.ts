@@ -30,6 +30,7 @@ function fullNameFor(index: PeopleIndex, surname: string, at: number): Person | 
 }
 
 function byPronoun(index: PeopleIndex, gender: 'm' | 'f', at: number): Person | null {
+  index.genders?.();
   let best: Person | null = null;
   let bestAt = -1;
   for (const p of index.people) {

@@ -21,13 +21,19 @@ const TOKEN = new RegExp(`[${LETTER}][${LETTER}'’\\-/&.]*|\\S`, 'g');
 const WORD_START = new RegExp(`^[${LETTER}]`);
 
 /** True when the first letter of `w` is a capital or a digit. */
-function startsUpper(w: string): boolean {
+export function startsUpper(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c >= 48 && c <= 57) return true;
   if (c < 128) return false;
   const ch = w[0] ?? '';
   return ch !== ch.toLowerCase();
+}
+
+/** True when `w` starts with a lower-case letter. */
+export function startsLower(w: string): boolean {
+  const ch = w[0] ?? '';
+  return ch !== ch.toUpperCase();
 }
 
 /** True when `word` (with its final period) is an abbreviation or an initial, not a sentence end. */
@@ -87,7 +93,7 @@ const CLOSERS = '"”»’\'';
 /** The word that ends just before `pos` (letters, digits and inner periods). */
 function wordBefore(text: string, pos: number): string {
   let j = pos;
-  while (j > 0 && /[\p{L}\p{N}.'’-]/u.test(text[j - 1] ?? '')) j--;
+  while (j > 0 && /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF.'’-]/.test(text[j - 1] ?? '')) j--;
   return text.slice(j, pos);
 }
 
@@ -105,7 +111,7 @@ export function endsSentence(text: string, i: number, limit: number): boolean {
   while (j < limit && SPACE.test(text[j] ?? '')) j++;
   if (j >= limit) return true;
   const next = text[j] ?? '';
-  if (!/\p{Lu}/u.test(next) && !OPENERS.includes(next)) return false;
+  if ((!startsUpper(next) || /[0-9]/.test(next)) && !OPENERS.includes(next)) return false;
   return ch !== '.' || !isAbbreviation(wordBefore(text, i) + '.');
 }
 
