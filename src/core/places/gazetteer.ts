@@ -1,5 +1,6 @@
 import data from './data/gazetteer.json' with { type: 'json' };
 import { buildNameIndex, type NameIndex } from './name-index.js';
+import { listRegions } from './regions.js';
 
 /**
  * What a gazetteer name is: x blocked (names no country, e.g. "Irish Sea"), a ambiguous (resolved
@@ -21,19 +22,32 @@ function isKind(k: string | undefined): k is PlaceKind {
   return k !== undefined && KINDS.has(k);
 }
 
-function load(): NameIndex<PlaceName> {
-  const rows: [string, PlaceName][] = [];
-  for (const [name, kind, ...codes] of data.entries) {
-    if (name === undefined || !isKind(kind)) throw new Error(`gazetteer: bad row ${String(name)}`);
-    rows.push([name, { name, kind, codes }]);
-  }
-  return buildNameIndex(rows);
+/** What a name in the text can be: a gazetteer place, a region's place name, or both ("Gaza"). */
+export interface PlaceRef {
+  readonly place?: PlaceName;
+  /** Region slug, for a region's own place names ("Sahel", "Middle East"). */
+  readonly region?: string;
 }
 
-let index: NameIndex<PlaceName> | undefined;
+function load(): NameIndex<PlaceRef> {
+  const refs = new Map<string, { place?: PlaceName; region?: string }>();
+  for (const [name, kind, ...codes] of data.entries) {
+    if (name === undefined || !isKind(kind)) throw new Error(`gazetteer: bad row ${String(name)}`);
+    refs.set(name, { place: { name, kind, codes } });
+  }
+  for (const r of listRegions())
+    for (const p of r.places) {
+      const ref = refs.get(p) ?? {};
+      ref.region ??= r.slug;
+      refs.set(p, ref);
+    }
+  return buildNameIndex(refs.entries());
+}
 
-/** The gazetteer's name index, built on first use (about 13,000 names). */
-export function gazetteer(): NameIndex<PlaceName> {
+let index: NameIndex<PlaceRef> | undefined;
+
+/** The gazetteer and the region place names in one index, built on first use (13,000 names). */
+export function gazetteer(): NameIndex<PlaceRef> {
   index ??= load();
   return index;
 }

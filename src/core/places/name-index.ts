@@ -1,4 +1,4 @@
-import { isCapitalized, nameTokens, type Tokens } from './tokens.js';
+import { isCapitalized, nameTokens, tokenIs, tokenStartsUpper, tokenText, type Tokens } from './tokens.js';
 
 /** A name to look for, with whatever the caller attaches to it. */
 export interface IndexedName<T> {
@@ -35,7 +35,8 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
   const index = new Map<string, IndexedName<T>[]>();
   for (const [name, value] of names) {
     const all = nameTokens(name);
-    const lead = all.findIndex(startsUpper);
+    // "The Hague", "The Gambia": the article is a condition, not a key (it starts sentences).
+    const lead = all[0] === 'The' && all.length > 1 ? 1 : all.findIndex(startsUpper);
     if (lead < 0) continue;
     const tokens = all.slice(lead);
     const first = tokens[0] ?? '';
@@ -49,53 +50,63 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
-  const { text, unit } = tokens;
+  const unit = tokens.unit;
   const u = unit[i];
-  if (i + name.tokens.length > text.length || i < name.before.length) return false;
+  if (i + name.tokens.length > unit.length || i < name.before.length) return false;
   for (let k = 0; k < name.tokens.length; k++) {
-    const t = text[i + k];
-    const want = name.tokens[k];
-    if (t === undefined || want === undefined || unit[i + k] !== u) return false;
-    if (caps ? t.toLowerCase() !== want.toLowerCase() : t !== want) return false;
+    const want = name.tokens[k] ?? '';
+    if (unit[i + k] !== u) return false;
+    if (caps ? tokenText(tokens, i + k)?.toLowerCase() !== want.toLowerCase() : !tokenIs(tokens, i + k, want))
+      return false;
   }
   for (let k = 1; k <= name.before.length; k++) {
     const want = name.before[name.before.length - k];
-    if (unit[i - k] !== u || text[i - k]?.toLowerCase() !== want) return false;
+    if (unit[i - k] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
   }
   return true;
 }
 
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
+function candidatesOf<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
+  const list = index.get(word);
+  if (list || word.length <= 3 || !SHOUTED.test(word)) return list;
+  return index.get(word[0] + word.slice(1).toLowerCase());
+}
+
 /**
- * Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. A shouted word
- * ("GEORGIA") is also tried in title case, so headlines in capitals still match.
+ * How many tokens a name starting with `word` may span (0 when no name starts with it). A shouted
+ * word ("GEORGIA") is also tried in title case, so headlines in capitals still match.
  */
+export function nameReachOf<T>(index: NameIndex<T>, word: string): number {
+  // Lists are sorted longest first.
+  return candidatesOf(index, word)?.[0]?.tokens.length ?? 0;
+}
+
+/** The longest name of the index starting at token `i` (whose text is `word`), if any. */
+export function matchNameAt<T>(
+  tokens: Tokens,
+  i: number,
+  index: NameIndex<T>,
+  word: string,
+): NameMatch<T> | undefined {
+  const exact = index.get(word);
+  const list = exact ?? candidatesOf(index, word);
+  const found = list?.find((n) => matchesAt(tokens, i, n, exact === undefined));
+  return found && { start: i, end: i + found.tokens.length, value: found.value };
+}
+
+/** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
 export function findNames<T>(tokens: Tokens, index: NameIndex<T>): NameMatch<T>[] {
   const out: NameMatch<T>[] = [];
-  const text = tokens.text;
+  const n = tokens.unit.length;
   let i = 0;
-  while (i < text.length) {
-    const t = text[i] ?? '';
-    let found: IndexedName<T> | undefined;
-    const candidates = startsUpper(t) ? index.get(t) : undefined;
-    if (candidates)
-      for (const n of candidates) {
-        if (matchesAt(tokens, i, n, false)) {
-          found = n;
-          break;
-        }
-      }
-    if (!found && t.length > 3 && candidates === undefined && startsUpper(t) && SHOUTED.test(t)) {
-      const titled = t[0] + t.slice(1).toLowerCase();
-      found = (index.get(titled) ?? []).find((n) => matchesAt(tokens, i, n, true));
-    }
-    if (found) {
-      out.push({ start: i, end: i + found.tokens.length, value: found.value });
-      i += found.tokens.length;
-    } else {
-      i++;
-    }
+  while (i < n) {
+    const found = tokenStartsUpper(tokens, i)
+      ? matchNameAt(tokens, i, index, tokenText(tokens, i) ?? '')
+      : undefined;
+    i = found ? found.end : i + 1;
+    if (found) out.push(found);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { isCapitalized, type Tokens } from './tokens.js';
+import { isCapitalized, tokenText, type Tokens } from './tokens.js';
 
 // Telling a person from a place: "Michael Jordan", "Lewis Hamilton", "Paris Hilton", "Mr Lincoln".
 
@@ -56,7 +56,7 @@ function isNameWord(t: string | undefined): t is string {
 
 /** The token at `i` if it lies in sentence `unit`. */
 function at(tokens: Tokens, i: number, unit: number | undefined): string | undefined {
-  return tokens.unit[i] === unit ? tokens.text[i] : undefined;
+  return tokens.unit[i] === unit ? tokenText(tokens, i) : undefined;
 }
 
 /** True when the token before `start` makes the place a place ("in Jordan"). */

@@ -1,6 +1,5 @@
 import data from './data/regions.json' with { type: 'json' };
 import type { Region } from '../types.js';
-import { buildNameIndex, type NameIndex } from './name-index.js';
 import { fold } from './tokens.js';
 
 // The region table is data (src/core/places/data/regions.json, built by scripts/build-gazetteer.ts
@@ -82,12 +81,4 @@ export function suggestRegions(query: string): string[] {
 /** Region slugs a country belongs to, in table order. */
 export function regionsOfCountry(code: string): readonly string[] {
   return byCountry.get(code) ?? [];
-}
-
-let placeIndex: NameIndex<string> | undefined;
-
-/** Region place names ("Sahel", "Middle East") and display names, mapped to their slugs. */
-export function regionPlaceIndex(): NameIndex<string> {
-  placeIndex ??= buildNameIndex(TABLE.flatMap((r) => r.places.map((p) => [p, r.slug] as const)));
-  return placeIndex;
 }

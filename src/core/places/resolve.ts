@@ -1,7 +1,7 @@
 import type { PlaceKind, PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
 import { afterLocative, findPeople } from './people.js';
-import type { Tokens } from './tokens.js';
+import { tokenText, type Tokens } from './tokens.js';
 
 /** A place mention read in context: which country it names (if any), and how strongly. */
 export interface Resolved {
@@ -71,9 +71,9 @@ function support(code: string, firm: ReadonlyMap<string, number>): number {
  * word after a place name can say which country's namesake it is.
  */
 function followerCountry(tokens: Tokens, end: number): string | undefined {
-  const next = tokens.text[end];
+  const next = tokenText(tokens, end);
   if (next === 'Constabulary') return 'GB';
-  if (next === 'County') return tokens.text[end + 1] === 'Council' ? 'GB' : 'US';
+  if (next === 'County') return tokenText(tokens, end + 1) === 'Council' ? 'GB' : 'US';
   return undefined;
 }
 
@@ -85,7 +85,7 @@ function qualifiedBy(
 ): string | undefined {
   const m = matches[i];
   const next = matches[i + 1];
-  if (!m || !next || tokens.text[m.end] !== ',' || next.start !== m.end + 1) return undefined;
+  if (!m || !next || tokenText(tokens, m.end) !== ',' || next.start !== m.end + 1) return undefined;
   if (tokens.unit[next.start] !== tokens.unit[m.start]) return undefined;
   const { kind, codes } = next.value;
   if ((kind === 's' || kind === 'n') && codes.length === 1) return codes[0];

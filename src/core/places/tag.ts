@@ -1,8 +1,9 @@
-import { gazetteer, type PlaceKind } from './gazetteer.js';
-import { findNames } from './name-index.js';
-import { regionPlaceIndex, regionsOfCountry } from './regions.js';
+import { gazetteer, type PlaceKind, type PlaceName, type PlaceRef } from './gazetteer.js';
+import type { NameMatch } from './name-index.js';
+import { regionsOfCountry } from './regions.js';
 import { resolveMatches, type StoryWords } from './resolve.js';
-import { tokenize, type Tokens } from './tokens.js';
+import type { TextUnit, Tokens } from './tokens.js';
+import { scanNames, type NameScan } from './windows.js';
 
 /** What place tagging reads. */
 export interface PlaceInput {
@@ -50,22 +51,22 @@ export const MIN_SCORE = 1.5;
 /** ...and, beside the leading country, this share of its score. */
 export const MIN_SHARE = 0.1;
 
-function storyTokens(input: PlaceInput): Tokens {
+function storyUnits(input: PlaceInput): TextUnit[] {
   const ledeAt = input.sentences.indexOf(input.lede);
-  const tokens: Tokens = { text: [], unit: [] };
-  if (input.title) tokenize(input.title, TITLE_UNIT, tokens);
-  for (let i = 0; i < input.sentences.length; i++)
-    tokenize(input.sentences[i] ?? '', i === ledeAt ? LEDE_UNIT : i, tokens);
-  if (ledeAt < 0 && input.lede) tokenize(input.lede, LEDE_UNIT, tokens);
-  return tokens;
+  const units: TextUnit[] = [];
+  if (input.title) units.push({ text: input.title, unit: TITLE_UNIT });
+  input.sentences.forEach((text, i) => units.push({ text, unit: i === ledeAt ? LEDE_UNIT : i }));
+  if (ledeAt < 0 && input.lede) units.push({ text: input.lede, unit: LEDE_UNIT });
+  return units;
 }
 
 function storyWords(tokens: Tokens): () => StoryWords {
   let words: StoryWords | undefined;
   return () => {
     if (!words) {
-      const lower = tokens.text.map((t) => t.toLowerCase());
-      words = { written: new Set(lower.filter((w, i) => w === tokens.text[i])), any: new Set(lower) };
+      const all = tokens.source.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const lower = all.map((t) => t.toLowerCase());
+      words = { written: new Set(lower.filter((w, i) => w === all[i])), any: new Set(lower) };
     }
     return words;
   };
@@ -73,11 +74,14 @@ function storyWords(tokens: Tokens): () => StoryWords {
 
 /** Every country the story names, scored and ranked (before dropping passing mentions). */
 export function scoreCountries(input: PlaceInput): CountryScore[] {
-  return scoreTokens(storyTokens(input));
+  return scoreScan(scanNames(storyUnits(input), gazetteer()));
 }
 
-function scoreTokens(tokens: Tokens): CountryScore[] {
-  const resolved = resolveMatches(tokens, findNames(tokens, gazetteer()), storyWords(tokens));
+function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
+  const places: NameMatch<PlaceName>[] = [];
+  for (const m of matches)
+    if (m.value.place) places.push({ start: m.start, end: m.end, value: m.value.place });
+  const resolved = resolveMatches(tokens, places, storyWords(tokens));
   const scores = new Map<string, { score: number; mentions: number }>();
   for (const r of resolved) {
     const s = scores.get(r.code) ?? { score: 0, mentions: 0 };
@@ -90,25 +94,26 @@ function scoreTokens(tokens: Tokens): CountryScore[] {
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
-function regionMentions(tokens: Tokens): Map<string, number> {
+function regionMentions({ tokens, matches }: NameScan<PlaceRef>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of findNames(tokens, regionPlaceIndex())) {
+  for (const m of matches) {
+    if (!m.value.region) continue;
     const w = unitWeight(tokens.unit[m.start] ?? 0);
-    out.set(m.value, (out.get(m.value) ?? 0) + w);
+    out.set(m.value.region, (out.get(m.value.region) ?? 0) + w);
   }
   return out;
 }
 
 /** Countries and regions a story is about: pure, linear in the length of the story. */
 export function tagPlaces(input: PlaceInput): Places {
-  const tokens = storyTokens(input);
-  const ranked = scoreTokens(tokens);
+  const scan = scanNames(storyUnits(input), gazetteer());
+  const ranked = scoreScan(scan);
   const top = ranked[0]?.score ?? 0;
   const countries = ranked
     .filter((c) => c.score >= MIN_SCORE && c.score >= top * MIN_SHARE)
     .map((c) => c.code);
   const regions: string[] = [];
   for (const code of countries) for (const slug of regionsOfCountry(code)) regions.push(slug);
-  for (const [slug, score] of regionMentions(tokens)) if (score >= MIN_SCORE) regions.push(slug);
+  for (const [slug, score] of regionMentions(scan)) if (score >= MIN_SCORE) regions.push(slug);
   return { countries, regions: [...new Set(regions)] };
 }

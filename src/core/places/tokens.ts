@@ -4,14 +4,23 @@
  */
 
 /**
- * A story's tokens (runs of letters and digits, or single punctuation marks) as two parallel
- * arrays: `text[i]` as written, diacritics folded, and `unit[i]`, the sentence it came from.
- * Parallel arrays rather than one object a token: tagging runs on every article, and allocation
- * was most of its cost.
+ * A story's tokens (runs of letters and digits, or single punctuation marks) as offsets into its
+ * folded text, with the unit (sentence) each came from. Offsets, not strings: tagging runs on
+ * every article, and making a string of every token was most of its cost; only tokens that could
+ * start a name are ever cut out.
  */
 export interface Tokens {
-  readonly text: string[];
+  /** The folded text of every unit, joined by new lines. */
+  readonly source: string;
+  readonly start: number[];
+  readonly end: number[];
   readonly unit: number[];
+}
+
+/** A piece of text to tokenize, and the unit number its tokens carry. */
+export interface TextUnit {
+  readonly text: string;
+  readonly unit: number;
 }
 
 const COMBINING = /\p{M}+/gu;
@@ -51,28 +60,100 @@ export function fold(text: string): string {
     .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
 }
 
-// After folding, a letter is ASCII or lies in a block of letters (Cyrillic, Greek, CJK...): the
-// ranges below. A non-Unicode regex with explicit ranges runs several times faster than \p{L}.
-const TOKEN =
-  /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFE2F\uFE70-\uFEFE\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFDC]+|[^\sA-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFE2F\uFE70-\uFEFE\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFDC]/g;
+// After folding, a letter is ASCII or lies in a block of letters (Latin extended, Greek,
+// Cyrillic, CJK...). Checked by code point: a hand-written scanner allocates nothing per token.
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (
+    (c >= 0xc0 && c <= 0x1fff && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x2c00 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfe2f) ||
+    (c >= 0xfe70 && c <= 0xfefe) ||
+    (c >= 0xff10 && c <= 0xffdc)
+  );
+}
 
-/**
- * Splits folded text into tokens: runs of letters and digits, and single punctuation marks.
- * Appends to `into` when given (tagging a story appends every sentence to one list).
- */
-export function tokenize(text: string, unit = 0, into: Tokens = { text: [], unit: [] }): Tokens {
-  const words = fold(text).match(TOKEN);
-  if (words)
-    for (const w of words) {
-      into.text.push(w);
-      into.unit.push(unit);
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c <= 32;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Tokenizes several units into one token list, in one pass over their characters. */
+export function tokenizeUnits(units: readonly TextUnit[]): Tokens {
+  const parts: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const unit: number[] = [];
+  let base = 0;
+  for (const u of units) {
+    const s = fold(u.text);
+    let i = 0;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (isWordCode(c)) {
+        let j = i + 1;
+        while (j < s.length && isWordCode(s.charCodeAt(j))) j++;
+        start.push(base + i);
+        end.push(base + j);
+        unit.push(u.unit);
+        i = j;
+      } else {
+        if (!isSpaceCode(c)) {
+          start.push(base + i);
+          end.push(base + i + 1);
+          unit.push(u.unit);
+        }
+        i++;
+      }
     }
-  return into;
+    parts.push(s);
+    base += s.length + 1;
+  }
+  return { source: parts.join('\n'), start, end, unit };
+}
+
+/** Tokenizes one text. */
+export function tokenize(text: string, unit = 0): Tokens {
+  return tokenizeUnits([{ text, unit }]);
+}
+
+/** The text of token `i`, or undefined past the end. */
+export function tokenText(tokens: Tokens, i: number): string | undefined {
+  const s = tokens.start[i];
+  const e = tokens.end[i];
+  return s === undefined || e === undefined ? undefined : tokens.source.slice(s, e);
+}
+
+/** True when token `i` is exactly `word` (no string is made). */
+export function tokenIs(tokens: Tokens, i: number, word: string): boolean {
+  const s = tokens.start[i];
+  const e = tokens.end[i];
+  return s !== undefined && e !== undefined && e - s === word.length && tokens.source.startsWith(word, s);
+}
+
+/** True when token `i` starts with a capital letter. */
+export function tokenStartsUpper(tokens: Tokens, i: number): boolean {
+  const s = tokens.start[i];
+  if (s === undefined) return false;
+  const c = tokens.source.charCodeAt(s);
+  if (c < 128) return c >= 65 && c <= 90;
+  return isCapitalized(tokens.source.slice(s, s + 1));
 }
 
 /** The token texts of a name, for building lookup keys: "Côte d'Ivoire" → Cote, d, ', Ivoire. */
 export function nameTokens(name: string): string[] {
-  return tokenize(name).text;
+  const t = tokenize(name);
+  return t.start.map((_, i) => tokenText(t, i) ?? '');
 }
 
 /** True for a token written with a capital first letter ("Jordan", "McCain"). */
