@@ -24,8 +24,8 @@ export interface TextUnit {
 }
 
 const COMBINING = /\p{M}+/gu;
-const ASCII = /^[\t\n\r\x20-\x7e]*$/;
-const PLAIN = /^[\t\n\r\x20-\x7e‘’ʼ“”–—]*$/;
+// Letters that may carry diacritics (Latin, Greek, Cyrillic...); without them NFD is skipped.
+const ACCENTABLE = /[\u00C0-\u1FFF]/;
 // Letters NFD does not decompose, but readers treat as their plain form.
 const SPECIAL: Readonly<Record<string, string>> = {
   ø: 'o',
@@ -51,9 +51,8 @@ const SPECIAL_RE = /[øØłŁđĐßæÆı‘’ʼ`“”–—]/g;
 
 /** Folds diacritics and typographic quotes: "Priština’s" → "Pristina's". Keeps case. */
 export function fold(text: string): string {
-  // Most English copy is ASCII but for its quotes and dashes: replace those, skip NFD (costly).
-  if (ASCII.test(text)) return text;
-  if (PLAIN.test(text)) return text.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+  // Most English copy has no accented letter, only curly quotes and dashes: skip NFD (costly).
+  if (!ACCENTABLE.test(text)) return text.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
   return text
     .normalize('NFD')
     .replace(COMBINING, '')

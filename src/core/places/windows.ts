@@ -1,5 +1,5 @@
 import { matchNameAt, nameReachOf, type NameIndex, type NameMatch } from './name-index.js';
-import { fold, isSpaceCode, type TextUnit, type Tokens } from './tokens.js';
+import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
@@ -9,11 +9,9 @@ import { fold, isSpaceCode, type TextUnit, type Tokens } from './tokens.js';
 /** The unit given to the break between two windows, so no rule reads across it. */
 export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
 
-// A capitalized word at a word boundary (ASCII or Latin-1 capitals; after folding, that is
-// nearly every name in the gazetteer).
-const CAPITALIZED = /(?<![A-Za-z0-9\u00C0-\u024F])[A-Z\u00C0-\u00DE][A-Za-z0-9\u00C0-\u024F]*/g;
-const TOKEN =
-  /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFE2F\uFE70-\uFEFE\uFF10-\uFFDC]+|[^\sA-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFE2F\uFE70-\uFEFE\uFF10-\uFFDC]/g;
+// A capitalized word at a word boundary. After folding, names in Latin script start with an
+// ASCII capital; a plain \b regex (no look-behind, no Unicode classes) is the fastest scan.
+const CAPITALIZED = /\b[A-Z][A-Za-z0-9]*/g;
 /** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
 const BACK = 14;
 /** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
@@ -25,41 +23,51 @@ export interface NameScan<T> {
   readonly matches: NameMatch<T>[];
 }
 
+/** Joins units for one fold and one scan; folding leaves it alone, and the token regex skips it. */
+const UNIT_BREAK = '\u2029';
+
 /** Finds the index's names in the units; time is linear in the text. */
 export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
-  const folded = units.map((u) => fold(u.text));
-  const tokens: Tokens = { source: folded.join('\n'), start: [], end: [], unit: [] };
+  const src = fold(units.map((u) => u.text.replaceAll(UNIT_BREAK, ' ')).join(UNIT_BREAK));
+  const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
   const matches: NameMatch<T>[] = [];
-  const src = tokens.source;
-  let base = 0;
-  units.forEach((u, k) => {
-    const limit = base + (folded[k]?.length ?? 0);
-    let done = base; // source offset up to which tokens were emitted
-    let matchedTo = base; // source offset up to which a name was matched
-    CAPITALIZED.lastIndex = base;
-    for (let m = CAPITALIZED.exec(src); m && m.index < limit; m = CAPITALIZED.exec(src)) {
-      if (m.index < matchedTo) continue;
-      const reach = nameReachOf(index, m[0]);
-      if (reach === 0) continue;
-      if (m.index >= done) {
-        let from = Math.max(done, m.index - BACK);
-        while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
-        if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
-        done = scan(tokens, from, limit, m.index, reach + CONTEXT_AFTER, u.unit);
-      } else {
-        // A name starting inside the last window may run past its end: read on from there.
-        done = scan(tokens, done, limit, m.index, reach + CONTEXT_AFTER, u.unit);
-      }
-      const at = tokenAt(tokens, m.index);
-      const found = at < 0 ? undefined : matchNameAt(tokens, at, index, m[0]);
-      if (found) {
-        matches.push(found);
-        matchedTo = tokens.end[found.end - 1] ?? m.index + 1;
-      }
+  let k = 0; // current unit
+  let limit = unitEnd(src, 0);
+  let done = 0; // source offset up to which tokens were emitted
+  let matchedTo = 0; // source offset up to which a name was matched
+  CAPITALIZED.lastIndex = 0;
+  for (let m = CAPITALIZED.exec(src); m; m = CAPITALIZED.exec(src)) {
+    while (m.index > limit) {
+      k++;
+      done = Math.max(done, limit + 1);
+      limit = unitEnd(src, limit + 1);
     }
-    base = limit + 1;
-  });
+    if (m.index < matchedTo) continue;
+    const reach = nameReachOf(index, m[0]);
+    if (reach === 0) continue;
+    const unit = units[k]?.unit ?? 0;
+    if (m.index >= done) {
+      let from = Math.max(done, m.index - BACK);
+      while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
+      if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
+      done = scan(tokens, from, limit, m.index, reach + CONTEXT_AFTER, unit);
+    } else {
+      // A name starting inside the last window may run past its end: read on from there.
+      done = scan(tokens, done, limit, m.index, reach + CONTEXT_AFTER, unit);
+    }
+    const at = tokenAt(tokens, m.index);
+    const found = at < 0 ? undefined : matchNameAt(tokens, at, index, m[0]);
+    if (found) {
+      matches.push(found);
+      matchedTo = tokens.end[found.end - 1] ?? m.index + 1;
+    }
+  }
   return { tokens, matches };
+}
+
+function unitEnd(src: string, from: number): number {
+  const i = src.indexOf(UNIT_BREAK, from);
+  return i < 0 ? src.length : i;
 }
 
 function push(t: Tokens, start: number, end: number, unit: number): void {
@@ -80,11 +88,21 @@ function tokenAt(t: Tokens, pos: number): number {
 
 /** Emits tokens from `from` (below `limit`) until `after` tokens past `anchor`; returns the end. */
 function scan(t: Tokens, from: number, limit: number, anchor: number, after: number, unit: number): number {
-  TOKEN.lastIndex = from;
+  const src = t.source;
   let past = 0;
-  for (let m = TOKEN.exec(t.source); m && m.index < limit; m = TOKEN.exec(t.source)) {
-    push(t, m.index, m.index + m[0].length, unit);
-    if (m.index >= anchor && ++past > after) return TOKEN.lastIndex;
+  let i = from;
+  // A scanner by character code: a regex here would allocate a match object per token.
+  while (i < limit) {
+    const c = src.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isWordCode(c)) while (j < limit && isWordCode(src.charCodeAt(j))) j++;
+    push(t, i, j, unit);
+    if (i >= anchor && ++past > after) return j;
+    i = j;
   }
   return limit;
 }
