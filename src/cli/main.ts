@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { analyzeFile, runJsonl } from './analyze.js';
+import { listRegions } from '../core/places/regions.js';
 import { formatAnalysis } from './briefing-text.js';
+import { formatRegions } from './regions-text.js';
 
 const USAGE = `usage: newsdesk <command> [options]
 
 commands:
   analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
   analyze FILE [--sentences N]      print a readable briefing of one article
+  regions                           list the region table (slugs, members, aliases)
   bench [--file F.jsonl]            time the analysis against an npm summarizer
   feeds list|add|remove|enable|import|export
                                     manage the feeds (see "newsdesk feeds help")
@@ -52,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
       const { feedsCommand } = await import('./feeds.js');
       return feedsCommand(rest, process.stdout, process.stderr);
     }
+    case 'regions':
+      process.stdout.write(formatRegions(listRegions()) + '\n');
+      return 0;
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');
       return runBench(rest);
