@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { type DomDocument, type DomElement, parseDocument } from './dom.js';
 import { elementText } from './dom-text.js';
+import { dropBoilerplate } from './boilerplate.js';
 import { readJsonLd } from './json-ld.js';
 import { checkMarkup, DEFAULT_LIMITS, type ExtractLimits } from './limits.js';
 import { prunePage } from './prune.js';
@@ -89,7 +90,7 @@ function containerText(doc: DomDocument): string {
     const el = doc.querySelector(selector);
     if (!el) continue;
     tidyArticle(el, null);
-    const text = elementText(el);
+    const text = dropBoilerplate(elementText(el));
     if (text) return text;
   }
   return '';

@@ -33,7 +33,10 @@ const NOISE_ROLES = [
 ];
 /** Class and id words of widgets: sharing, related links, newsletters, comments, ads. */
 const NOISE_WORDS =
-  /(?:^|[-_\s])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|comments?|promo|advert|advertisement|ad|ads|dfp|sponsored|breadcrumbs?|caption|credit|byline|cookie|popup|modal|outbrain|taboola|trending|most-popular|sidebar|signup|paywall|tags|author-bio|read-more|more-stories)(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|comment|promo|advert|advertisement|ad|dfp|sponsored|breadcrumb|caption|credit|byline|cookie|popup|modal|outbrain|taboola|trending|most-popular|sidebar|signup|paywall|tag|author-bio|read-more|more-stories)s?(?:$|[-_\s])/i;
+
+/** Parts of camel-cased class names (`imageCaption`, `articleByline`) that mark furniture too. */
+const NOISE_PARTS = /caption|credit|byline|author|timestamp|related|newsletter|outbrain|taboola/i;
 
 /**
  * Removes page furniture before Readability scores the page: scripts and styles, navigation,
@@ -60,7 +63,7 @@ function isNoise(el: DomElement): boolean {
   if (role && NOISE_ROLES.includes(role)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return names.trim() !== '' && NOISE_WORDS.test(names);
+  return names.trim() !== '' && (NOISE_WORDS.test(names) || NOISE_PARTS.test(names));
 }
 
 /** How many characters of `<p>` text each element holds, counted once for the whole page. */

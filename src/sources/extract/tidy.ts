@@ -1,33 +1,19 @@
+import { isFurniture } from './boilerplate.js';
 import { type DomElement, elementsOf } from './dom.js';
 
-/** Paragraphs that are page furniture wherever they appear. */
-const FURNITURE = [
-  /^(advert(isement)?|sponsored( content)?|skip to (main )?content|continue reading( below)?|story continues below( advertisement)?|comments?|\d+ comments?|share( this( article| story)?)?|print|email|tweet|reddit)\W*$/i,
-  /^this (slideshow|video|content|feature) requires javascript\W*$/i,
-  /^(posted|updated|published|last (updated|modified))( on)?\b[^.]{0,60}\d[^.]{0,40}$/i,
-  /^by\s+[\p{Lu}][^.!?]{0,80}$/u,
-  /^(©|\(c\)|copyright\b)/i,
-  /^(have a (news )?tip|got a tip|sign up|subscribe|get the latest|follow us|click here|download (the|our) app)\b.{0,200}$/i,
-];
-
-/** Captions and photo credits, when they stand as paragraphs of their own. */
-const CREDIT = [
-  /\b(credit|photo|photograph|picture|image|source)s?( credit)?\s*:\s*[^.:]{0,80}\)?$/i,
-  /\|\s*(getty images|ap|afp|reuters|epa|shutterstock|bloomberg)\s*$/i,
-  /\((ap|afp|reuters|epa) photo[^)]*\)\s*$/i,
-];
-
-/** A lead-in to a list of other stories: "Related", "You may also like", "Don't miss". */
+/** A lead-in to a list of other stories: "Related", "You may also like", "More:". */
 const LEAD_IN =
-  /^(related( stories| articles| coverage| content| links)?|you (may|might) also (like|enjoy)|more (from|on|stories)\b.{0,40}|recommended( for you| stories)?|don'?t miss|see also|most (popular|read)|trending( now| stories)?|read (more|next|this)|also read|further reading|top stories)\W*$/i;
+  /^(related( stories| articles| coverage| content| links)?|you (may|might) also (like|enjoy)|more( (from|on|stories)\b.{0,40})?|recommended( for you| stories)?|don'?t miss|see also|most (popular|read)|trending( now| stories)?|read (more|next|this)|also read|further reading|top stories)\W*$/i;
 /** "READ MORE: another story" links set between paragraphs. */
 const PROMPT = /^(related|read more|see more|see also|also read|more|watch|listen|read|don'?t miss)\s*:/i;
 
 const LEAF_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'dt', 'dd', 'blockquote']);
+/** How many link blocks after a lead-in are taken as its list. */
+const MAX_LIST_BLOCKS = 12;
 
 /**
- * Drops what Readability keeps but a reader skips: bylines and datelines, captions and credits,
- * ad labels, "related stories" lists and their lead-ins, calls to subscribe, the headline repeated
+ * Drops the links to elsewhere that Readability keeps inside a story: "related stories" lists and
+ * their lead-ins, "READ MORE: ..." teasers, paragraphs that are one link, and the headline repeated
  * at the top. Works on blocks whose text stands alone (no block children), so a rule can never
  * take a whole story with it.
  */
@@ -39,23 +25,26 @@ export function tidyArticle(root: DomElement, title: string | null): void {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text === '') continue;
     if (headline && /^h[1-6]$/.test(el.localName) && squash(text) === headline) doomed.push(el);
-    else if (isFurniture(el, text)) doomed.push(el);
+    else if (isTeaser(el, text) || isFurniture(text)) doomed.push(el);
     else if (LEAD_IN.test(text)) {
       doomed.push(el);
-      const next = el.nextElementSibling;
-      if (next && (next.localName === 'ul' || next.localName === 'ol' || linkShare(next) > 0.8))
+      let next = el.nextElementSibling;
+      for (let n = 0; next && n < MAX_LIST_BLOCKS && isLinkList(next); n++, next = next.nextElementSibling)
         doomed.push(next);
     }
   }
   for (const el of doomed) el.remove();
 }
 
-function isFurniture(el: DomElement, text: string): boolean {
-  if (text.length <= 200 && FURNITURE.some((re) => re.test(text))) return true;
-  if (text.length <= 300 && CREDIT.some((re) => re.test(text))) return true;
+function isTeaser(el: DomElement, text: string): boolean {
   if (text.length <= 200 && PROMPT.test(text) && linkShare(el) > 0.5) return true;
-  // A short paragraph that is one link is a teaser for another page.
-  return el.localName === 'p' && text.length <= 160 && linkShare(el) > 0.9;
+  // A short paragraph that is one link is a teaser for another page, unless it shows the address
+  // itself: then it is a reference the author gives.
+  return el.localName === 'p' && text.length <= 160 && linkShare(el) > 0.9 && !/^(https?:|www\.)/i.test(text);
+}
+
+function isLinkList(el: DomElement): boolean {
+  return el.localName === 'ul' || el.localName === 'ol' || linkShare(el) > 0.8;
 }
 
 function hasBlockChild(el: DomElement): boolean {
