@@ -29,7 +29,7 @@ interface Candidate {
  */
 export function extractArticle(
   html: string,
-  _url?: string,
+  url?: string,
   limits: ExtractLimits = DEFAULT_LIMITS,
 ): Result<ExtractedArticle, ExtractError> {
   if (html.length > limits.maxChars) return fail(checkMarkup(html, limits)!);
@@ -37,11 +37,11 @@ export function extractArticle(
   const refused = checkMarkup(markup, limits);
   if (refused) return fail(refused);
   const meta = readJsonLd(markup);
-  const main = readable(parseDocument(markup));
+  const main = readable(parseDocument(markup), url);
   let best: Candidate = main ?? { title: null, text: '', byline: null, siteName: null };
   if (best.text.length < SHORT_TEXT) {
     const ldBody = meta.body ? decodeMarkup(meta.body) : '';
-    const container = ldBody.length > best.text.length ? '' : containerText(parseDocument(markup));
+    const container = ldBody.length > best.text.length ? '' : containerText(parseDocument(markup), url);
     const fallback = ldBody.length >= container.length ? ldBody : container;
     if (fallback.length > best.text.length) best = { ...best, text: fallback };
   }
@@ -57,7 +57,7 @@ export function extractArticle(
   };
 }
 
-function readable(doc: DomDocument): Candidate | null {
+function readable(doc: DomDocument, url: string | undefined): Candidate | null {
   prunePage(doc);
   // The serializer hands back the content element itself, so it can be tidied and laid out as text.
   const reader = new Readability<DomElement>(doc, {
@@ -77,20 +77,20 @@ function readable(doc: DomDocument): Candidate | null {
   tidyArticle(content, title);
   return {
     title,
-    text: elementText(content),
+    text: dropBoilerplate(elementText(content), url),
     byline: parsed.byline ?? null,
     siteName: parsed.siteName ?? null,
   };
 }
 
 /** The text of the first container that names itself as the article, tidied. */
-function containerText(doc: DomDocument): string {
+function containerText(doc: DomDocument, url: string | undefined): string {
   prunePage(doc);
   for (const selector of ARTICLE_CONTAINERS) {
     const el = doc.querySelector(selector);
     if (!el) continue;
     tidyArticle(el, null);
-    const text = dropBoilerplate(elementText(el));
+    const text = dropBoilerplate(elementText(el), url);
     if (text) return text;
   }
   return '';

@@ -33,7 +33,7 @@ const NOISE_ROLES = [
 ];
 /** Class and id words of widgets: sharing, related links, newsletters, comments, ads. */
 const NOISE_WORDS =
-  /(?:^|[-_\s])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|comment|promo|advert|advertisement|ad|dfp|sponsored|breadcrumb|caption|credit|byline|cookie|popup|modal|outbrain|taboola|trending|most-popular|sidebar|signup|paywall|tag|author-bio|read-more|more-stories)s?(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|comment|promo|advert|advertisement|ad|dfp|sponsored|breadcrumb|caption|credit|byline|cookie|popup|modal|outbrain|taboola|trending|most-popular|sidebar|signup|paywall|tag|author-bio|read-more|more-stories|cta)s?(?:$|[-_\s])/i;
 
 /** Parts of camel-cased class names (`imageCaption`, `articleByline`) that mark furniture too. */
 const NOISE_PARTS = /caption|credit|byline|author|timestamp|related|newsletter|outbrain|taboola/i;

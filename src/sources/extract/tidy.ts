@@ -3,7 +3,7 @@ import { type DomElement, elementsOf } from './dom.js';
 
 /** A lead-in to a list of other stories: "Related", "You may also like", "More:". */
 const LEAD_IN =
-  /^(related( stories| articles| coverage| content| links)?|you (may|might) also (like|enjoy)|more( (from|on|stories)\b.{0,40})?|recommended( for you| stories)?|don'?t miss|see also|most (popular|read)|trending( now| stories)?|read (more|next|this)|also read|further reading|top stories)\W*$/i;
+  /^(related\b[^.!?]{0,60}|you (may|might) also (like|enjoy)|more( (from|on|stories)\b.{0,40})?|recommended( for you| stories)?|don'?t miss|see also|most (popular|read)|trending( now| stories)?|read (more|next|this)|also read|further reading|top stories)\W*$/i;
 /** "READ MORE: another story" links set between paragraphs. */
 const PROMPT = /^(related|read more|see more|see also|also read|more|watch|listen|read|don'?t miss)\s*:/i;
 

@@ -31,4 +31,17 @@ describe('dropBoilerplate', () => {
       'First line of the poem\nSecond line of the poem',
     );
   });
+
+  it("GIVEN the page's own address, a gallery counter, a bare date and a follow-us line THEN they go", () => {
+    const text = [
+      'https://news.example/harbour/pier-closes-1234.php',
+      'Image 1 of / 12',
+      'Wednesday, March 4, 2031',
+      'The harbour authority voted to close the old ferry pier.',
+      'Follow the Courier on Twitter and Facebook.',
+    ].join('\n\n');
+    expect(
+      dropBoilerplate(text, 'https://www.news.example/harbour/pier-closes-1234.php?utm_source=feed'),
+    ).toBe('The harbour authority voted to close the old ferry pier.');
+  });
 });
