@@ -12,7 +12,8 @@ const FURNITURE = [
   /^(have a (news )?tip|got a tip|sign up|subscribe|get the latest|follow us|click here|download (the|our) app)\b.{0,200}$/i,
   /^follow\b.{0,60}\bon (twitter|facebook|instagram|linkedin|youtube)\b/i,
   /^((image|photo|picture|slide)s?\s*)?\d+\s*(of|\/)\s*\/?\s*\d+$/i,
-  /^(filed under|tags?|topics?|categories|category|more on)\s*:/i,
+  /^(filed under|tags?|topics?|categories|category|more on|citation)\s*:/i,
+  /^follow\b.{0,60}\b(full|live|latest) (coverage|updates)\b/i,
   /^(breaking( news)?|highlights|editor'?s picks?|reading time\b.*|\d+\s*min(ute)?s? read)\W*$/i,
   new RegExp(`^((${WEEKDAY}),?\\s+)?(${MONTH})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}\\b.{0,25}$`, 'i'),
 ];

@@ -10,10 +10,12 @@ const PROMPT = /^(related|read more|see more|see also|also read|more|watch|liste
 const LEAF_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'dt', 'dd', 'blockquote']);
 /** How many link blocks after a lead-in are taken as its list. */
 const MAX_LIST_BLOCKS = 12;
+/** Fewer words than this make a list item a product or a term, not another story's headline. */
+const MIN_HEADLINE_WORDS = 5;
 
 /**
  * Drops the links to elsewhere that Readability keeps inside a story: "related stories" lists and
- * their lead-ins, "READ MORE: ..." teasers, paragraphs that are one link, and the headline repeated
+ * their lead-ins, lists of linked headlines, "READ MORE: ..." teasers, paragraphs that are one link, and the headline repeated
  * at the top. Works on blocks whose text stands alone (no block children), so a rule can never
  * take a whole story with it.
  */
@@ -33,7 +35,21 @@ export function tidyArticle(root: DomElement, title: string | null): void {
         doomed.push(next);
     }
   }
+  for (const list of elementsOf(root))
+    if ((list.localName === 'ul' || list.localName === 'ol') && isHeadlineList(list)) doomed.push(list);
   for (const el of doomed) el.remove();
+}
+
+/** A list whose every item is one link with a headline-length text: links to other stories. */
+function isHeadlineList(list: DomElement): boolean {
+  const items = list.children;
+  if (items.length < 2) return false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const words = (item.textContent ?? '').trim().split(/\s+/).length;
+    if (item.localName !== 'li' || words < MIN_HEADLINE_WORDS || linkShare(item) < 0.9) return false;
+  }
+  return true;
 }
 
 function isTeaser(el: DomElement, text: string): boolean {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/sources/extract/index.js';
 import type { ExtractedArticle } from '../../../src/sources/extract/index.js';
-import { BR_PAGE, EMBED_PAGE, HARBOUR_STORY, JSON_LD_BODY, JSON_LD_PAGE, NEWS_PAGE } from './pages.js';
+import {
+  BR_PAGE,
+  EMBED_PAGE,
+  HARBOUR_STORY,
+  JSON_LD_BODY,
+  JSON_LD_PAGE,
+  LISTS_PAGE,
+  NEWS_PAGE,
+} from './pages.js';
 
 function article(html: string): ExtractedArticle {
   const result = extractArticle(html, 'https://news.example/story');
@@ -55,6 +63,13 @@ describe('extractArticle', () => {
     const post = text.indexOf('Parking rules protect the old town');
     expect(post).toBeGreaterThan(text.indexOf('The mayor of Lindqvist'));
     expect(post).toBeLessThan(text.indexOf('Shop owners'));
+  });
+
+  it('GIVEN a list of linked headlines and a list of short linked items THEN the headlines go and the items stay', () => {
+    const text = article(LISTS_PAGE).text;
+    expect(text).toContain('bottled water\n\nsnack bars\n\npaper map');
+    expect(text).not.toContain('Rangers rescue two walkers');
+    expect(text).toMatch(/trails at all\.$/);
   });
 
   it('GIVEN an empty page, whitespace, or markup without words THEN the error says there is no article', () => {

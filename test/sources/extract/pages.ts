@@ -86,3 +86,12 @@ export const EMBED_PAGE = `<html><head><title>Mayor answers critics</title></hea
 <p>Shop owners in the old town say the rules keep customers away, and they plan to present a petition to the council next month with several hundred signatures.</p>
 <p>The council will review the rules in the autumn, after a full summer of traffic counts on the main streets of the old town.</p>
 </article></body></html>`;
+
+/** A story with a list of linked headlines in its body and a list of short linked items that belong to it. */
+export const LISTS_PAGE = `<html><head><title>Packing for the hills</title></head><body><article>
+<p>Hikers heading into the Carrow hills this summer should pack more water than they think they need, rangers said on Friday after a week of rescues.</p>
+<p>The rangers' checklist is short:</p>
+<ul><li><a href="/shop/water">bottled water</a></li><li><a href="/shop/snacks">snack bars</a></li><li><a href="/shop/map">paper map</a></li></ul>
+<p>Most of the rescued walkers had set out in the afternoon heat with a single small bottle each, and several had no map of the trails at all.</p>
+<ul><li><a href="/news/1">Rangers rescue two walkers stranded on Carrow ridge</a></li><li><a href="/news/2">Why the hills are drier this year than any summer since records began</a></li></ul>
+</article></body></html>`;
