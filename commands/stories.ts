@@ -33,7 +33,7 @@ export function briefingOf(ctx: CommandContext, story: Story): Briefing {
       analysis: story.lead.analysis,
       url: story.lead.url,
       outlets: story.sources,
-      publishedAt: story.lead.publishedAt ?? story.firstSeenAt,
+      publishedAt: story.publishedAt,
     },
     ctx.now,
   );

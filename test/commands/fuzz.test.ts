@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, dispatch } from '../../commands/index.js';
 import { renderPlain, renderTelegram } from '../../src/render/index.js';
-import { createMemoryStore } from './helpers/memory-store.js';
+import { createTestStore } from './helpers/test-store.js';
 import { makeAnalysis, makeContext, seedStory } from './helpers/fixtures.js';
 
 // A small seeded generator (mulberry32), so a failure can be replayed.
@@ -81,7 +81,7 @@ function randomCommand(next: () => number): string {
 
 describe('command layer fuzz', () => {
   it('GIVEN 1,000 random and hostile command strings THEN every one gets a non-empty reply that renders, and none throws', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     await seedStory(store, makeAnalysis({ title: 'A <b>bold</b> & "quoted" story @everyone' }), 1);
     const next = rng(20260310);
     const failures: unknown[] = [];
@@ -98,7 +98,7 @@ describe('command layer fuzz', () => {
   });
 
   it('GIVEN a store that fails THEN the user gets a calm reply and the failure is reported', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     const broken = {
       ...store,
       topics: { ...store.topics, list: () => Promise.reject(new Error('disk gone')) },

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/index.js';
 import type { Briefing } from '../../src/core/briefing/index.js';
-import { createMemoryStore } from './helpers/memory-store.js';
+import { createTestStore } from './helpers/test-store.js';
+import type { Store } from '../../src/store/types.js';
 import { keyQuote, makeAnalysis, makeContext, seedStory } from './helpers/fixtures.js';
 
 function briefings(reply: Awaited<ReturnType<typeof dispatch>>): Briefing[] {
@@ -9,9 +10,9 @@ function briefings(reply: Awaited<ReturnType<typeof dispatch>>): Briefing[] {
 }
 
 describe('/latest', () => {
-  let store: ReturnType<typeof createMemoryStore>;
+  let store: Store;
   beforeEach(async () => {
-    store = createMemoryStore();
+    store = await createTestStore();
     await seedStory(
       store,
       makeAnalysis({
@@ -78,7 +79,7 @@ describe('/latest', () => {
   it('GIVEN a region with no stories THEN the reply says so', async () => {
     const reply = await dispatch(makeContext(store), '/latest the balkans');
     expect(reply.blocks.length).toBeGreaterThan(0);
-    const empty = await dispatch(makeContext(createMemoryStore()), '/latest balkans');
+    const empty = await dispatch(makeContext(await createTestStore()), '/latest balkans');
     expect(empty.blocks[0]).toEqual({ kind: 'text', text: 'No stories for The Balkans yet.' });
   });
 });

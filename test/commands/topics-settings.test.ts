@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/index.js';
-import { createMemoryStore } from './helpers/memory-store.js';
+import { createTestStore } from './helpers/test-store.js';
 import { makeContext } from './helpers/fixtures.js';
 
 const text = (r: Awaited<ReturnType<typeof dispatch>>): string => JSON.stringify(r.blocks);
@@ -8,7 +8,7 @@ const member = { isModerator: () => Promise.resolve(false) };
 
 describe('/topics', () => {
   it('GIVEN a moderator WHEN adding a topic with include and exclude phrases THEN it is stored as typed', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     const ctx = makeContext(store);
     const reply = await dispatch(
       ctx,
@@ -31,7 +31,7 @@ describe('/topics', () => {
   });
 
   it('GIVEN a non-moderator THEN add and remove are refused but list is allowed', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     const ctx = makeContext(store, member);
     expect(text(await dispatch(ctx, '/topics add x include y'))).toContain('Only this chat’s moderators');
     expect(text(await dispatch(ctx, '/topics remove x'))).toContain('Only this chat’s moderators');
@@ -39,7 +39,7 @@ describe('/topics', () => {
   });
 
   it('GIVEN malformed topics THEN each gets a specific error with an example', async () => {
-    const ctx = makeContext(createMemoryStore());
+    const ctx = makeContext(await createTestStore());
     const cases: [string, string][] = [
       ['/topics add', 'Give the topic a name'],
       ['/topics add elections', 'at least one phrase'],
@@ -58,7 +58,7 @@ describe('/topics', () => {
 
 describe('/settings, /regions, /help, /sources', () => {
   it('GIVEN settings changes THEN only moderators make them and the values are checked', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     expect(text(await dispatch(makeContext(store, member), '/settings'))).toContain(
       'Time zone UTC, 5 stories',
     );
@@ -71,7 +71,7 @@ describe('/settings, /regions, /help, /sources', () => {
   });
 
   it('GIVEN /regions, /help and /sources THEN each answers with a list', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     await store.feeds.add({ url: 'https://feeds.example/rss', title: 'Example Feed' }, new Date());
     const ctx = makeContext(store);
     expect(text(await dispatch(ctx, '/regions'))).toContain('balkans: The Balkans');
@@ -82,7 +82,7 @@ describe('/settings, /regions, /help, /sources', () => {
   });
 
   it('GIVEN /brief where there is no network THEN it says so; with a fetcher THEN it briefs the page', async () => {
-    const store = createMemoryStore();
+    const store = await createTestStore();
     expect(text(await dispatch(makeContext(store), '/brief https://news.example/a'))).toContain(
       'not available here',
     );

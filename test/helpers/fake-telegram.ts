@@ -88,9 +88,9 @@ export class FakeTelegram {
   }
 
   /** Resolves once `check` holds, polling the recorded calls. */
-  async until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  async until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
     const start = Date.now();
-    while (!check()) {
+    while (!(await check())) {
       if (Date.now() - start > timeoutMs) throw new Error('fake telegram: timed out waiting');
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -86,7 +86,7 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
     h.fake.setMember(FORUM.id, 8, 'administrator');
     h.fake.push(textMessage('/subscribe balkans daily', FORUM, { fromId: 8, threadId: 42 }));
     await h.fake.until(() => h.fake.sent().length === 1);
-    expect(h.store.subs).toMatchObject([{ chatId: String(FORUM.id), threadId: '42' }]);
+    expect(await h.store.subscriptions.all()).toMatchObject([{ chatId: String(FORUM.id), threadId: '42' }]);
     expect(h.fake.sent()[0]!.body).toMatchObject({
       message_thread_id: 42,
       text: expect.stringContaining('This topic now gets'),
@@ -113,7 +113,7 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
     });
     h.fake.push(textMessage('/settings size 2', { id: 31, type: 'private' }, { fromId: 31 }));
     await h.fake.until(() => h.fake.sent().length === 2);
-    expect(h.store.subs).toMatchObject([{ chatId: '-100888' }]);
+    expect(await h.store.subscriptions.all()).toMatchObject([{ chatId: '-100888' }]);
     // Different chats run concurrently, so find the private chat's reply by its chat.
     expect(String(h.fake.sent().find((c) => c.body.chat_id === 31)!.body.text)).toContain('Saved.');
     expect(h.fake.calls.filter((c) => c.method === 'getChatMember')).toEqual([]);
@@ -150,9 +150,9 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
       },
     });
     h.fake.push(member('kicked', 'member'));
-    await h.fake.until(() => h.store.subs[0]?.paused === true);
+    await h.fake.until(async () => (await h.store.subscriptions.all())[0]?.paused === true);
     h.fake.push(member('member', 'kicked'));
-    await h.fake.until(() => h.store.subs[0]?.paused === false);
+    await h.fake.until(async () => (await h.store.subscriptions.all())[0]?.paused === false);
     const migrate = textMessage('x', { id: GROUP.id, type: 'group' });
     const message: Record<string, unknown> = {
       ...(migrate.message as Record<string, unknown>),
@@ -160,7 +160,7 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
     };
     delete message.text;
     h.fake.push({ message });
-    await h.fake.until(() => h.store.subs[0]?.chatId === '-100123456');
+    await h.fake.until(async () => (await h.store.subscriptions.all())[0]?.chatId === '-100123456');
     expect(h.logs()).toContain('removed from chat');
     expect(h.logs()).not.toContain(TOKEN);
   });

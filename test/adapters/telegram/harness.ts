@@ -5,7 +5,8 @@ import {
   type TelegramAdapter,
   type TelegramOptions,
 } from '../../../src/adapters/telegram/index.js';
-import { createMemoryStore } from '../../commands/helpers/memory-store.js';
+import { createTestStore } from '../../commands/helpers/test-store.js';
+import type { Store } from '../../../src/store/types.js';
 import { NOW, wordMatch } from '../../commands/helpers/fixtures.js';
 import { BOT_INFO, FakeTelegram } from '../../helpers/fake-telegram.js';
 
@@ -15,7 +16,7 @@ export const FORUM = { id: -100777, type: 'supergroup' as const, is_forum: true 
 
 export interface Harness {
   fake: FakeTelegram;
-  store: ReturnType<typeof createMemoryStore>;
+  store: Store;
   adapter: TelegramAdapter;
   logs: () => string;
   stop: () => Promise<void>;
@@ -24,7 +25,7 @@ export interface Harness {
 /** A real grammY bot, polling a fake Bot API through the runner, with fast send limits for tests. */
 export async function startHarness(over: Partial<TelegramOptions> = {}): Promise<Harness> {
   const fake = await new FakeTelegram().start();
-  const store = createMemoryStore();
+  const store = await createTestStore();
   const sink = new PassThrough();
   const chunks: string[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c.toString()));

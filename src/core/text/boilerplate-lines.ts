@@ -1,0 +1,182 @@
+/**
+ * Whole lines of scraped text that are page furniture, not article: breadcrumbs, category lines,
+ * source trailers, share/print rows, bylines and timestamps. Each rule is a named predicate so that
+ * tests can cover them one by one.
+ */
+
+const SENTENCE_PUNCT = /[.!?,;:"“”]/;
+const BREADCRUMB_SEPARATOR = /\s(?:»|›|>|\/|\|)\s/;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const SHARE_WORDS = new Set([
+  'share',
+  'shares',
+  'this',
+  'article',
+  'story',
+  'page',
+  'print',
+  'email',
+  'e-mail',
+  'mail',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'pinterest',
+  'linkedin',
+  'reddit',
+  'telegram',
+  'messenger',
+  'comment',
+  'comments',
+  'copy',
+  'link',
+  'save',
+  'on',
+  'via',
+  'send',
+  'to',
+  'a',
+  'friend',
+  'view',
+  'follow',
+  'us',
+  'subscribe',
+  'newsletter',
+  'advertisement',
+  'listen',
+  'read',
+  'more',
+  '|',
+  '·',
+  '•',
+]);
+/** Section names that category lines are made of ("Balkans Europe News War"). */
+const SECTION_WORDS = new Set([
+  'news',
+  'world',
+  'local',
+  'national',
+  'politics',
+  'business',
+  'economy',
+  'sport',
+  'sports',
+  'opinion',
+  'analysis',
+  'culture',
+  'health',
+  'science',
+  'technology',
+  'tech',
+  'war',
+  'conflict',
+  'europe',
+  'africa',
+  'asia',
+  'americas',
+  'middle',
+  'east',
+  'us',
+  'uk',
+  'features',
+  'breaking',
+  'latest',
+  'top',
+  'stories',
+  'video',
+  'photos',
+  'home',
+  'region',
+  'regional',
+  'environment',
+  'climate',
+  'security',
+  'crime',
+  'law',
+]);
+
+function words(line: string): string[] {
+  return line.split(/\s+/).filter((w) => w.length > 0);
+}
+
+/** `Home » World » Europe`, `News > Politics`. */
+export function isBreadcrumb(line: string): boolean {
+  if (!BREADCRUMB_SEPARATOR.test(line)) return false;
+  const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
+  return /^home\b/i.test(line) || parts.every((p) => words(p).length <= 6 && !/[.!?]$/.test(p.trim()));
+}
+
+/** The last segment of a breadcrumb is often the headline. */
+export function breadcrumbTail(line: string): string {
+  const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
+  return (parts[parts.length - 1] ?? '').trim();
+}
+
+/**
+ * A short line of capitalised words with no sentence punctuation. Whether it is a headline or a
+ * category line depends on where it stands; see `isCategoryLine`.
+ */
+export function isTitleLike(line: string): boolean {
+  const ws = words(line);
+  if (ws.length === 0 || ws.length > 20 || /[.!?]$/.test(line)) return false;
+  return /^[\p{Lu}\p{N}"“‘']/u.test(line);
+}
+
+/** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
+export function isCategoryLine(line: string): boolean {
+  if (/^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)) return true;
+  const ws = words(line);
+  if (ws.length === 0 || ws.length > 8 || SENTENCE_PUNCT.test(line)) return false;
+  if (!ws.every((w) => /^[\p{Lu}&]/u.test(w))) return false;
+  // A run of capitalised section names; a headline has a verb and rarely names a section.
+  const sections = ws.filter((w) => SECTION_WORDS.has(w.toLowerCase())).length;
+  return sections >= 1 && sections * 3 >= ws.length;
+}
+
+/** `Source : voanews`, `Source: Reuters`, `Via AP`. */
+export function isSourceTrailer(line: string): boolean {
+  return (
+    /^(?:source|sources|via|credit|credits|image source|photo)\s*:\s*\S/i.test(line) &&
+    words(line).length <= 8
+  );
+}
+
+/** `Share this article Print`, `Email | Facebook | Twitter`. */
+export function isShareLine(line: string): boolean {
+  const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
+  return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
+}
+
+/** `By John Smith, CNN`, `By . Staff Reporter . PUBLISHED: ...`, `Reporting by Jane Doe`. */
+export function isBylineLine(line: string): boolean {
+  if (/^(?:by|reporting by|written by|edited by)\s*\.?\s+\p{Lu}/iu.test(line) && !/[!?]$/.test(line)) {
+    const rest = line.replace(/^(?:\S+\s+)?by\s*\.?\s*/i, '');
+    const clause = rest.split(/\s+(?:\.|\||—|-)\s+|,/)[0] ?? '';
+    return words(clause).length <= 5 && words(line).length <= 40;
+  }
+  return false;
+}
+
+/** `PUBLISHED: 14:11 EST, 25 October 2013`, `Last updated at 3:31 PM on 19th July 2011`. */
+export function isTimestampLine(line: string): boolean {
+  const re = new RegExp(
+    `^(?:published|updated|last updated|posted|first published)\\b[^\\n]{0,40}?(?:\\d{1,2}:\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2})`,
+    'i',
+  );
+  return re.test(line) && words(line).length <= 30;
+}
+
+/** Any furniture line; the headline is handled separately since it is also returned. */
+export function isBoilerplateLine(line: string): boolean {
+  return (
+    isBreadcrumb(line) ||
+    isCategoryLine(line) ||
+    isSourceTrailer(line) ||
+    isShareLine(line) ||
+    isBylineLine(line) ||
+    isTimestampLine(line)
+  );
+}
