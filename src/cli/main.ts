@@ -7,6 +7,7 @@ const USAGE = `usage: newsdesk <command> [options]
 commands:
   analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
   analyze FILE [--sentences N]      print a readable briefing of one article
+  start                             run the bot (TELEGRAM_BOT_TOKEN) or, without a token, a terminal chat
   bench [--file F.jsonl]            time the analysis against an npm summarizer
 `;
 
@@ -46,6 +47,21 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'analyze':
       return analyzeCommand(rest);
+    case 'start': {
+      const [{ startNewsdesk }, { loadConfig }] = await Promise.all([
+        import('../main.js'),
+        import('../config.js'),
+      ]);
+      return startNewsdesk(loadConfig(), {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        waitForStop: () =>
+          new Promise((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          }),
+      });
+    }
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');
       return runBench(rest);

@@ -25,7 +25,13 @@ export interface TelegramOptions {
   /** Known bot identity; skips getMe at start. */
   readonly botInfo?: UserFromGetMe;
   /** Receive updates by webhook on this port instead of long polling. */
-  readonly webhook?: { readonly port: number; readonly secretToken: string; readonly host?: string };
+  readonly webhook?: {
+    readonly port: number;
+    readonly secretToken: string;
+    readonly host?: string;
+    /** The public address Telegram should post to; registered with setWebhook at start when given. */
+    readonly url?: string;
+  };
   readonly limits?: SendLimits;
   readonly now?: () => Date;
 }
@@ -118,6 +124,7 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
         const handle = webhookCallback(bot, 'http', { secretToken: hook.secretToken });
         server = http.createServer((req, res) => void handle(req, res));
         await new Promise<void>((resolve) => server?.listen(hook.port, hook.host ?? '0.0.0.0', resolve));
+        if (hook.url) await bot.api.setWebhook(hook.url, { secret_token: hook.secretToken });
         log.info({ port: hook.port }, 'telegram webhook listening');
         return;
       }
