@@ -9,6 +9,8 @@ commands:
   analyze FILE [--sentences N]      print a readable briefing of one article
   start                             run the bot (TELEGRAM_BOT_TOKEN) or, without a token, a terminal chat
   bench [--file F.jsonl]            time the analysis against an npm summarizer
+  feeds list|add|remove|enable|import|export
+                                    manage the feeds (see "newsdesk feeds help")
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -61,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
             process.once('SIGTERM', () => resolve());
           }),
       });
+    }
+    case 'feeds': {
+      const { feedsCommand } = await import('./feeds.js');
+      return feedsCommand(rest, process.stdout, process.stderr);
     }
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');

@@ -1,12 +1,12 @@
 import { isCaption, isQuestion, isQuotation } from '../text/sentence-kinds.js';
 import type { SentencedArticle } from './score.js';
-import { words } from './tokens.js';
+import { wordCount } from './tokens.js';
 
 /** A lede tells a whole event: shorter sentences are teasers or fragments. */
 const LEDE_MIN_WORDS = 8;
 
 function isLedeShaped(sentence: string, title: string | null): boolean {
-  if (words(sentence).length < LEDE_MIN_WORDS) return false;
+  if (wordCount(sentence) < LEDE_MIN_WORDS) return false;
   if (isQuestion(sentence) || isQuotation(sentence) || isCaption(sentence)) return false;
   // A headline left in the body is not the lede even when it is long enough.
   return title === null || sentence.trim().toLowerCase() !== title.trim().toLowerCase();

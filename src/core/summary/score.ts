@@ -1,5 +1,5 @@
 import { isCaption, isQuestion, isQuotation } from '../text/sentence-kinds.js';
-import { contentWords, words } from './tokens.js';
+import { contentWords, tokenize, type Tokens } from './tokens.js';
 
 /** The sentences of an article, in order, with its headline. */
 export interface SentencedArticle {
@@ -12,8 +12,8 @@ export interface ScoredSentence {
   readonly index: number;
   /** Position prior x length fit x (1 + centrality + headline overlap), discounted by kind. */
   readonly score: number;
-  /** Its topic words, for redundancy checks. */
-  readonly bag: ReadonlySet<string>;
+  /** Its topic words as ids unique within the article, each once: for redundancy checks. */
+  readonly bag: readonly number[];
   /** A caption: never chosen while another sentence is left. */
   readonly furniture: boolean;
 }
@@ -38,11 +38,32 @@ export const SCORING = {
   quotationFactor: 0.6,
 } as const;
 
-/** In how many sentences each topic word occurs: one pass over the tokens. */
-function sentenceFrequency(bags: readonly ReadonlySet<string>[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const w of bag) df.set(w, (df.get(w) ?? 0) + 1);
-  return df;
+/**
+ * The topic words of each sentence as dense ids (each word once per sentence), and in how many
+ * sentences each id occurs. Ids index flat arrays, so scoring and redundancy checks need no sets.
+ */
+function bagsOf(tokens: readonly Tokens[]): { bags: number[][]; df: number[]; ids: Map<number, number> } {
+  const ids = new Map<number, number>();
+  const df: number[] = [];
+  const lastSeen: number[] = [];
+  const bags = tokens.map((t, s) => {
+    const bag: number[] = [];
+    for (const hash of t.content) {
+      let id = ids.get(hash);
+      if (id === undefined) {
+        id = df.length;
+        ids.set(hash, id);
+        df.push(0);
+        lastSeen.push(-1);
+      }
+      if (lastSeen[id] === s) continue;
+      lastSeen[id] = s;
+      df[id] = (df[id] ?? 0) + 1;
+      bag.push(id);
+    }
+    return bag;
+  });
+  return { bags, df, ids };
 }
 
 /**
@@ -51,19 +72,23 @@ function sentenceFrequency(bags: readonly ReadonlySet<string>[]): Map<string, nu
  * not win by size alone.
  */
 export function scoreSentences(article: SentencedArticle): ScoredSentence[] {
-  const bags = article.sentences.map((s) => new Set(contentWords(s)));
-  const df = sentenceFrequency(bags);
-  const headline = new Set(article.title ? contentWords(article.title) : []);
+  const tokens = article.sentences.map(tokenize);
+  const { bags, df, ids } = bagsOf(tokens);
+  const headline = new Set<number>();
+  for (const hash of article.title ? contentWords(article.title) : []) {
+    const id = ids.get(hash);
+    if (id !== undefined) headline.add(id);
+  }
   return article.sentences.map((sentence, index) => {
-    const bag = bags[index] ?? new Set<string>();
+    const bag = bags[index] ?? [];
     let repeats = 0;
     let shared = 0;
-    for (const w of bag) {
-      repeats += (df.get(w) ?? 1) - 1;
-      if (headline.has(w)) shared++;
+    for (const id of bag) {
+      repeats += (df[id] ?? 1) - 1;
+      if (headline.size > 0 && headline.has(id)) shared++;
     }
-    const centrality = bag.size > 0 ? repeats / Math.sqrt(bag.size) : 0;
-    const n = words(sentence).length;
+    const centrality = bag.length > 0 ? repeats / Math.sqrt(bag.length) : 0;
+    const n = tokens[index]?.count ?? 0;
     const lengthFit =
       n < SCORING.shortWords ? n / SCORING.shortWords : n > SCORING.longWords ? SCORING.longWords / n : 1;
     const position = SCORING.positionHalfLife / (SCORING.positionHalfLife + index);

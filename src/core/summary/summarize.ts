@@ -2,12 +2,12 @@ import { scoreSentences, type ScoredSentence, type SentencedArticle } from './sc
 
 export type { SentencedArticle } from './score.js';
 
-/** Share of the smaller sentence's topic words that the other also has. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Share of the candidate's (or the chosen sentence's, if smaller) topic words already said. */
+function overlap(candidate: readonly number[], said: ReadonlySet<number>): number {
+  if (candidate.length === 0 || said.size === 0) return 0;
   let hit = 0;
-  for (const w of a) if (b.has(w)) hit++;
-  return hit / Math.min(a.size, b.size);
+  for (const id of candidate) if (said.has(id)) hit++;
+  return hit / Math.min(candidate.length, said.size);
 }
 
 /**
@@ -19,13 +19,16 @@ export function summarize(article: SentencedArticle, count: number): string[] {
   const scored = scoreSentences(article);
   const pool = [...scored.filter((s) => !s.furniture), ...scored.filter((s) => s.furniture)];
   const chosen: ScoredSentence[] = [];
+  // The words of each chosen sentence: redundancy is measured against each, not their union.
+  const said: Set<number>[] = [];
   while (chosen.length < count && pool.length > 0) {
     let best = 0;
     let bestValue = -Infinity;
     const furnitureOnly = pool.every((c) => c.furniture);
     pool.forEach((c, k) => {
       if (c.furniture && !furnitureOnly) return;
-      const redundancy = chosen.reduce((m, s) => Math.max(m, overlap(c.bag, s.bag)), 0);
+      let redundancy = 0;
+      for (const words of said) redundancy = Math.max(redundancy, overlap(c.bag, words));
       const value = c.score * (1 - redundancy);
       if (value > bestValue) {
         bestValue = value;
@@ -33,7 +36,9 @@ export function summarize(article: SentencedArticle, count: number): string[] {
       }
     });
     const [pick] = pool.splice(best, 1);
-    if (pick) chosen.push(pick);
+    if (!pick) break;
+    chosen.push(pick);
+    said.push(new Set(pick.bag));
   }
   return chosen.sort((a, b) => a.index - b.index).map((c) => article.sentences[c.index] ?? '');
 }

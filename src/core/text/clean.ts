@@ -20,17 +20,39 @@ export interface CleanedArticle {
   readonly paragraphs: readonly string[];
 }
 
-const TERMINAL_END = /[.!?…:"”’')\]]$/;
+const MID_TEXT_HINT =
+  /By \.|PUBLISHED|UPDATED|Last updated|Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT| \./;
+/** Marks that can end a paragraph line; checked on the last character only. */
+const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'", ')', ']']);
 
-function normalise(line: string): string {
-  return line.replace(/[\s\u00a0]+/g, ' ').trim();
+/** Line breaks to `\n`, odd spaces to plain ones, runs of spaces to one: once over the whole text. */
+function normaliseText(text: string): string {
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (/[\t\v\f\u00a0\u2000-\u200b\u3000]/.test(out))
+    out = out.replace(/[\t\v\f\u00a0\u2000-\u200b\u3000]/g, ' ');
+  return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
 }
 
+function normalise(line: string): string {
+  return normaliseText(line).trim();
+}
+
+/** A line reduced to its lower-cased words, to compare headline copies that differ in punctuation. */
 function key(line: string): string {
+  // A plain character class (no Unicode property escapes) keeps this cheap.
   return line
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^a-z0-9\u00c0-\u1fff\u2c00-\ud7ff]+/g, ' ')
     .trim();
+}
+
+type LineKind = 'blank' | 'crumb' | 'furniture' | 'title-like' | 'prose';
+
+function classify(line: string): LineKind {
+  if (line === '') return 'blank';
+  if (isBreadcrumb(line)) return 'crumb';
+  if (isBoilerplateLine(line)) return 'furniture';
+  return isTitleLike(line) ? 'title-like' : 'prose';
 }
 
 /**
@@ -38,24 +60,21 @@ function key(line: string): string {
  * line that a breadcrumb ends with or that is repeated; failing that, the last title-like line of
  * the header (category lines come before the headline, bylines after it).
  */
-function findTitle(lines: readonly string[]): string | null {
+function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
   const crumbs: string[] = [];
-  const candidates: string[] = [];
+  const candidates: [string, string][] = [];
   const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (line === '') continue;
-    if (isBreadcrumb(line)) {
-      crumbs.push(key(breadcrumbTail(line)));
-      continue;
-    }
-    if (isBoilerplateLine(line)) continue;
-    if (!isTitleLike(line)) break;
-    candidates.push(line);
-    seen.set(key(line), (seen.get(key(line)) ?? 0) + 1);
+  for (let i = 0; i < header; i++) {
+    const line = lines[i] ?? '';
+    if (kinds[i] === 'crumb') crumbs.push(key(breadcrumbTail(line)));
+    if (kinds[i] !== 'title-like') continue;
+    const k = key(line);
+    candidates.push([line, k]);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
   }
-  const confirmed = candidates.find((c) => crumbs.includes(key(c)) || (seen.get(key(c)) ?? 0) > 1);
-  if (confirmed) return confirmed;
-  const plain = candidates.filter((c) => !isCategoryLine(c));
+  const confirmed = candidates.find(([, k]) => crumbs.includes(k) || (seen.get(k) ?? 0) > 1);
+  if (confirmed) return confirmed[0];
+  const plain = candidates.map(([c]) => c).filter((c) => !isCategoryLine(c));
   return plain[plain.length - 1] ?? null;
 }
 
@@ -65,7 +84,7 @@ function blockParagraphs(block: readonly string[]): string[] {
   let current = '';
   for (const line of block) {
     current = current ? `${current} ${line}` : line;
-    if (TERMINAL_END.test(line)) {
+    if (TERMINAL_END.has(line.charAt(line.length - 1))) {
       out.push(current);
       current = '';
     }
@@ -74,48 +93,52 @@ function blockParagraphs(block: readonly string[]): string[] {
   return out;
 }
 
+/** A line repeating the headline; only short lines are compared. */
+function isHeadline(line: string, headline: string | null, headlineKey: string): boolean {
+  if (headline === null || line.length > headline.length + 12 || 2 * line.length < headline.length)
+    return false;
+  return key(line) === headlineKey;
+}
+
 /**
  * Removes page furniture from scraped text and returns its paragraphs and headline.
  * `title`, when given, is trusted as the headline; otherwise it is detected in the text.
  */
 export function cleanArticle(text: string, title?: string): CleanedArticle {
-  const lines = text.split(/\r\n|\r|\n/).map(normalise);
+  const lines = normaliseText(text)
+    .split('\n')
+    .map((line) => line.trim());
+  const kinds = lines.map(classify);
+  // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
+  kinds.forEach((kind, i) => {
+    if (kind === 'title-like' && /^[\p{Ll}\p{N}]/u.test(lines[i + 1] ?? '')) kinds[i] = 'prose';
+  });
+  let header = kinds.findIndex((k) => k === 'prose');
+  if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
-  const headline = given || findTitle(lines);
-  const headlineKey = headline ? key(headline) : null;
-  const inHeader = headerLength(lines);
+  const headline = given || findTitle(lines, kinds, header);
+  const headlineKey = headline ? key(headline) : '';
 
   const blocks: string[][] = [[]];
   lines.forEach((line, i) => {
-    const dropped =
-      line === '' ||
-      isBoilerplateLine(line) ||
-      (headlineKey !== null && key(line) === headlineKey) ||
-      (i < inHeader && isTitleLike(line));
-    if (line === '') blocks.push([]);
-    else if (!dropped) blocks[blocks.length - 1]?.push(line);
+    const kind = kinds[i];
+    if (kind === 'blank') blocks.push([]);
+    const keep =
+      (kind === 'prose' || (kind === 'title-like' && i >= header)) &&
+      !isHeadline(line, headline, headlineKey);
+    if (keep) blocks[blocks.length - 1]?.push(line);
   });
 
   const paragraphs: string[] = [];
   let inBody = false;
   for (const raw of blocks.flatMap(blockParagraphs)) {
-    let p = joinBrokenLines(stripInlineFurniture(raw));
     // Datelines and bylines only open an article: once prose has started, leave paragraphs alone.
-    if (!inBody) p = stripLeadingFurniture(p);
-    p = stripPromos(p);
+    let p = inBody ? raw : stripLeadingFurniture(raw);
+    // One scan decides whether any mid-text rule can apply; most paragraphs need none.
+    if (MID_TEXT_HINT.test(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
     if (p === '') continue;
     inBody = true;
     paragraphs.push(p);
   }
   return { title: headline || null, paragraphs };
-}
-
-/** How many lines the header (breadcrumbs, tags, headline, byline) spans. */
-function headerLength(lines: readonly string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '' || isBoilerplateLine(line) || isTitleLike(line)) continue;
-    return i;
-  }
-  return 0;
 }

@@ -63,20 +63,26 @@ const MID_BYLINE = new RegExp(
   'gu',
 );
 const MID_TIMESTAMP = new RegExp(
-  `(^|\\s)(?:PUBLISHED|UPDATED|Last updated)(?:\\s+at)?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}\\s*\\.?\\s*(?:\\|\\s*\\.?\\s*)?`,
+  `(?<!\\S)(?:PUBLISHED|UPDATED|Last updated)(?:\\s+at)?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}\\s*\\.?\\s*(?:\\|\\s*\\.?\\s*)?`,
   'gu',
 );
 
 export function stripInlineFurniture(text: string): string {
-  return text.replace(MID_BYLINE, '$1').replace(MID_TIMESTAMP, '$1');
+  // Cheap substring checks first: most paragraphs carry neither, and the patterns are long.
+  let out = text.includes('By .') ? text.replace(MID_BYLINE, '$1') : text;
+  if (out.includes('PUBLISHED') || out.includes('UPDATED') || out.includes('Last updated'))
+    out = out.replace(MID_TIMESTAMP, '');
+  return out;
 }
 
 /** Calls to action that pages interleave with the story: `Scroll down for video`, `Click here to ...`. */
 const PROMO =
   /(^|[.!?'"”’]\s+)(?:Scroll down (?:for|to) [^.!?]{0,80}|(?:Click|CLICK) (?:here|HERE) [^.!?]{0,80}|READ MORE:? [^.!?]{0,80}|Advertisement|ADVERTISEMENT)\s*[.!?]*(?=\s|$)\s*/gu;
 
+const PROMO_HINT = /Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT/;
+
 export function stripPromos(text: string): string {
-  return text.replace(PROMO, '$1').trim();
+  return PROMO_HINT.test(text) ? text.replace(PROMO, '$1').trim() : text;
 }
 
 /**
@@ -84,5 +90,5 @@ export function stripPromos(text: string): string {
  * stop between spaces followed by a lower-case word cannot end a sentence, so it is dropped.
  */
 export function joinBrokenLines(text: string): string {
-  return text.replace(/ \.\s+(?=\p{Ll})/gu, ' ');
+  return text.includes(' .') ? text.replace(/ \.\s+(?=\p{Ll})/gu, ' ') : text;
 }

@@ -13,15 +13,31 @@ const SPEECH_LABEL =
 
 /** A picture caption left in the text by the scraper. */
 export function isCaption(sentence: string): boolean {
-  if (PHOTO_MARK.test(sentence)) return true;
-  return CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
+  if (sentence.includes('(') && PHOTO_MARK.test(sentence)) return true;
+  const colon = sentence.indexOf(':');
+  // The label is a few words: only a colon near the start can end one.
+  return colon > 0 && colon < 50 && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
 }
+
+const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
 
 export function isQuestion(sentence: string): boolean {
-  return /\?["”’')\]]*$/.test(sentence);
+  // Walk back over closing marks rather than use an end-anchored regex, which scans the whole text.
+  let i = sentence.length - 1;
+  while (i >= 0 && CLOSING.has(sentence.charAt(i))) i--;
+  return sentence.charAt(i) === '?';
 }
 
-/** Opens with a quotation mark: a quotation, perhaps with its attribution ("..." he said). */
+/**
+ * Part of a quotation: it opens with a quotation mark ("..." he said), or it is the second
+ * sentence of a quotation, which shows as a closing mark with no opening one before it.
+ */
 export function isQuotation(sentence: string): boolean {
-  return /^["“‘']/.test(sentence);
+  if (/^["“‘']/.test(sentence)) return true;
+  const curlyOpen = sentence.indexOf('“');
+  const curlyClose = sentence.indexOf('”');
+  if (curlyClose >= 0 && (curlyOpen < 0 || curlyClose < curlyOpen)) return true;
+  let straight = 0;
+  for (let i = sentence.indexOf('"'); i >= 0; i = sentence.indexOf('"', i + 1)) straight++;
+  return straight % 2 === 1;
 }

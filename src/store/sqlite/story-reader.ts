@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Story, StoryQuery } from '../types.js';
-import { leadFirst, toArticle, type ArticleRow } from './rows.js';
+import { leadFirst } from '../lead-first.js';
+import { toArticle, type ArticleRow } from './rows.js';
 
 interface StoryRow {
   id: number;

@@ -73,7 +73,7 @@ describe('Telegram delivery: limits, flood control, hostile text', () => {
     expect(h.fake.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
   });
 
-  it('GIVEN per-chat limits THEN messages to one chat are spaced out, never dropped', async () => {
+  it('GIVEN several replies queued for one chat at once THEN all arrive, in order (spacing: see send-queue tests)', async () => {
     h = await startHarness({
       limits: { perChatIntervalMs: 200, groupPerMinute: 1000, globalPerSecond: 1000 },
     });
@@ -85,7 +85,6 @@ describe('Telegram delivery: limits, flood control, hostile text', () => {
     await h.fake.until(() => h.fake.sent().length === 4);
     const sent = h.fake.sent();
     expect(sent.map((c) => String(c.body.text))).toEqual(['m0', 'm1', 'm2', 'm3']);
-    for (let i = 1; i < 4; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(190);
   });
 
   it('GIVEN a send that fails for good THEN it is logged with context, without the token, and later sends still go', async () => {
