@@ -10,6 +10,7 @@ const USAGE = `usage: newsdesk <command> [options]
 commands:
   analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} or {"id","url","html"} from stdin
   analyze FILE [--sentences N]      print a readable briefing of one article
+  start                             run the bot (TELEGRAM_BOT_TOKEN) or, without a token, a terminal chat
   regions                           list the region table (slugs, members, aliases)
   bench [--file F.jsonl]            time the analysis against an npm summarizer
   feeds list|add|remove|enable|import|export
@@ -58,6 +59,21 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'analyze':
       return analyzeCommand(rest);
+    case 'start': {
+      const [{ startNewsdesk }, { loadConfig }] = await Promise.all([
+        import('../main.js'),
+        import('../config.js'),
+      ]);
+      return startNewsdesk(loadConfig(), {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        waitForStop: () =>
+          new Promise((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          }),
+      });
+    }
     case 'feeds': {
       const { feedsCommand } = await import('./feeds.js');
       return feedsCommand(rest, process.stdout, process.stderr);
