@@ -22,7 +22,7 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/;
+const DOUBLE_MARKS = /["“”„«»]/g;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -71,9 +71,10 @@ function withRole(mention: Mention | null, role: string | null): Mention | null 
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
 function clauseEnd(text: string, from: number, ceiling: number): number {
-  const end = sentenceEnd(text, from, Math.min(ceiling, from + 400));
-  const m = DOUBLE_MARKS.exec(text.slice(from, end));
-  return m ? from + m.index : end;
+  DOUBLE_MARKS.lastIndex = from;
+  const m = DOUBLE_MARKS.exec(text);
+  const limit = Math.min(ceiling, from + 400, m ? m.index : Infinity);
+  return sentenceEnd(text, from, limit);
 }
 
 /** `"...," X said`, `"...," said X`, `"..." ― X`. */
