@@ -22,7 +22,7 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/;
+const DOUBLE_MARKS = /["“”„«»]/g;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -71,9 +71,10 @@ function withRole(mention: Mention | null, role: string | null): Mention | null 
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
 function clauseEnd(text: string, from: number, ceiling: number): number {
-  const end = sentenceEnd(text, from, Math.min(ceiling, from + 400));
-  const m = DOUBLE_MARKS.exec(text.slice(from, end));
-  return m ? from + m.index : end;
+  DOUBLE_MARKS.lastIndex = from;
+  const m = DOUBLE_MARKS.exec(text);
+  const limit = Math.min(ceiling, from + 400, m ? m.index : Infinity);
+  return sentenceEnd(text, from, limit);
 }
 
 /** `"...," X said`, `"...," said X`, `"..." ― X`. */
@@ -159,6 +160,15 @@ function sentenceSubject(tokens: readonly Token[], limit: number): Mention | nul
   const t = tokens[i];
   if (!t || !t.word || i >= limit) return null;
   if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
+  if (DETERMINERS.has(t.norm)) {
+    // "The ad uses footage...": the determiner's noun phrase ends at its first person-like noun
+    for (let j = i + 1; j < limit && j - i <= 5; j++) {
+      const w = tokens[j] as Token;
+      if (!w.word || PHRASE_BREAKERS.has(w.norm)) return null;
+      if (!w.capital && isSpeakerHead(w.norm, false)) return readPhrase(tokens, i, j + 1);
+    }
+    return null;
+  }
   let j = i;
   // lower-case modifiers before a name ("White House press secretary Josh Earnest"), then the name
   while (
@@ -204,7 +214,16 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
     e = skipParenthesis(tokens, k - 1);
   }
   const head = tokens[e];
-  if (!head || !head.word || !isSpeakerHead(head.norm, head.capital)) return null;
+  // "Trump’s remarks": a possessive is no subject; nor is a number ("in 2010 said")
+  if (
+    !head ||
+    !head.word ||
+    head.possessive ||
+    /^[0-9]/.test(head.text) ||
+    !isSpeakerHead(head.norm, head.capital)
+  ) {
+    return null;
+  }
   let s = e;
   if (!PRONOUNS.has(head.norm)) {
     while (s > 0 && e - s < 8) {
@@ -213,7 +232,10 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
         !t.word ||
         PRONOUNS.has(t.norm) ||
         isVerb(t) ||
-        (!t.capital && (PHRASE_BREAKERS.has(t.norm) || t.norm === 'and'))
+        PHRASE_BREAKERS.has(t.norm) ||
+        SENTENCE_INTROS.has(t.norm) ||
+        t.norm === 'and' ||
+        t.norm === 'of'
       )
         break;
       if (!t.capital && /ed$/.test(t.norm) && !DETERMINERS.has(t.norm)) break;
@@ -243,6 +265,7 @@ function coordinated(tokens: readonly Token[], verb: number): boolean {
 export function attributionBefore(text: string, q: Quotation, floor: number): Attribution | null {
   const s = sentenceStart(text, q.start, Math.max(floor, q.start - 600));
   const tokens = tokenize(text, s, q.start);
+  let fallback: Mention | null = null;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v] as Token;
     if (isAccordingTo(tokens, v)) {
@@ -253,8 +276,17 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
     // a sentence may open with the verb: "Said Ellis: ..."
     if (!isVerb(t) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
     if (WEAK_REPORTING_VERBS.has(t.norm) && tokens.length - v > 3) continue;
+    // "footage of Hillary Clinton asking, ...": a name right before a participle is its subject
+    const named = isParticiple(t) && tokens[v - 1]?.capital === true && tokens[v - 1]?.word === true;
     const m =
-      isParticiple(t) || coordinated(tokens, v) ? sentenceSubject(tokens, v) : subjectBefore(tokens, v);
+      (isParticiple(t) && !named) || coordinated(tokens, v)
+        ? sentenceSubject(tokens, v)
+        : subjectBefore(tokens, v);
+    // "Ryan said the spate of protests demands that...": a thing that "demands" defers to a person who said
+    if (m && (m.kind === 'group' || m.kind === 'title') && !m.name?.match(/^[A-Z]/)) {
+      fallback ??= m;
+      continue;
+    }
     if (m) return { mention: m, kind: 'before' };
     // "Said Rep. X: ..." or "..., added Rep. X, "...""
     if (!isParticiple(t)) {
@@ -262,7 +294,7 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
     }
   }
-  return null;
+  return fallback ? { mention: fallback, kind: 'before' } : null;
 }
 
 /** A paragraph that ends "Limbaugh continued:" introduces the quote in the next paragraph. */

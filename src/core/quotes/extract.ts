@@ -95,7 +95,13 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
   return out;
 }
 
-/** Direct quotations in `text` with their speakers; offsets index `text`. */
+/**
+ * Direct quotations in `text` with their speakers; offsets index `text` (JS string indices, end
+ * exclusive, marks included). The stages: find quotations (marks.ts), credit each in its own
+ * sentence or carry the speaker on from the quote before (attribution.ts), read the article's people
+ * only when a speaker needs resolving (people.ts), resolve surnames, pronouns and titles in text
+ * order (resolve.ts), then pick one or two key quotes (key.ts). About one pass over the text.
+ */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   const quotations = findQuotations(text).filter((q) =>
     /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.text),

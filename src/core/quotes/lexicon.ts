@@ -219,7 +219,7 @@ const NOT_NOUNS = new Set(
 
 /** Intro words of a sentence, before its subject: "In an interview, Trump said...". */
 export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
-  'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead'.split(
+  'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite'.split(
     ' ',
   ),
 );

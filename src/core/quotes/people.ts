@@ -44,6 +44,36 @@ function surnameOf(name: string): string {
   return last.toLowerCase().replace(/[’']s$/, '');
 }
 
+/** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
+export function mention(p: Person, at: number): void {
+  const ms = p.mentions;
+  if (!ms.length || (ms[ms.length - 1] as number) < at) {
+    ms.push(at);
+    return;
+  }
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ms[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ms[lo] !== at) ms.splice(lo, 0, at);
+}
+
+/** The offset of the last mention of `p` before `at`, or -1. */
+export function lastMentionBefore(p: Person, at: number): number {
+  const ms = p.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ms[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? (ms[lo - 1] as number) : -1;
+}
+
 /** Adds or finds the person called `name`. */
 export function addPerson(index: PeopleIndex, name: string, at: number): Person {
   const surname = surnameOf(name);
@@ -64,7 +94,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
     index.bySurname.set(surname, list);
     index.people.push(p);
   }
-  p.mentions.push(at);
+  mention(p, at);
   return p;
 }
 
@@ -100,7 +130,8 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     else {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(run.replace(/(?:[’']s|[’'.])$/, '').toLowerCase());
-      known?.[known.length - 1]?.mentions.push(m.index);
+      const p = known?.[known.length - 1];
+      if (p) mention(p, m.index);
     }
   }
   linkOwnedTitles(text, outside(), ownedPeople);
@@ -150,7 +181,7 @@ function addRun(
     const known = index.bySurname.get(m.name.toLowerCase());
     const p = known?.[known.length - 1];
     if (!p) return;
-    p.mentions.push(at);
+    mention(p, at);
     if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
     return;
   }

@@ -116,6 +116,9 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   }
   const nameStart = t >= 0 ? t + 1 : r;
   const nameWords = words.slice(nameStart);
+  // "CONGRESS HAS INVESTIGATED HIM": a shouted headline, not a name
+  if (nameWords.length > 2 && nameWords.every((w) => w.text.length > 1 && w.text === w.text.toUpperCase()))
+    return null;
   const before = words.slice(0, nameStart);
   const possessive = before.find((w) => w.possessive && w.capital);
   // "the Times", "The New York Post": a name with an article is an organisation, not a person

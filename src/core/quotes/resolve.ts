@@ -1,6 +1,13 @@
 // Turns a speaker mention into a speaker: a surname into the full name introduced earlier, he/she
 // into the nearest earlier person of that gender, "the mayor" into the person who holds the title.
-import { addPerson, type GroupMention, type PeopleIndex, type Person } from './people.js';
+import {
+  addPerson,
+  lastMentionBefore,
+  mention,
+  type GroupMention,
+  type PeopleIndex,
+  type Person,
+} from './people.js';
 import type { Mention } from './phrase.js';
 
 /** A speaker once resolved: the name and role the quote is credited to. */
@@ -9,12 +16,6 @@ export interface Resolved {
   readonly role: string | null;
   /** Set when the speaker is a named person, so later pronouns can find them. */
   readonly person: Person | null;
-}
-
-function lastMentionBefore(p: Person, at: number): number {
-  let best = -1;
-  for (const m of p.mentions) if (m < at && m > best) best = m;
-  return best;
 }
 
 function fullNameFor(index: PeopleIndex, surname: string, at: number): Person | null {
@@ -62,9 +63,12 @@ function byTitle(index: PeopleIndex, m: Mention): Person | null {
 const none: Resolved = { name: null, role: null, person: null };
 
 function lastGroupBefore(index: PeopleIndex, plural: boolean, at: number): GroupMention | null {
-  let best: GroupMention | null = null;
-  for (const g of index.groups) if (g.at < at && g.plural === plural && (!best || g.at > best.at)) best = g;
-  return best;
+  // groups are met in text order: the latest one before `at` is near the end
+  for (let k = index.groups.length - 1; k >= 0; k--) {
+    const g = index.groups[k] as GroupMention;
+    if (g.at < at && g.plural === plural) return g;
+  }
+  return null;
 }
 
 /** Resolves `m`, a speaker mention, against the people and groups the article has named. */
@@ -75,7 +79,7 @@ export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
       const name = m.name ?? '';
       const single = !name.includes(' ');
       const p = (single ? fullNameFor(index, name, at) : null) ?? addPerson(index, name, at);
-      if (p.mentions[p.mentions.length - 1] !== at) p.mentions.push(at);
+      mention(p, at);
       p.person = true;
       p.role ??= m.role;
       if (m.gender === 'm' || m.gender === 'f') p.gender ??= m.gender;
@@ -86,7 +90,7 @@ export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
       if (m.gender === 'm' || m.gender === 'f') {
         const p = byPronoun(index, m.gender, at);
         if (!p) return none;
-        p.mentions.push(at);
+        mention(p, at);
         return { name: p.name, role: p.role, person: p };
       }
       if (m.gender !== 'plural' && m.gender !== 'thing') return none;
@@ -100,7 +104,7 @@ export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
       const p = byTitle(index, m);
       if (!p) return { name: null, role: m.role, person: null };
       p.role ??= m.role;
-      p.mentions.push(at);
+      mention(p, at);
       return { name: p.name, role: p.role, person: p };
     }
     case 'group': {

@@ -88,6 +88,22 @@ describe('extractQuotes: attribution', () => {
     expect(quote(text, 'a gift').speaker.name).toBe('Ruth Ames');
   });
 
+  it('GIVEN a name right before a participle THEN that name speaks, not the sentence subject', () => {
+    const text =
+      'The campaign video shows Governor Ana Ruiz saying, “Every town deserves a bridge that stands.”';
+    expect(quote(text, 'Every town').speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('GIVEN a thing that "demands" inside what a person said THEN the person speaks', () => {
+    const text = 'Senator Ruth Ames said the string of closures demands “a real answer” from the board.';
+    expect(quote(text, 'a real answer').speaker.name).toBe('Ruth Ames');
+  });
+
+  it('GIVEN a possessive before a noun that looks like a verb THEN the possessive is not the speaker', () => {
+    const text = 'Ames called the mayor’s remarks “a distraction from the budget.”';
+    expect(quote(text, 'a distraction').speaker.name).toBeNull();
+  });
+
   it('GIVEN scare quotes with no reporting verb THEN the quote has no speaker', () => {
     const text = 'The so-called “peace dividend” never reached the valley towns.';
     expect(quote(text, 'peace dividend').speaker).toEqual({ name: null, role: null, mention: null });
