@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { findRegion, listRegions } from '../core/places/regions.js';
+import { findRegion, listRegions, suggestRegions } from '../core/places/regions.js';
 import { seedDefaultFeeds } from '../sources/default-feeds.js';
 import { parseOpml } from '../sources/opml/parse-opml.js';
 import { writeOpml } from '../sources/opml/write-opml.js';
@@ -48,6 +48,9 @@ function feedId(value: string | undefined, command: string): number {
 function regionSlug(value: string): string {
   const region = findRegion(value);
   if (region) return region.slug;
+  const close = suggestRegions(value);
+  if (close.length > 0)
+    throw new FeedsUsageError(`unknown region "${value}"; did you mean ${close.join(', ')}?`);
   const known = listRegions().map((r) => r.slug);
   throw new FeedsUsageError(`unknown region "${value}"; known regions: ${known.join(', ')}`);
 }

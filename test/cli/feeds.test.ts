@@ -58,6 +58,10 @@ describe('newsdesk feeds (handlers)', () => {
       ['add', 'https://x.example/rss', '--region', 'atlantis'],
       /unknown region "atlantis"; known regions: .*balkans/,
     );
+    await usage(
+      ['add', 'https://x.example/rss', '--region', 'balkn'],
+      /unknown region "balkn"; did you mean balkans\?/,
+    );
     await usage(['add', 'https://x.example/rss', '--regoin', 'balkans'], /feeds add: .*regoin/);
     await usage(['remove'], /needs a feed ID/);
     await usage(['remove', 'seven'], /takes a feed ID, a whole number; got "seven"/);

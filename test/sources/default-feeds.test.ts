@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findRegion } from '../../src/core/places/regions.js';
 import { DEFAULT_FEEDS, seedDefaultFeeds } from '../../src/sources/default-feeds.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 
@@ -21,6 +22,8 @@ describe('default feeds', () => {
       expect(regions).toContain(r);
     }
     expect(DEFAULT_FEEDS.every((f) => f.title && f.region)).toBe(true);
+    const unknown = DEFAULT_FEEDS.filter((f) => findRegion(f.region!)?.slug !== f.region);
+    expect(unknown).toEqual([]);
   });
 
   it('GIVEN a new store THEN the defaults are loaded on first use only', async () => {

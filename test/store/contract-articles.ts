@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storyTerms } from '../../src/core/dedup/terms.js';
 import { fileArticle } from '../../src/store/file-article.js';
 import type { ContractContext } from './contract.js';
 import { BORDER_A, BORDER_B, HARVEST, PLATES, T0, analysis, article, hoursAfter } from './fixtures.js';
@@ -173,33 +174,25 @@ export function articleContract(ctx: ContractContext): void {
     });
 
     it('GIVEN candidates outside the time range or sharing too few terms THEN similar() leaves them out', async () => {
-      await ctx.store.articles.save(article('https://a.example/1', BORDER_A), null);
-      const query = { terms: ['jarinje', 'kosovo', 'serbia', 'reopen'], limit: 10 };
-      const near = await ctx.store.articles.similar({
-        ...query,
-        minShared: 4,
-        from: hoursAfter(T0, -1),
-        to: hoursAfter(T0, 1),
-      });
-      expect(near).toEqual([
-        expect.objectContaining({ shared: 4, outlet: 'a.example', countries: ['XK', 'RS'] }),
+      const saved = await ctx.store.articles.save(article('https://a.example/1', BORDER_A), null);
+      await ctx.store.articles.save(article('https://b.example/2', HARVEST), null);
+      // The article's own terms: a candidate however the MinHash bands fall.
+      const terms = storyTerms(BORDER_A.title, BORDER_A.lede);
+      const around = { from: hoursAfter(T0, -1), to: hoursAfter(T0, 1), limit: 10 };
+      expect(await ctx.store.articles.similar({ terms, minShared: terms.length, ...around })).toEqual([
+        {
+          articleId: saved.id,
+          storyId: saved.storyId,
+          outlet: 'a.example',
+          shared: terms.length,
+          termCount: terms.length,
+          countries: ['XK', 'RS'],
+        },
       ]);
-      expect(
-        await ctx.store.articles.similar({
-          ...query,
-          minShared: 5,
-          from: hoursAfter(T0, -1),
-          to: hoursAfter(T0, 1),
-        }),
-      ).toEqual([]);
-      expect(
-        await ctx.store.articles.similar({
-          ...query,
-          minShared: 1,
-          from: hoursAfter(T0, 1),
-          to: hoursAfter(T0, 9),
-        }),
-      ).toEqual([]);
+      expect(await ctx.store.articles.similar({ terms, minShared: terms.length + 1, ...around })).toEqual([]);
+      const later = { from: hoursAfter(T0, 1), to: hoursAfter(T0, 9), limit: 10 };
+      expect(await ctx.store.articles.similar({ terms, minShared: 1, ...later })).toEqual([]);
+      expect(await ctx.store.articles.similar({ terms: [], minShared: 0, ...around })).toEqual([]);
     });
   });
 }

@@ -1,5 +1,7 @@
 import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
+import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
+import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
 import { StoreError, type ArticleRepo } from '../types.js';
 import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
@@ -55,7 +57,7 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
         const terms = storyTerms(article.analysis.title, article.analysis.lede);
         const inserted = await q.query<PgArticleRow>(
           `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
-             fetched_at, seen_at, term_count, countries, analysis)
+             fetched_at, seen_at, terms, countries, analysis)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
           [
@@ -69,7 +71,7 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
             article.publishedAt,
             fetchedAt,
             seenAt,
-            terms.length,
+            terms,
             article.analysis.countries,
             jsonWithoutNul(article.analysis),
           ],
@@ -77,8 +79,9 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
         const row = inserted.rows[0];
         if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
         await q.query(
-          'INSERT INTO article_terms (term, article_id) SELECT DISTINCT unnest($1::text[]), $2::integer ON CONFLICT DO NOTHING',
-          [terms, row.id],
+          `INSERT INTO article_bands (band_key, seen_at, article_id)
+           SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING`,
+          [bandKeys(terms), seenAt, row.id],
         );
         if (storyId === null)
           await q.query('UPDATE stories SET lead_article_id = $1 WHERE id = $2', [row.id, story]);
@@ -91,31 +94,25 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
         return toArticle(row);
       }),
 
-    similar: async (s) =>
-      (
-        await db.query<{
-          id: number;
-          story_id: number;
-          outlet: string;
-          term_count: number;
-          countries: string[];
-          shared: number;
-        }>(
-          `SELECT a.id, a.story_id, a.outlet, a.term_count, a.countries, COUNT(*)::integer AS shared
-           FROM article_terms t JOIN articles a ON a.id = t.article_id
-           WHERE t.term = ANY($1::text[]) AND a.seen_at BETWEEN $2 AND $3
-           GROUP BY a.id HAVING COUNT(*) >= $4
-           ORDER BY shared DESC, a.id LIMIT $5`,
-          [s.terms, s.from, s.to, Math.max(1, s.minShared), s.limit],
-        )
-      ).rows.map((r) => ({
-        articleId: r.id,
-        storyId: r.story_id,
-        outlet: r.outlet,
-        shared: r.shared,
-        termCount: r.term_count,
-        countries: r.countries,
-      })),
+    async similar(s) {
+      const keys = bandKeys(s.terms);
+      if (keys.length === 0) return [];
+      const rows = await db.query<{
+        id: number;
+        story_id: number;
+        outlet: string;
+        terms: string[];
+        countries: string[];
+      }>(
+        `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
+           SELECT article_id, COUNT(*) AS bands FROM article_bands
+           WHERE band_key = ANY($1::bigint[]) AND seen_at BETWEEN $2 AND $3
+           GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $4) c ON c.article_id = a.id`,
+        [keys, s.from, s.to, MAX_BAND_CANDIDATES],
+      );
+      const candidates = rows.rows.map((r) => ({ ...r, storyId: r.story_id }));
+      return checkCandidates(s.terms, candidates, s.minShared, s.limit);
+    },
 
     stories: (query) => stories.list(query),
     story: (id) => stories.get(id),

@@ -53,7 +53,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         published_at timestamptz,
         fetched_at timestamptz NOT NULL,
         seen_at timestamptz NOT NULL,
-        term_count integer NOT NULL,
+        terms text[] NOT NULL,
         countries text[] NOT NULL,
         analysis jsonb NOT NULL
       );
@@ -62,12 +62,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX articles_seen ON articles (seen_at);
       ALTER TABLE stories ADD FOREIGN KEY (lead_article_id) REFERENCES articles (id) ON DELETE SET NULL;
 
-      CREATE TABLE article_terms (
-        term text NOT NULL,
+      CREATE TABLE article_bands (
+        band_key bigint NOT NULL,
+        seen_at timestamptz NOT NULL,
         article_id integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (term, article_id)
+        PRIMARY KEY (band_key, seen_at, article_id)
       );
-      CREATE INDEX article_terms_article ON article_terms (article_id);
+      CREATE INDEX article_bands_article ON article_bands (article_id);
 
       CREATE TABLE story_places (
         story_id integer NOT NULL REFERENCES stories (id) ON DELETE CASCADE,

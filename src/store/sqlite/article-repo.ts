@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
 import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
+import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
+import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
 import {
   StoreError,
   type ArticleRepo,
   type ClusterCandidate,
   type NewArticle,
+  type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
 import { promised } from './promised.js';
@@ -16,9 +19,8 @@ interface CandidateRow {
   id: number;
   story_id: number;
   outlet: string;
-  term_count: number;
-  countries: string | null;
-  shared: number;
+  terms: string;
+  countries: string;
 }
 
 /** The articles and stories tables of a SQLite store. */
@@ -40,11 +42,13 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
   const setLead = db.prepare('UPDATE stories SET lead_article_id = ? WHERE id = ?');
   const insertArticle = db.prepare(
     `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
-       fetched_at, seen_at, term_count, analysis)
+       fetched_at, seen_at, terms, countries, analysis)
      VALUES (@storyId, @feedId, @url, @canonical, @outlet, @guid, @source, @publishedAt, @fetchedAt, @seenAt,
-       @termCount, @analysis)`,
+       @terms, @countries, @analysis)`,
   );
-  const insertTerm = db.prepare('INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)');
+  const insertBand = db.prepare(
+    'INSERT OR IGNORE INTO article_bands (band_key, seen_at, article_id) VALUES (?, ?, ?)',
+  );
   const insertPlace = db.prepare(
     'INSERT OR IGNORE INTO story_places (story_id, kind, code) VALUES (?, ?, ?)',
   );
@@ -77,25 +81,42 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
         publishedAt: article.publishedAt?.getTime() ?? null,
         fetchedAt,
         seenAt,
-        termCount: terms.length,
+        terms: JSON.stringify(terms),
+        countries: JSON.stringify(article.analysis.countries),
         analysis: JSON.stringify(article.analysis),
       }).lastInsertRowid,
     );
-    for (const term of terms) insertTerm.run(term, id);
+    for (const key of bandKeys(terms)) insertBand.run(key, seenAt, id);
     if (storyId === null) setLead.run(id, story);
     for (const code of article.analysis.countries) insertPlace.run(story, 'country', code);
     for (const code of article.analysis.regions) insertPlace.run(story, 'region', code);
     return toArticle(byId.get(id)!);
   });
 
-  const similar = db.prepare<[string, number, number, number, number], CandidateRow>(
-    `SELECT a.id, a.story_id, a.outlet, a.term_count, json_extract(a.analysis, '$.countries') AS countries,
-       COUNT(*) AS shared
-     FROM article_terms t JOIN articles a ON a.id = t.article_id
-     WHERE t.term IN (SELECT value FROM json_each(?)) AND a.seen_at BETWEEN ? AND ?
-     GROUP BY a.id HAVING COUNT(*) >= ?
-     ORDER BY shared DESC, a.id LIMIT ?`,
+  const bandMatches = db.prepare<[string, number, number, number], { id: number }>(
+    `SELECT article_id AS id FROM article_bands
+     WHERE band_key IN (SELECT value FROM json_each(?)) AND seen_at BETWEEN ? AND ?
+     GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ?`,
   );
+  const candidateRows = db.prepare<[string], CandidateRow>(
+    'SELECT id, story_id, outlet, terms, countries FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+  );
+
+  function similar(q: SimilarQuery): ClusterCandidate[] {
+    const keys = bandKeys(q.terms);
+    if (keys.length === 0) return [];
+    const ids = bandMatches.all(JSON.stringify(keys), q.from.getTime(), q.to.getTime(), MAX_BAND_CANDIDATES);
+    if (ids.length === 0) return [];
+    const rows = candidateRows.all(JSON.stringify(ids.map((r) => r.id)));
+    const candidates = rows.map((r) => ({
+      id: r.id,
+      storyId: r.story_id,
+      outlet: r.outlet,
+      terms: JSON.parse(r.terms) as string[],
+      countries: JSON.parse(r.countries) as string[],
+    }));
+    return checkCandidates(q.terms, candidates, q.minShared, q.limit);
+  }
 
   return promised<ArticleRepo>({
     find: (url, guid, feedId) => {
@@ -106,17 +127,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
       return row && toArticle(row);
     },
     save: (article, storyId) => save(article, storyId),
-    similar: (q) =>
-      similar
-        .all(JSON.stringify(q.terms), q.from.getTime(), q.to.getTime(), Math.max(1, q.minShared), q.limit)
-        .map((r): ClusterCandidate => ({
-          articleId: r.id,
-          storyId: r.story_id,
-          outlet: r.outlet,
-          shared: r.shared,
-          termCount: r.term_count,
-          countries: r.countries === null ? [] : (JSON.parse(r.countries) as string[]),
-        })),
+    similar,
     stories: (q) => stories.list(q),
     story: (id) => stories.get(id),
     count: () => db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles').get()!.n,

@@ -54,19 +54,23 @@ export const MIGRATIONS: readonly Migration[] = [
         fetched_at INTEGER NOT NULL,
         -- publication time, or the fetch time when the feed gave none or one in the future
         seen_at INTEGER NOT NULL,
-        term_count INTEGER NOT NULL,
+        -- the clustering terms of headline and lede (JSON array), to check candidates exactly
+        terms TEXT NOT NULL,
+        countries TEXT NOT NULL,
         analysis TEXT NOT NULL
       );
       CREATE INDEX articles_guid ON articles (guid);
       CREATE INDEX articles_story ON articles (story_id);
       CREATE INDEX articles_seen ON articles (seen_at);
 
-      CREATE TABLE article_terms (
-        term TEXT NOT NULL,
+      -- MinHash band keys (src/core/dedup/minhash.ts): near-duplicate candidates by index look-up
+      CREATE TABLE article_bands (
+        band_key INTEGER NOT NULL,
+        seen_at INTEGER NOT NULL,
         article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (term, article_id)
+        PRIMARY KEY (band_key, seen_at, article_id)
       ) WITHOUT ROWID;
-      CREATE INDEX article_terms_article ON article_terms (article_id);
+      CREATE INDEX article_bands_article ON article_bands (article_id);
 
       CREATE TABLE story_places (
         story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickStory, minSharedTerms, type ClusterCandidate } from '../../../src/core/dedup/cluster.js';
+import { bandKeys } from '../../../src/core/dedup/minhash.js';
 import { storyTerms } from '../../../src/core/dedup/terms.js';
 
 // Invented reports: two outlets on one event, and a different event on the same subject.
@@ -108,5 +109,38 @@ describe('pickStory', () => {
   it('GIVEN a term count THEN the shared-term filter never drops a candidate that could match', () => {
     expect(minSharedTerms(10)).toBe(4);
     expect(minSharedTerms(30)).toBe(9);
+  });
+});
+
+describe('bandKeys (MinHash LSH)', () => {
+  const shared = (a: number[], b: number[]) => a.filter((k) => b.includes(k)).length;
+
+  it('GIVEN the same terms THEN every band matches; GIVEN none THEN there are no bands', () => {
+    expect(shared(bandKeys(borderA), bandKeys([...borderA].reverse()))).toBe(40);
+    expect(bandKeys([])).toEqual([]);
+    expect(bandKeys(borderA).every((k) => Number.isSafeInteger(k) && k >= 0)).toBe(true);
+  });
+
+  // Pairs of invented term sets: 25 terms of their own each, and `common` terms in common.
+  function shareRate(common: number): number {
+    let sharing = 0;
+    for (let i = 0; i < 300; i++) {
+      const both = Array.from({ length: common }, (_, j) => `common${i}w${j}`);
+      const a = Array.from({ length: 25 }, (_, j) => `alpha${i}x${j}`).concat(both);
+      const b = Array.from({ length: 25 }, (_, j) => `beta${i}x${j}`).concat(both);
+      if (shared(bandKeys(a), bandKeys(b)) > 0) sharing++;
+    }
+    return sharing / 300;
+  }
+
+  it('GIVEN one story in two wordings THEN they share a band', () => {
+    expect(shared(bandKeys(borderA), bandKeys(borderB))).toBeGreaterThan(0);
+    expect(shared(bandKeys(quakeA), bandKeys(quakeB))).toBeGreaterThan(0);
+  });
+
+  it('GIVEN pairs at the clustering threshold THEN nearly all share a band; unrelated pairs rarely do', () => {
+    // Jaccard 22/72 = 0.31: theory says 97% share a band; 2/52 = 0.04: 6%.
+    expect(shareRate(22)).toBeGreaterThan(0.9);
+    expect(shareRate(2)).toBeLessThan(0.12);
   });
 });
