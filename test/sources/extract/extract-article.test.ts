@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../../../src/sources/extract/index.js';
 import {
   BR_PAGE,
   EMBED_PAGE,
+  FORM_PAGE,
   HARBOUR_STORY,
   JSON_LD_BODY,
   JSON_LD_PAGE,
@@ -56,6 +57,13 @@ describe('extractArticle', () => {
     );
     expect(paragraphs.at(-1)).toMatch(/^The children's corner will follow in May/);
     expect(paragraphs.some((p) => p.startsWith('The town library in Keswater reopened'))).toBe(true);
+  });
+
+  it('GIVEN a whole page wrapped in a <form> and written with <br> THEN the story is still found', () => {
+    const paragraphs = article(FORM_PAGE).text.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^The county will close the Millbrook bridge/);
+    expect(paragraphs[2]).toMatch(/about 1\.2 million\.$/);
   });
 
   it('GIVEN an embedded post in a "social" wrapper THEN the quoted post stays in the story, in its place', () => {
