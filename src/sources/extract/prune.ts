@@ -67,6 +67,7 @@ function isNoise(el: DomElement): boolean {
   const role = el.getAttribute('role');
   if (role && NOISE_ROLES.includes(role)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null) return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return names.trim() !== '' && (NOISE_WORDS.test(names) || NOISE_PARTS.test(names));
 }
