@@ -45,9 +45,12 @@ export function extractArticle(
     const fallback = ldBody.length >= container.length ? ldBody : container;
     if (fallback.length > best.text.length) best = { ...best, text: fallback };
   }
-  // Text without a single letter or digit (whitespace, stray brackets) is no article.
-  if (!/[\p{L}\p{N}]/u.test(best.text))
-    return fail({ code: 'no-article', message: 'the page holds no article text' });
+  if (!hasWords(best.text)) {
+    // The furniture rules may misjudge an odd page; its visible text beats nothing.
+    const body = parseDocument(markup).body;
+    best = { ...best, text: body ? elementText(body) : '' };
+  }
+  if (!hasWords(best.text)) return fail({ code: 'no-article', message: 'the page holds no article text' });
   const title = clean(best.title) ?? clean(meta.headline);
   const byline = clean(best.byline) ?? clean(meta.author);
   const siteName = clean(best.siteName) ?? clean(meta.publisher);
@@ -103,6 +106,11 @@ function decodeMarkup(text: string): string {
     `<!doctype html><html><body>${html.replace(/\s*\n\s*/g, '<br><br>')}</body></html>`,
   );
   return doc.body ? elementText(doc.body) : '';
+}
+
+/** Text without a single letter or digit (whitespace, stray brackets) is no article. */
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
 }
 
 function clean(s: string | null | undefined): string | null {

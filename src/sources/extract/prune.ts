@@ -1,4 +1,4 @@
-import { type DomDocument, type DomElement, elementsOf } from './dom.js';
+import { type DomDocument, type DomElement, elementsOf, TEXT_NODE } from './dom.js';
 
 /** Elements that never hold article text. */
 const NOISE_TAGS = new Set([
@@ -38,6 +38,9 @@ const NOISE_WORDS =
 /** Parts of camel-cased class names (`imageCaption`, `articleByline`) that mark furniture too. */
 const NOISE_PARTS = /caption|credit|byline|author|timestamp|related|newsletter|outbrain|taboola/i;
 
+/** Below this much `<p>` text, a page is not written in paragraphs. */
+const MIN_PARAGRAPH_CHARS = 500;
+
 /**
  * Removes page furniture before Readability scores the page: scripts and styles, navigation,
  * asides and footers, forms, share and related-links widgets, ads. An element that holds most of
@@ -48,7 +51,9 @@ export function prunePage(doc: DomDocument): void {
   const root = doc.body ?? doc.documentElement;
   if (!root) return;
   unwrapEmbeds(root);
-  const chars = paragraphChars(root);
+  let chars = paragraphChars(root);
+  // A page laid out with <br> rather than <p> is measured by all its text instead.
+  if ((chars.get(root) ?? 0) < MIN_PARAGRAPH_CHARS) chars = textChars(root);
   const pageText = chars.get(root) ?? 0;
   const doomed: DomElement[] = [];
   for (const el of elementsOf(root)) {
@@ -62,8 +67,24 @@ function isNoise(el: DomElement): boolean {
   const role = el.getAttribute('role');
   if (role && NOISE_ROLES.includes(role)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('hidden') !== null) return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return names.trim() !== '' && (NOISE_WORDS.test(names) || NOISE_PARTS.test(names));
+}
+
+/** How many characters of text each element holds, counted once for the whole page. */
+function textChars(root: DomElement): Map<DomElement, number> {
+  const chars = new Map<DomElement, number>();
+  for (const el of elementsOf(root)) {
+    let n = 0;
+    const kids = el.childNodes;
+    for (let i = 0; i < kids.length; i++)
+      if (kids[i]!.nodeType === TEXT_NODE) n += kids[i]!.textContent?.trim().length ?? 0;
+    if (n === 0) continue;
+    for (let up: DomElement | null = el; up; up = up === root ? null : up.parentElement)
+      chars.set(up, (chars.get(up) ?? 0) + n);
+  }
+  return chars;
 }
 
 /** How many characters of `<p>` text each element holds, counted once for the whole page. */

@@ -15,7 +15,8 @@ describe('analyze --jsonl with page lines', () => {
     if ('error' in result) throw new Error(result.error);
     expect(result.body).toBe(HARBOUR_STORY.join('\n\n'));
     for (const sentence of result.sentences) expect(result.body).toContain(sentence);
-    // Quote offsets index the analysed text; it must be body itself (checked for each quote found).
+    // Quote offsets index the analysed text: it must be body itself.
+    expect(result.quotes.length).toBeGreaterThan(0);
     for (const quote of result.quotes) {
       const span = result.body.slice(quote.start, quote.end);
       expect(span).toContain(quote.text);

@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../../../src/sources/extract/index.js';
 import {
   BR_PAGE,
   EMBED_PAGE,
+  FORM_PAGE,
   HARBOUR_STORY,
   JSON_LD_BODY,
   JSON_LD_PAGE,
@@ -58,6 +59,13 @@ describe('extractArticle', () => {
     expect(paragraphs.some((p) => p.startsWith('The town library in Keswater reopened'))).toBe(true);
   });
 
+  it('GIVEN a whole page wrapped in a <form> and written with <br> THEN the story is still found', () => {
+    const paragraphs = article(FORM_PAGE).text.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^The county will close the Millbrook bridge/);
+    expect(paragraphs[2]).toMatch(/about 1\.2 million\.$/);
+  });
+
   it('GIVEN an embedded post in a "social" wrapper THEN the quoted post stays in the story, in its place', () => {
     const text = article(EMBED_PAGE).text;
     const post = text.indexOf('Parking rules protect the old town');
@@ -70,6 +78,11 @@ describe('extractArticle', () => {
     expect(text).toContain('bottled water\n\nsnack bars\n\npaper map');
     expect(text).not.toContain('Rangers rescue two walkers');
     expect(text).toMatch(/trails at all\.$/);
+  });
+
+  it('GIVEN a page whose only words read like furniture (a byline) THEN those words are the text, not an error', () => {
+    const page = '<html><body><p>By Order of the Harbour Board</p></body></html>';
+    expect(article(page).text).toBe('By Order of the Harbour Board');
   });
 
   it('GIVEN an empty page, whitespace, or markup without words THEN the error says there is no article', () => {

@@ -95,3 +95,13 @@ export const LISTS_PAGE = `<html><head><title>Packing for the hills</title></hea
 <p>Most of the rescued walkers had set out in the afternoon heat with a single small bottle each, and several had no map of the trails at all.</p>
 <ul><li><a href="/news/1">Rangers rescue two walkers stranded on Carrow ridge</a></li><li><a href="/news/2">Why the hills are drier this year than any summer since records began</a></li></ul>
 </article></body></html>`;
+
+/** An old site that wraps the whole page in a `<form>` and writes its story with `<br>`. */
+export const FORM_PAGE = `<html><head><title>Bridge repairs</title></head><body><form id="aspnetForm" action="/story.aspx">
+<div class="menu"><a href="/">Home</a> | <a href="/news">News</a></div>
+<div id="story">
+The county will close the Millbrook bridge for repairs from the first of June, the roads office said on Monday.<br><br>
+Drivers will be sent along the valley road, which adds about fifteen minutes to the trip into town at busy times.<br><br>
+The work is expected to last until the end of August, weather permitting, and will cost about 1.2 million.
+</div>
+</form></body></html>`;
