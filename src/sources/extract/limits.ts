@@ -10,7 +10,7 @@ export interface ExtractLimits {
   readonly maxElements: number;
 }
 
-export const DEFAULT_LIMITS: ExtractLimits = { maxChars: 8_000_000, maxDepth: 256, maxElements: 30_000 };
+export const DEFAULT_LIMITS: ExtractLimits = { maxChars: 8_000_000, maxDepth: 256, maxElements: 100_000 };
 
 const VOID = new Set([
   'area',
