@@ -79,6 +79,7 @@ describe('/settings, /regions, /help, /sources', () => {
     expect(text(await dispatch(ctx, '/help latest'))).toContain('Example: /latest balkans 3');
     expect(text(await dispatch(ctx, '/sources'))).toContain('Example Feed (https://feeds.example/rss)');
     expect(text(await dispatch(ctx, '/nonsense'))).toContain('There is no command');
+    expect(text(await dispatch(ctx, '/start'))).toContain('newsdesk commands');
   });
 
   it('GIVEN /brief where there is no network THEN it says so; with a fetcher THEN it briefs the page', async () => {
