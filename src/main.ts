@@ -6,6 +6,7 @@ import { createTelegramAdapter } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
+import { startDigestScheduler } from './scheduler/digest-scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
@@ -59,7 +60,22 @@ async function runTelegram(
     ...(webhook ? { webhook } : {}),
   });
   await adapter.start();
+  const digests = startDigestScheduler(
+    {
+      store,
+      services: commandServices(),
+      platforms: ['telegram'],
+      deliver: (sub, reply) =>
+        adapter.deliver(
+          { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) },
+          reply,
+        ),
+      onError: (err, sub) => log.error({ err, subscriptionId: sub.id, chatId: sub.chatId }, 'digest failed'),
+    },
+    (err) => log.error({ err }, 'digest tick failed'),
+  );
   await io.waitForStop();
+  await digests.stop();
   await adapter.stop();
   return 0;
 }
