@@ -22,7 +22,7 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/u;
+const DOUBLE_MARKS = /["“”„«»]/;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -58,7 +58,15 @@ function appositive(tokens: readonly Token[], from: number, to: number): string 
 
 function withRole(mention: Mention | null, role: string | null): Mention | null {
   if (!mention || !role || mention.kind !== 'name') return mention;
-  return { ...mention, role: mention.role ?? role };
+  return {
+    start: mention.start,
+    end: mention.end,
+    kind: mention.kind,
+    name: mention.name,
+    role: mention.role ?? role,
+    possessor: mention.possessor,
+    gender: mention.gender,
+  };
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
@@ -72,9 +80,9 @@ function clauseEnd(text: string, from: number, ceiling: number): number {
 export function attributionAfter(text: string, q: Quotation): Attribution | null {
   if (q.unclosed) return null;
   let i = q.end;
-  while (i < q.paragraphEnd && /\s/u.test(text[i] ?? '')) i++;
+  while (i < q.paragraphEnd && /\s/.test(text[i] ?? '')) i++;
   const ch = text[i] ?? '';
-  if (DASHES.includes(ch) && (ch !== '-' || /\s/u.test(text[i + 1] ?? ''))) {
+  if (DASHES.includes(ch) && (ch !== '-' || /\s/.test(text[i + 1] ?? ''))) {
     const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
     const m = readPhrase(tokens, 0, tokens.length);
     return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
@@ -109,7 +117,12 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
-    if (!sentenceEnds || afterVerb > 3 || !/\p{L}/u.test(q.closingPunct)) return null;
+    if (
+      !sentenceEnds ||
+      afterVerb > 3 ||
+      !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)
+    )
+      return null;
     const m = subjectBefore(tokens, v);
     const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
     return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;
@@ -264,16 +277,25 @@ export function attributionByColon(
   return a ? { mention: a.mention, kind: 'colon' } : null;
 }
 
+const FINITE_VERB = new RegExp(
+  `\\b(?:${[...REPORTING_VERBS].filter((v) => !v.endsWith('ing') && !WEAK_REPORTING_VERBS.has(v)).join('|')})\\b`,
+  'g',
+);
+
 /**
- * The subjects of every finite reporting verb in `tokens` ("Flood officials said the water..."):
+ * The subjects of every finite reporting verb outside quotes ("Flood officials said the water..."):
  * who the article has speak, quoted or not, so later pronouns and titles can find them.
  */
-export function speechSubjects(tokens: readonly Token[]): Mention[] {
+export function speechSubjects(text: string, isOutside: (at: number) => boolean): Mention[] {
   const out: Mention[] = [];
-  tokens.forEach((t, k) => {
-    if (!isVerb(t) || isParticiple(t) || WEAK_REPORTING_VERBS.has(t.norm)) return;
-    const m = subjectBefore(tokens, k, 1);
-    if (m) out.push(m);
-  });
+  FINITE_VERB.lastIndex = 0;
+  for (let m = FINITE_VERB.exec(text); m; m = FINITE_VERB.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    // the subject stands just before its verb; a short look back is enough and keeps this cheap
+    const from = Math.max(0, text.lastIndexOf('\n', m.index) + 1, m.index - 100);
+    const tokens = tokenize(text, from, m.index + m[0].length);
+    const subject = subjectBefore(tokens, tokens.length - 1, 1);
+    if (subject) out.push(subject);
+  }
   return out;
 }

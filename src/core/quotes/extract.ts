@@ -6,12 +6,12 @@ import {
   speechSubjects,
   type Attribution,
 } from './attribution.js';
-import { chooseKeyQuotes, MIN_STATEMENT_WORDS, type KeyCandidate } from './key.js';
+import { chooseKeyQuotes, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
-import { indexPeople } from './people.js';
+import { emptyIndex, indexPeople } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
-import { endsSentence, tokenize } from './tokens.js';
+import { endsSentence, startsLower, startsUpper } from './tokens.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -22,19 +22,25 @@ export interface QuoteContext {
 /** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
 function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
   let end = paragraphStart;
-  while (end > 0 && /\s/u.test(text[end - 1] ?? '')) end--;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
   if (end === 0) return null;
   let start = end;
   while (start > 0 && text[start - 1] !== '\n') start--;
-  while (start < end && /\s/u.test(text[start] ?? '')) start++;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
   return { start, end };
 }
 
 /** The first line that reads as a paragraph of prose: with bylines and breadcrumbs above it, the lede. */
 function firstProse(text: string): string {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (/[.?!"”]$/u.test(t) && (t.match(/\s+/g) ?? []).length >= 14) return t;
+  for (let s = 0; s < text.length;) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    // a paragraph of prose has some length; most boilerplate lines are short
+    if (e - s > 80) {
+      const line = text.slice(s, e).trim();
+      if (/[.?!"”]$/.test(line) && wordCount(line) >= 15) return line;
+    }
+    s = e + 1;
   }
   return '';
 }
@@ -45,10 +51,10 @@ function firstProse(text: string): string {
  */
 function insideReportedSpeech(text: string, q: Quotation): boolean {
   let i = q.start - 1;
-  while (i >= q.paragraphStart && /\s/u.test(text[i] ?? '')) i--;
+  while (i >= q.paragraphStart && /\s/.test(text[i] ?? '')) i--;
   if (i < q.paragraphStart) return false;
   const ch = text[i] ?? '';
-  if (ch === ':' || ch === ',' || /[—―–]/u.test(ch)) return false;
+  if (ch === ':' || ch === ',' || /[—―–]/.test(ch)) return false;
   return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
 }
 
@@ -56,16 +62,13 @@ const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
 
 /** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
 function titleLike(q: Quotation): boolean {
-  if (/[!?]/u.test(q.text)) return false;
+  if (q.text.length > 60 || /[!?]/.test(q.text)) return false;
   const words = q.text
-    .replace(/[.,;:]+$/u, '')
-    .split(/\s+/u)
+    .replace(/[.,;:]+$/, '')
+    .split(/\s+/)
     .filter(Boolean);
   if (!words.length || words.length > 6) return false;
-  return (
-    /^[\p{Lu}\p{N}]/u.test(words[0] ?? '') &&
-    words.every((w) => MINOR_WORD.test(w) || /^[\p{Lu}\p{N}]/u.test(w))
-  );
+  return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
 }
 
 function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
@@ -92,29 +95,34 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
   return out;
 }
 
-function maskQuotations(text: string, quotes: readonly Quotation[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const q of quotes) {
-    parts.push(text.slice(at, q.start + 1), text.slice(q.start + 1, q.end - 1).replace(/[^\n]/gu, ' '));
-    at = q.end - 1;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
 /** Direct quotations in `text` with their speakers; offsets index `text`. */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
-  const quotations = findQuotations(text).filter((q) => /\p{L}/u.test(q.text));
+  const quotations = findQuotations(text).filter((q) =>
+    /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.text),
+  );
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
-  const masked = maskQuotations(text, quotations);
-  const tokens = tokenize(masked, 0, masked.length);
-  const index = indexPeople(masked, tokens);
+  const outside = (): ((at: number) => boolean) => {
+    let k = 0;
+    return (at) => {
+      while (k < quotations.length && (quotations[k] as Quotation).end <= at) k++;
+      const q = quotations[k];
+      return !q || at < q.start;
+    };
+  };
   const attributions = attribute(text, quotations);
+  // the article's people are read only when a speaker is a surname, a pronoun or a title
+  const needPeople = attributions.some(
+    (a) => a && (a.mention.kind !== 'name' || !a.mention.name?.includes(' ')),
+  );
+  const index = needPeople ? indexPeople(text, outside) : emptyIndex();
   // resolve every speaker mention in text order, quoted or not, so recency is the article's own
   const mentions = new Map<number, Mention>();
-  for (const m of speechSubjects(tokens)) mentions.set(m.start, m);
+  // groups that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
+  const needGroups = attributions.some(
+    (a) => a?.mention.kind === 'pronoun' && (a.mention.gender === 'plural' || a.mention.gender === 'thing'),
+  );
+  if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
   for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
@@ -124,12 +132,12 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   );
   const candidates: KeyCandidate[] = quotations.map((q, k) => {
     const r = resolved[k];
-    const words = (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const words = wordCount(q.text);
     return {
       text: q.text,
       speakerName: r?.name ?? null,
       personal: !!r?.person,
-      fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || /^\p{Ll}/u.test(q.text),
+      fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
     };
   });
   const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));

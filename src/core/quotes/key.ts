@@ -17,16 +17,33 @@ const STOP = new Set(
   ),
 );
 
+/** A crude stem, enough to match "reviewing" with "review" and "increases" with "increase". */
+function stem(w: string): string {
+  for (const suffix of ['ing', 'ed', 'es', 's']) if (w.endsWith(suffix)) return w.slice(0, -suffix.length);
+  return w;
+}
+
 function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const w of text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? []) {
     if (w.length < 4 || STOP.has(w)) continue;
-    out.add(w.replace(/(ing|ed|es|s)$/, ''));
+    out.add(stem(w));
   }
   return out;
 }
 
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
 
 /** Fewer than this many words and a quote is a fragment, however it stands. */
 export const MIN_STATEMENT_WORDS = 5;
@@ -45,9 +62,10 @@ export function chooseKeyQuotes(
   quotes.forEach((q, i) => {
     const words = wordCount(q.text);
     if (q.fragment || !q.speakerName || words < MIN_STATEMENT_WORDS + 3) return;
-    const own = stems(q.text);
+    // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
+    const lower = q.text.toLowerCase();
     let shared = 0;
-    for (const w of own) if (about.has(w)) shared++;
+    for (const w of about) if (lower.includes(w)) shared++;
     const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;

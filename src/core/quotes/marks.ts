@@ -21,7 +21,7 @@ export interface Quotation {
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const OPEN_PUNCT = "([{—–-/:‘'";
-const SPACE = /\s/u;
+const SPACE = /\s/;
 
 type Role = 'open' | 'close' | 'either';
 
@@ -30,7 +30,8 @@ function markRole(text: string, i: number, ps: number, pe: number): Role {
   const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
   const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
   const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
-  const canClose = !SPACE.test(prev) && (SPACE.test(next) || /[\p{P}\p{S}]/u.test(next));
+  const canClose =
+    !SPACE.test(prev) && (SPACE.test(next) || /[!-/:-@[-`{-~\u00A1-\u00BF\u2010-\u205E]/.test(next));
   // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
   if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
   if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';
@@ -48,16 +49,36 @@ interface Paragraph {
 function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== '\n') continue;
+  while (s <= text.length) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
     let a = s;
-    let b = i;
+    let b = e;
     while (a < b && SPACE.test(text[a] ?? '')) a++;
     while (b > a && SPACE.test(text[b - 1] ?? '')) b--;
     if (b > a) out.push({ start: a, end: b });
-    s = i + 1;
+    s = e + 1;
   }
   return out;
+}
+
+const MARK = /["“”„«»]/g;
+
+/** Offsets of every double mark in `text`, in one scan; then `next` walks them in order. */
+function markIndex(text: string): { next: (from: number, to: number) => number } {
+  const at: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) at.push(m.index);
+  let k = 0;
+  return {
+    // the next mark in [from, to), or -1; `from` may step back a little (a re-read), so search from 0 then
+    next(from, to) {
+      if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
+      while (k < at.length && (at[k] as number) < from) k++;
+      const i = at[k];
+      return i !== undefined && i < to ? i : -1;
+    },
+  };
 }
 
 /** Joins the stretches between a quote's marks into its words. */
@@ -80,10 +101,12 @@ const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
 
 /** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
 export function findQuotations(text: string): Quotation[] {
+  const marks = markIndex(text);
+  if (marks.next(0, text.length) < 0) return [];
   const paras = paragraphs(text);
   const out: Quotation[] = [];
   let carried: OpenQuote | null = null;
-  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out);
+  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, marks.next);
   return out;
 }
 
@@ -94,6 +117,7 @@ function scanParagraph(
   p: number,
   carried: OpenQuote | null,
   out: Quotation[],
+  nextMark: (from: number, to: number) => number,
 ): OpenQuote | null {
   const { start: ps, end: pe } = paras[p] as Paragraph;
   let open = carried;
@@ -104,8 +128,7 @@ function scanParagraph(
   let i = open ? ps + 1 : ps;
   let reread = false;
   for (;;) {
-    for (; i < pe; i++) {
-      if (!DOUBLE.has(text[i] ?? '')) continue;
+    for (i = nextMark(i, pe); i >= 0; i = nextMark(i + 1, pe)) {
       const role = markRole(text, i, ps, pe);
       if (!open) {
         if (role === 'close') continue; // a stray closing mark (an inch sign, a typo)

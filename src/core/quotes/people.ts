@@ -1,17 +1,9 @@
 // The people an article names, read in one pass over its tokens: full names (for surnames),
 // roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
-import {
-  DETERMINERS,
-  GENDERED_WORDS,
-  HONORIFICS,
-  NAME_PARTICLES,
-  PHRASE_BREAKERS,
-  REPORTING_VERBS,
-  TITLES,
-} from './lexicon.js';
-import { plainRole, readPhrase } from './phrase.js';
-import type { Token } from './tokens.js';
+import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { readPhrase } from './phrase.js';
+import { sentenceStart, tokenize, type Token } from './tokens.js';
 
 /** A person as the article knows them. */
 export interface Person {
@@ -41,14 +33,9 @@ export interface PeopleIndex {
   readonly groups: GroupMention[];
   /** Full names keyed by lower-cased surname, in order of first mention. */
   readonly bySurname: Map<string, Person[]>;
+  /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
+  genders: (() => void) | null;
 }
-
-const isRoleWord = (t: Token): boolean =>
-  t.word && !t.capital && !PHRASE_BREAKERS.has(t.norm) && !REPORTING_VERBS.has(t.norm);
-const isReportingVerb = (t: Token | undefined): boolean => !!t && t.word && REPORTING_VERBS.has(t.norm);
-
-const isNameToken = (t: Token | undefined): t is Token =>
-  !!t && t.word && t.capital && !/^\p{N}/u.test(t.text);
 
 function surnameOf(name: string): string {
   const words = name.split(' ');
@@ -81,124 +68,151 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
   return p;
 }
 
-/** Reads the people named in `tokens` (the whole article). Linear in the number of tokens. */
-export function indexPeople(text: string, tokens: readonly Token[]): PeopleIndex {
-  const index: PeopleIndex = { people: [], groups: [], bySurname: new Map() };
-  const titlesByOwner = new Map<string, string[]>();
+const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
+const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
+/** Runs of capitalised words on one line, with the particles of names between them. */
+const RUN = new RegExp(
+  `${CAP_WORD}(?:[ \\t]+(?:(?:de|van|von|da|del|der|di|du|la|le|bin|al|ibn)[ \\t]+)?${CAP_WORD})*`,
+  'g',
+);
+/** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
+const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
+const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
+
+/** Whether an offset falls inside a quotation; asked with offsets that only grow. */
+export type OutsideQuotes = (at: number) => boolean;
+
+/** An index with nobody in it yet: speakers named in full are added as they are met. */
+export function emptyIndex(): PeopleIndex {
+  return { people: [], groups: [], bySurname: new Map(), genders: null };
+}
+
+/** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
+export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleIndex {
+  const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i] as Token;
-    if (!isNameToken(t)) {
-      i++;
-      continue;
-    }
-    // a possessive organisation followed by a title or a name: "NATO’s secretary general", "NATO’s Jens Stoltenberg"
-    if (t.possessive) {
-      const owner = t.text.slice(0, -2);
-      let j = i + 1;
-      while (j < tokens.length && j - i <= 3 && isRoleWord(tokens[j] as Token)) j++;
-      const words = tokens.slice(i + 1, j);
-      // "NATO’s secretary general", or any "ORG’s <words> said": a title held by someone
-      const titled =
-        words.length > 0 && (words.every((w) => TITLES.has(w.norm)) || isReportingVerb(tokens[j]));
-      if (titled)
-        (titlesByOwner.get(owner) ?? titlesByOwner.set(owner, []).get(owner))?.push(
-          plainRole(tokens.slice(i, j)) ?? '',
-        );
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < tokens.length) {
-      const u = tokens[j] as Token;
-      // a name never runs over a line break (a headline above the first paragraph)
-      if (j > i && text.slice((tokens[j - 1] as Token).end, u.start).includes('\n')) break;
-      if (isNameToken(u) && !u.possessive) j++;
-      else if (NAME_PARTICLES.has(u.norm) && isNameToken(tokens[j + 1])) j++;
-      else break;
-    }
-    const runEnd = j;
-    let s = i;
-    // sentence-initial function words are capitalised too: "In Bosnia", "The Post"
-    while (
-      s < j &&
-      (PHRASE_BREAKERS.has((tokens[s] as Token).norm) || DETERMINERS.has((tokens[s] as Token).norm))
-    )
-      s++;
-    const m = s < runEnd ? readPhrase(tokens, s, runEnd) : null;
-    if (m && m.kind === 'name' && m.name) {
-      const nameWords = m.name.split(' ').length;
-      if (nameWords >= 2 && nameWords <= 4) {
-        const p = addPerson(index, m.name.replace(/[’']s$/, ''), (tokens[s] as Token).start);
-        if (m.role && !p.role) p.role = m.role;
-        if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
-        if (m.role || m.gender === 'm' || m.gender === 'f') p.person = true;
-        const prev = tokens[s - 1];
-        if (prev?.possessive && isNameToken(prev)) {
-          const owner = prev.text.slice(0, -2);
-          p.possessor = owner;
-          (ownedPeople.get(owner) ?? ownedPeople.set(owner, []).get(owner))?.push(p);
-        }
-      } else if (nameWords === 1) {
-        // a surname alone: a mention of someone already named in full
-        const known = index.bySurname.get(m.name.toLowerCase().replace(/[’']s$/, ''));
-        const p = known?.[known.length - 1];
-        if (p) {
-          p.mentions.push((tokens[s] as Token).start);
-          const g = HONORIFICS.get(tokens[s]?.norm ?? '');
-          if (g) p.gender = g;
-        }
-      }
-    }
-    i = Math.max(runEnd, i + 1);
-  }
-  // "NATO’s secretary general" and, alone of NATO's people, "NATO’s Jens Stoltenberg": the same person
-  for (const [owner, titles] of titlesByOwner) {
-    const owned = ownedPeople.get(owner);
-    const title = titles[0];
-    if (owned && new Set(owned).size === 1 && title) {
-      const p = owned[0] as Person;
-      p.role ??= title;
-      p.person = true;
+  const isOutside = outside();
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    const run = m[0];
+    if (/\s/.test(run)) readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+    else {
+      // one capitalised word: most are sentence starts, a few the surname of someone named in full
+      const known = index.bySurname.get(run.replace(/(?:[’']s|[’'.])$/, '').toLowerCase());
+      known?.[known.length - 1]?.mentions.push(m.index);
     }
   }
-  voteGenders(tokens, index);
+  linkOwnedTitles(text, outside(), ownedPeople);
+  index.genders = () => {
+    index.genders = null;
+    voteGenders(text, outside(), index);
+  };
   return index;
 }
 
-const PRONOUN_GENDER = new Map<string, 'm' | 'f'>([
-  ['he', 'm'],
-  ['his', 'm'],
-  ['him', 'm'],
-  ['she', 'f'],
-  ['her', 'f'],
-]);
+/** A run of capitalised words: a full name (with any title), or a surname already known. */
+function readRun(index: PeopleIndex, ownedPeople: Map<string, Person[]>, run: readonly Token[]): void {
+  let s = 0;
+  // sentence-initial function words are capitalised too: "In Bosnia", "The Post"
+  while (
+    s < run.length &&
+    (PHRASE_BREAKERS.has((run[s] as Token).norm) || DETERMINERS.has((run[s] as Token).norm))
+  )
+    s++;
+  let owner: string | null = null;
+  for (let e = s; e <= run.length; e++) {
+    const t = run[e];
+    if (t && !t.possessive) continue;
+    // a possessive ends a name and owns the next: "NATO’s Jens Stoltenberg"
+    if (e > s) addRun(index, ownedPeople, run, s, e, owner);
+    if (t) {
+      owner = e === s ? t.text.slice(0, -2) : null;
+      s = e + 1;
+    }
+  }
+}
+
+function addRun(
+  index: PeopleIndex,
+  ownedPeople: Map<string, Person[]>,
+  run: readonly Token[],
+  s: number,
+  e: number,
+  owner: string | null,
+): void {
+  const m = readPhrase(run, s, e);
+  if (!m || m.kind !== 'name' || !m.name) return;
+  const at = (run[s] as Token).start;
+  const words = m.name.split(' ').length;
+  if (words === 1) {
+    // a surname alone: a mention of someone already named in full
+    const known = index.bySurname.get(m.name.toLowerCase());
+    const p = known?.[known.length - 1];
+    if (!p) return;
+    p.mentions.push(at);
+    if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
+    return;
+  }
+  if (words > 4) return;
+  const p = addPerson(index, m.name, at);
+  if (m.role && !p.role) p.role = m.role;
+  if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
+  if (m.role || m.gender === 'm' || m.gender === 'f') p.person = true;
+  if (owner) {
+    p.possessor = owner;
+    (ownedPeople.get(owner) ?? ownedPeople.set(owner, []).get(owner))?.push(p);
+  }
+}
+
+/** "NATO’s secretary general" and, alone of NATO's people, "NATO’s Jens Stoltenberg": the same person. */
+function linkOwnedTitles(text: string, isOutside: OutsideQuotes, ownedPeople: Map<string, Person[]>): void {
+  if (!ownedPeople.size) return;
+  OWNED_TITLE.lastIndex = 0;
+  for (let m = OWNED_TITLE.exec(text); m; m = OWNED_TITLE.exec(text)) {
+    const owner = m[1] ?? '';
+    const owned = ownedPeople.get(owner);
+    if (!isOutside(m.index) || !owned || new Set(owned).size !== 1) continue;
+    const words = (m[2] ?? '').trim().split(/\s+/);
+    const k = words.findIndex((w) => PHRASE_BREAKERS.has(w) || REPORTING_VERBS.has(w));
+    const title = k < 0 ? words.slice(0, 3) : words.slice(0, k);
+    const spoke = k >= 0 && REPORTING_VERBS.has(words[k] ?? '');
+    if (!title.length || !(spoke || title.every((w) => TITLES.has(w)))) continue;
+    const p = owned[0] as Person;
+    p.role ??= `${owner} ${title.join(' ')}`;
+    p.person = true;
+  }
+}
 
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
-function voteGenders(tokens: readonly Token[], index: PeopleIndex): void {
-  const starts = new Map<number, Person>();
+function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
+  const mentions: { p: Person; at: number }[] = [];
   for (const p of index.people) {
-    for (const at of p.mentions) starts.set(at, p);
+    for (const at of p.mentions) mentions.push({ p, at });
     for (const w of (p.role ?? '').toLowerCase().split(' ')) {
       const g = GENDERED_WORDS.get(w);
       if (g) p.gender ??= g;
     }
   }
-  const recent: { p: Person; k: number }[] = [];
-  let sentence = 0;
-  tokens.forEach((t, k) => {
-    if (t.text === '.' || t.text === '?' || t.text === '!') sentence = k;
-    const p = starts.get(t.start);
-    if (p) recent.push({ p, k });
-    while (recent.length && k - (recent[0] as { k: number }).k > 25) recent.shift();
-    const g = PRONOUN_GENDER.get(t.norm);
-    if (!g || !recent.length) return;
-    // the people of this sentence if any, else of the last few sentences: one person, one vote
-    const local = recent.filter((r) => r.k > sentence);
+  if (!mentions.length) return;
+  mentions.sort((a, b) => a.at - b.at);
+  let k = 0;
+  GENDERED_PRONOUN.lastIndex = 0;
+  for (let m = GENDERED_PRONOUN.exec(text); m; m = GENDERED_PRONOUN.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
+    // the people of this sentence if any, else of the last 150 characters: one person, one vote
+    const recent: { p: Person; at: number }[] = [];
+    for (let j = k - 1; j >= 0 && m.index - (mentions[j] as { at: number }).at < 150; j--) {
+      recent.push(mentions[j] as { p: Person; at: number });
+    }
+    if (!recent.length) continue;
+    const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
+    const local = recent.filter((r) => r.at >= stop);
     const who = new Set((local.length ? local : recent).map((r) => r.p));
-    if (who.size === 1) (recent[recent.length - 1] as { p: Person }).p.votes[g]++;
-  });
+    const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
+    if (who.size === 1) (recent[0] as { p: Person }).p.votes[g]++;
+  }
   for (const p of index.people) {
     if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';
   }

@@ -80,7 +80,8 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   const span = { start: first.start, end: last.end };
   if (words.length === 1 && PRONOUNS.has(first.norm)) {
     return {
-      ...span,
+      start: span.start,
+      end: span.end,
       kind: 'pronoun',
       name: null,
       role: null,
@@ -89,7 +90,15 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
     };
   }
   if (words.some((w) => w.norm === 'and')) {
-    return { ...span, kind: 'group', name: join(words), role: null, possessor: null, gender: 'plural' };
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'group',
+      name: join(words),
+      role: null,
+      possessor: null,
+      gender: 'plural',
+    };
   }
   if (!isNameWord(last) || last.possessive) return commonPhrase(words, span);
   // the name is the capitalised run at the end of the phrase, after the last title in it
@@ -111,10 +120,19 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   const possessive = before.find((w) => w.possessive && w.capital);
   // "the Times", "The New York Post": a name with an article is an organisation, not a person
   if (t < 0 && before.length && DETERMINERS.has((before[before.length - 1] as Token).norm)) {
-    return { ...span, kind: 'group', name: join(words), role: null, possessor: null, gender: 'thing' };
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'group',
+      name: join(words),
+      role: null,
+      possessor: null,
+      gender: 'thing',
+    };
   }
   return {
-    ...span,
+    start: span.start,
+    end: span.end,
     kind: 'name',
     name: titleCase(nameWords),
     role: plainRole(before.filter((w) => w !== possessive || before.indexOf(w) > 0)),
@@ -128,11 +146,20 @@ function commonPhrase(words: readonly Token[], span: { start: number; end: numbe
   const possessor = first.possessive && first.capital ? first.text.slice(0, -2) : null;
   const plural = /s$/.test((words[words.length - 1] as Token).norm);
   if (first.norm === 'the' || possessor) {
-    return { ...span, kind: 'title', name: null, role: plainRole(words), possessor, gender: genderOf(words) };
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'title',
+      name: null,
+      role: plainRole(words),
+      possessor,
+      gender: genderOf(words),
+    };
   }
   const text = words.map((w) => w.text).join(' ');
   return {
-    ...span,
+    start: span.start,
+    end: span.end,
     kind: 'group',
     name: text,
     role: null,

@@ -30,6 +30,7 @@ function fullNameFor(index: PeopleIndex, surname: string, at: number): Person | 
 }
 
 function byPronoun(index: PeopleIndex, gender: 'm' | 'f', at: number): Person | null {
+  index.genders?.();
   let best: Person | null = null;
   let bestAt = -1;
   for (const p of index.people) {
@@ -89,11 +90,15 @@ export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
         return { name: p.name, role: p.role, person: p };
       }
       if (m.gender !== 'plural' && m.gender !== 'thing') return none;
-      return { ...none, name: lastGroupBefore(index, m.gender === 'plural', at)?.name ?? null };
+      return {
+        name: lastGroupBefore(index, m.gender === 'plural', at)?.name ?? null,
+        role: null,
+        person: null,
+      };
     }
     case 'title': {
       const p = byTitle(index, m);
-      if (!p) return { ...none, role: m.role };
+      if (!p) return { name: null, role: m.role, person: null };
       p.role ??= m.role;
       p.mentions.push(at);
       return { name: p.name, role: p.role, person: p };
@@ -101,7 +106,7 @@ export function resolveMention(index: PeopleIndex, m: Mention): Resolved {
     case 'group': {
       const name = m.name ?? '';
       index.groups.push({ name, plural: m.gender === 'plural', at });
-      return { ...none, name };
+      return { name, role: null, person: null };
     }
   }
 }

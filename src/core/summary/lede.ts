@@ -1,4 +1,4 @@
-import { isCaption, isQuestion, isQuotation } from '../text/sentence-kinds.js';
+import { isCaption, isDependent, isQuestion, isQuotation } from '../text/sentence-kinds.js';
 import type { SentencedArticle } from './score.js';
 import { wordCount } from './tokens.js';
 
@@ -12,11 +12,22 @@ function isLedeShaped(sentence: string, title: string | null): boolean {
   return title === null || sentence.trim().toLowerCase() !== title.trim().toLowerCase();
 }
 
+/** How many lede-shaped sentences to look through for one that names its own subject. */
+const LEDE_WINDOW = 3;
+
 /**
  * The one sentence that says what happened: the first sentence of the body that is a statement
- * of some length, not a question, quotation, caption or leftover headline. Falls back to the first
- * sentence when none qualifies (a very short text).
+ * of some length, not a question, quotation, caption or leftover headline. A teaser that leans on
+ * what follows ("He's been accused of ...", "This is the moment ...") gives way to one of the next
+ * few that stands on its own. Falls back to the first sentence when none qualifies (a very short text).
  */
 export function chooseLede(article: SentencedArticle): string {
-  return article.sentences.find((s) => isLedeShaped(s, article.title)) ?? article.sentences[0] ?? '';
+  const shaped: string[] = [];
+  for (const s of article.sentences) {
+    if (!isLedeShaped(s, article.title)) continue;
+    if (!isDependent(s)) return s;
+    shaped.push(s);
+    if (shaped.length >= LEDE_WINDOW) break;
+  }
+  return shaped[0] ?? article.sentences[0] ?? '';
 }

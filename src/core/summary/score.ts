@@ -40,19 +40,38 @@ export const SCORING = {
 
 /**
  * The topic words of each sentence as dense ids (each word once per sentence), and in how many
- * sentences each id occurs. Ids index flat arrays, so scoring and redundancy checks need no sets.
+ * sentences each id occurs. Word hashes go into an open-addressing table (they are hashes already,
+ * so a mask picks the slot); ids index flat arrays, so scoring needs no maps or sets.
  */
-function bagsOf(tokens: readonly Tokens[]): { bags: number[][]; df: number[]; ids: Map<number, number> } {
-  const ids = new Map<number, number>();
+function bagsOf(tokens: readonly Tokens[]): {
+  bags: number[][];
+  df: number[];
+  idOf: (hash: number) => number;
+} {
+  let total = 0;
+  for (const t of tokens) total += t.content.length;
+  let size = 64;
+  while (size < 2 * total) size *= 2;
+  const mask = size - 1;
+  // Slots hold hash + 1 so that 0 means empty.
+  const keys = new Int32Array(size);
+  const ids = new Int32Array(size);
+  const slotOf = (hash: number): number => {
+    let slot = hash & mask;
+    while (keys[slot] !== 0 && keys[slot] !== hash + 1) slot = (slot + 1) & mask;
+    return slot;
+  };
   const df: number[] = [];
   const lastSeen: number[] = [];
   const bags = tokens.map((t, s) => {
     const bag: number[] = [];
     for (const hash of t.content) {
-      let id = ids.get(hash);
-      if (id === undefined) {
+      const slot = slotOf(hash);
+      let id = ids[slot] ?? 0;
+      if (keys[slot] === 0) {
+        keys[slot] = hash + 1;
         id = df.length;
-        ids.set(hash, id);
+        ids[slot] = id;
         df.push(0);
         lastSeen.push(-1);
       }
@@ -63,7 +82,11 @@ function bagsOf(tokens: readonly Tokens[]): { bags: number[][]; df: number[]; id
     }
     return bag;
   });
-  return { bags, df, ids };
+  const idOf = (hash: number): number => {
+    const slot = slotOf(hash);
+    return keys[slot] === 0 ? -1 : (ids[slot] ?? -1);
+  };
+  return { bags, df, idOf };
 }
 
 /**
@@ -73,11 +96,11 @@ function bagsOf(tokens: readonly Tokens[]): { bags: number[][]; df: number[]; id
  */
 export function scoreSentences(article: SentencedArticle): ScoredSentence[] {
   const tokens = article.sentences.map(tokenize);
-  const { bags, df, ids } = bagsOf(tokens);
+  const { bags, df, idOf } = bagsOf(tokens);
   const headline = new Set<number>();
   for (const hash of article.title ? contentWords(article.title) : []) {
-    const id = ids.get(hash);
-    if (id !== undefined) headline.add(id);
+    const id = idOf(hash);
+    if (id >= 0) headline.add(id);
   }
   return article.sentences.map((sentence, index) => {
     const bag = bags[index] ?? [];

@@ -12,95 +12,17 @@ const SENTENCE_PUNCT = /[.!?,;:"“”]/;
 const BREADCRUMB_SEPARATOR = /\s(?:»|›|>|\/|\|)\s/;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const SHARE_WORDS = new Set([
-  'share',
-  'shares',
-  'this',
-  'article',
-  'story',
-  'page',
-  'print',
-  'email',
-  'e-mail',
-  'mail',
-  'tweet',
-  'facebook',
-  'twitter',
-  'x',
-  'whatsapp',
-  'pinterest',
-  'linkedin',
-  'reddit',
-  'telegram',
-  'messenger',
-  'comment',
-  'comments',
-  'copy',
-  'link',
-  'save',
-  'on',
-  'via',
-  'send',
-  'to',
-  'a',
-  'friend',
-  'view',
-  'follow',
-  'us',
-  'subscribe',
-  'newsletter',
-  'advertisement',
-  'listen',
-  'read',
-  'more',
-  '|',
-  '·',
-  '•',
-]);
+const SHARE_WORDS: ReadonlySet<string> = new Set(
+  'share shares this article story page print email e-mail mail tweet facebook twitter x whatsapp pinterest linkedin reddit telegram messenger comment comments copy link save on via send to a friend view follow us subscribe newsletter advertisement listen read more | · •'.split(
+    ' ',
+  ),
+);
 /** Section names that category lines are made of ("Balkans Europe News War"). */
-const SECTION_WORDS = new Set([
-  'news',
-  'world',
-  'local',
-  'national',
-  'politics',
-  'business',
-  'economy',
-  'sport',
-  'sports',
-  'opinion',
-  'analysis',
-  'culture',
-  'health',
-  'science',
-  'technology',
-  'tech',
-  'war',
-  'conflict',
-  'europe',
-  'africa',
-  'asia',
-  'americas',
-  'middle',
-  'east',
-  'us',
-  'uk',
-  'features',
-  'breaking',
-  'latest',
-  'top',
-  'stories',
-  'video',
-  'photos',
-  'home',
-  'region',
-  'regional',
-  'environment',
-  'climate',
-  'security',
-  'crime',
-  'law',
-]);
+const SECTION_WORDS: ReadonlySet<string> = new Set(
+  'news world local national politics business economy sport sports opinion analysis culture health science technology tech war conflict europe africa asia americas middle east us uk features breaking latest top stories video photos home region regional environment climate security crime law'.split(
+    ' ',
+  ),
+);
 
 /** Ends with a full stop, `?` or `!` (a character test: end-anchored regexes scan the whole line). */
 function endsWithStop(line: string): boolean {
@@ -184,14 +106,34 @@ export function isTimestampLine(line: string): boolean {
   return line.length <= SHORT_LINE && TIMESTAMP_LINE.test(line);
 }
 
+/** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */
+const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
+  ...'home tags tag topics topic categories category filed related more source sources via credit credits image photo by reporting written edited published updated last posted first'.split(
+    ' ',
+  ),
+  ...SHARE_WORDS,
+]);
+
+/**
+ * A cheap gate before the rules: a line of prose (ending in a full stop, `?` or `!`) can only be
+ * furniture when it opens with one of a few words. Most lines of an article stop here.
+ */
+export function mayBeFurniture(line: string): boolean {
+  if (line.length > 2 * SHORT_LINE) return false;
+  if (!endsWithStop(line)) return true;
+  const first = /^[^\s:,.]*/.exec(line)?.[0].toLowerCase() ?? '';
+  return FURNITURE_OPENERS.has(first);
+}
+
 /** Any furniture line; the headline is handled separately since it is also returned. */
 export function isBoilerplateLine(line: string): boolean {
   return (
-    isBreadcrumb(line) ||
-    isCategoryLine(line) ||
-    isSourceTrailer(line) ||
-    isShareLine(line) ||
-    isBylineLine(line) ||
-    isTimestampLine(line)
+    mayBeFurniture(line) &&
+    (isBreadcrumb(line) ||
+      isCategoryLine(line) ||
+      isSourceTrailer(line) ||
+      isShareLine(line) ||
+      isBylineLine(line) ||
+      isTimestampLine(line))
   );
 }

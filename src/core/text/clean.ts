@@ -4,6 +4,7 @@ import {
   isBreadcrumb,
   isCategoryLine,
   isTitleLike,
+  mayBeFurniture,
 } from './boilerplate-lines.js';
 import {
   joinBrokenLines,
@@ -25,11 +26,13 @@ const MID_TEXT_HINT =
 /** Marks that can end a paragraph line; checked on the last character only. */
 const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'", ')', ']']);
 
-/** Line breaks to `\n`, odd spaces to plain ones, runs of spaces to one: once over the whole text. */
+/**
+ * Line breaks to `\n`, tabs and no-break spaces to plain ones, runs of spaces to one: once over the
+ * whole text. `includes` is a fast native search, so each rewrite runs only when it has work to do.
+ */
 function normaliseText(text: string): string {
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  if (/[\t\v\f\u00a0\u2000-\u200b\u3000]/.test(out))
-    out = out.replace(/[\t\v\f\u00a0\u2000-\u200b\u3000]/g, ' ');
+  if (out.includes('\t') || out.includes('\u00a0')) out = out.replace(/[\t\u00a0]/g, ' ');
   return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
 }
 
@@ -48,8 +51,13 @@ function key(line: string): string {
 
 type LineKind = 'blank' | 'crumb' | 'furniture' | 'title-like' | 'prose';
 
+/** Every furniture rule is bounded in length; a line longer than this is prose without further checks. */
+const LONGEST_FURNITURE = 320;
+
 function classify(line: string): LineKind {
   if (line === '') return 'blank';
+  if (line.length > LONGEST_FURNITURE) return 'prose';
+  if (!mayBeFurniture(line)) return 'prose';
   if (isBreadcrumb(line)) return 'crumb';
   if (isBoilerplateLine(line)) return 'furniture';
   return isTitleLike(line) ? 'title-like' : 'prose';

@@ -41,3 +41,12 @@ export function isQuotation(sentence: string): boolean {
   for (let i = sentence.indexOf('"'); i >= 0; i = sentence.indexOf('"', i + 1)) straight++;
   return straight % 2 === 1;
 }
+
+/** Openers that lean on an earlier sentence: a pronoun or a linking word with no subject of its own. */
+const DEPENDENT_OPENER =
+  /^(?:He|She|It|They|This|These|Those|That|We|I|You|His|Her|Its|Their|But|And|So|Yet|Instead|Still|Also)(?:['’]s)?\b/;
+
+/** A sentence that does not stand on its own ("He was arrested on Monday."). */
+export function isDependent(sentence: string): boolean {
+  return DEPENDENT_OPENER.test(sentence);
+}

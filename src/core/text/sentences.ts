@@ -1,4 +1,4 @@
-import { AMBIGUOUS, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
+import { AMBIGUOUS, LOWER_CASE_ABBREVIATIONS, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
 
 const TERMINAL = new Set(['.', '!', '?', '…']);
 /** Closing marks that stay with the sentence they follow: `... he said." Next`. */
@@ -76,10 +76,15 @@ function endsSentence(text: string, start: number, punct: number, end: number, n
   const before = wordBefore(text, start, punct);
   if (before === '') return true;
   const key = before.toLowerCase().replace(/\./g, '');
-  if (TITLES.has(key)) return !isUpperOrDigitAt(text, first);
+  // Abbreviations are written with a capital ("Gen.", "Calif."), except a few: "ill." or "no."
+  // in lower case are words that end a sentence.
+  const abbreviated = isUpperOrDigitAt(before, 0) || LOWER_CASE_ABBREVIATIONS.has(key);
+  if (key === 'no') return !(abbreviated && /\d/.test(text.charAt(first)));
+  if (abbreviated && TITLES.has(key)) return !isUpperOrDigitAt(text, first);
   const isInitial = before.length === 1 && isUpperOrDigitAt(before, 0);
   const isDotted = before.length >= 3 && before.includes('.');
-  if (AMBIGUOUS.has(key) || isInitial || isDotted) return SENTENCE_STARTERS.has(nextWordKey(text, first));
+  if ((abbreviated && AMBIGUOUS.has(key)) || isInitial || isDotted)
+    return SENTENCE_STARTERS.has(nextWordKey(text, first));
   return true;
 }
 

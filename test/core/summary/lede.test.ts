@@ -37,3 +37,21 @@ describe('chooseLede', () => {
     expect(chooseLede({ title: null, sentences: [] })).toBe('');
   });
 });
+
+describe('chooseLede with a teaser opening', () => {
+  it('GIVEN a first sentence that leans on a pronoun THEN the next self-contained statement is the lede', () => {
+    const sentences = [
+      "He's been accused of wearing the same shoes on every holiday for years.",
+      'Prime Minister Ana Lund was photographed on Monday in the loafers she wore in Portugal last summer.',
+    ];
+    expect(chooseLede({ title: null, sentences })).toBe(sentences[1]);
+  });
+
+  it('GIVEN only teasers THEN the first of them is still the lede', () => {
+    const sentences = [
+      'It was the moment every pet owner dreads in the small town.',
+      'They said goodbye on a sunny afternoon.',
+    ];
+    expect(chooseLede({ title: null, sentences })).toBe(sentences[0]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCaption, isQuestion, isQuotation } from '../../../src/core/text/sentence-kinds.js';
+import { isCaption, isDependent, isQuestion, isQuotation } from '../../../src/core/text/sentence-kinds.js';
 
 describe('sentence kinds', () => {
   it('GIVEN picture captions THEN they are recognised', () => {
@@ -25,5 +25,14 @@ describe('sentence kinds', () => {
     expect(isQuotation('We had two hours," said the chief.')).toBe(true);
     expect(isQuotation('They are not rare any more,” said a farmer.')).toBe(true);
     expect(isQuotation('The chief said the water came "faster than expected" on Monday.')).toBe(false);
+  });
+});
+
+describe('dependent sentences', () => {
+  it('GIVEN sentences opening with a pronoun or a linking word THEN they are dependent, and named subjects are not', () => {
+    expect(isDependent("He's been accused of many things.")).toBe(true);
+    expect(isDependent('But the minister disagreed.')).toBe(true);
+    expect(isDependent('Theresa Ruiz was elected on Sunday.')).toBe(false);
+    expect(isDependent('Thousands marched in the capital.')).toBe(false);
   });
 });

@@ -85,3 +85,31 @@ describe('splitSentences', () => {
     expect(splitSentences(paragraph).length).toBe(5000);
   });
 });
+
+describe('splitSentences with words that look like abbreviations', () => {
+  it('GIVEN lower-case words such as "no", "ill" or "mass" at a sentence end THEN the sentence ends there', () => {
+    expect(
+      splitSentences(
+        'He said no. The vote failed. She was ill. Protesters gathered for mass. Police watched.',
+      ),
+    ).toEqual([
+      'He said no.',
+      'The vote failed.',
+      'She was ill.',
+      'Protesters gathered for mass.',
+      'Police watched.',
+    ]);
+  });
+
+  it('GIVEN capitalised state abbreviations THEN they split only before a new sentence', () => {
+    expect(
+      splitSentences(
+        'Voters in Springfield, Ill. Tuesday chose a mayor. She moved to Boston, Mass. The move was hard.',
+      ),
+    ).toEqual([
+      'Voters in Springfield, Ill. Tuesday chose a mayor.',
+      'She moved to Boston, Mass.',
+      'The move was hard.',
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+import { isCapitalized, nameTokens, tokenIs, tokenStartsUpper, tokenText, type Tokens } from './tokens.js';
+
+/** A name to look for, with whatever the caller attaches to it. */
+export interface IndexedName<T> {
+  /** Words that must come just before the match ("speak" in "speak English"); not part of it. */
+  readonly before: readonly string[];
+  readonly tokens: readonly string[];
+  readonly value: T;
+}
+
+/** A name found in a token list: token indices [start, end). */
+export interface NameMatch<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly value: T;
+}
+
+/**
+ * Names keyed by their first capitalized token, most specific first within a key, with a table
+ * of the keys' first three characters: most capitalized words ("The", "He", "Monday") are ruled
+ * out by one array read, without hashing the word for the Map.
+ */
+export interface NameIndex<T> {
+  readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
+  readonly prefixes: Uint8Array;
+}
+
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+const clip = (c: number): number => (Number.isNaN(c) ? 0 : c < 128 ? c : 127);
+
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return (clip(c0) << 14) | (clip(c1) << 7) | clip(c2);
+}
+
+/** True when a name of the index may start with `word` (as written, or shouted in capitals). */
+function mayStart<T>(index: NameIndex<T>, word: string): boolean {
+  const c0 = word.charCodeAt(0);
+  const c1 = word.charCodeAt(1);
+  const c2 = word.charCodeAt(2);
+  return (
+    index.prefixes[prefixKey(c0, c1, c2)] === 1 ||
+    index.prefixes[prefixKey(c0, lowerCode(c1), lowerCode(c2))] === 1
+  );
+}
+
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return isCapitalized(t);
+}
+
+/**
+ * Builds an index; names are matched with their case as written. A name's lower-case leading
+ * words ("the States", "speak English") become a condition on the words before the match.
+ */
+export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIndex<T> {
+  const index = new Map<string, IndexedName<T>[]>();
+  for (const [name, value] of names) {
+    const all = nameTokens(name);
+    // "The Hague", "The Gambia": the article is a condition, not a key (it starts sentences).
+    const lead = all[0] === 'The' && all.length > 1 ? 1 : all.findIndex(startsUpper);
+    if (lead < 0) continue;
+    const tokens = all.slice(lead);
+    const first = tokens[0] ?? '';
+    const list = index.get(first) ?? [];
+    list.push({ before: all.slice(0, lead), tokens, value });
+    index.set(first, list);
+  }
+  const size = (n: IndexedName<T>): number => n.before.length + n.tokens.length;
+  const prefixes = new Uint8Array(1 << 21);
+  for (const [key, list] of index) {
+    list.sort((a, b) => size(b) - size(a));
+    prefixes[prefixKey(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2))] = 1;
+  }
+  return { names: index, prefixes };
+}
+
+function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
+  const unit = tokens.unit;
+  const u = unit[i];
+  if (i + name.tokens.length > unit.length || i < name.before.length) return false;
+  for (let k = 0; k < name.tokens.length; k++) {
+    const want = name.tokens[k] ?? '';
+    if (unit[i + k] !== u) return false;
+    if (caps ? tokenText(tokens, i + k)?.toLowerCase() !== want.toLowerCase() : !tokenIs(tokens, i + k, want))
+      return false;
+  }
+  for (let k = 1; k <= name.before.length; k++) {
+    const want = name.before[name.before.length - k];
+    if (unit[i - k] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
+  }
+  return true;
+}
+
+const SHOUTED = /^\p{Lu}{4,}$/u;
+
+function candidatesOf<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
+  if (!mayStart(index, word)) return undefined;
+  const list = index.names.get(word);
+  if (list || word.length <= 3 || !SHOUTED.test(word)) return list;
+  return index.names.get(word[0] + word.slice(1).toLowerCase());
+}
+
+/**
+ * How many tokens a name starting with `word` may span (0 when no name starts with it). A shouted
+ * word ("GEORGIA") is also tried in title case, so headlines in capitals still match.
+ */
+export function nameReachOf<T>(index: NameIndex<T>, word: string): number {
+  // Lists are sorted longest first.
+  return candidatesOf(index, word)?.[0]?.tokens.length ?? 0;
+}
+
+/** The longest name of the index starting at token `i` (whose text is `word`), if any. */
+export function matchNameAt<T>(
+  tokens: Tokens,
+  i: number,
+  index: NameIndex<T>,
+  word: string,
+): NameMatch<T> | undefined {
+  const exact = mayStart(index, word) ? index.names.get(word) : undefined;
+  const list = exact ?? candidatesOf(index, word);
+  const found = list?.find((n) => matchesAt(tokens, i, n, exact === undefined));
+  return found && { start: i, end: i + found.tokens.length, value: found.value };
+}
+
+/** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
+export function findNames<T>(tokens: Tokens, index: NameIndex<T>): NameMatch<T>[] {
+  const out: NameMatch<T>[] = [];
+  const n = tokens.unit.length;
+  let i = 0;
+  while (i < n) {
+    const found = tokenStartsUpper(tokens, i)
+      ? matchNameAt(tokens, i, index, tokenText(tokens, i) ?? '')
+      : undefined;
+    i = found ? found.end : i + 1;
+    if (found) out.push(found);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { matchNameAt, nameReachOf, type NameIndex, type NameMatch } from './name-index.js';
+import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
+
+// Tagging does not tokenize a whole story. A native regular expression finds the capitalized
+// words; each is looked up once, and only where a name could start is a short window around it
+// cut into tokens and the name matched. Most of a story (lower-case prose) is read only by the
+// regex engine.
+
+/** The unit given to the break between two windows, so no rule reads across it. */
+export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
+
+// A capitalized word at a word boundary. After folding, names in Latin script start with an
+// ASCII capital; a plain \b regex (no look-behind, no Unicode classes) is the fastest scan.
+const CAPITALIZED = /\b[A-Z][A-Za-z0-9]*/g;
+/** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
+const BACK = 14;
+/** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
+const CONTEXT_AFTER = 2;
+
+/** The story's tokens near names, and the names found, left to right, longest first. */
+export interface NameScan<T> {
+  readonly tokens: Tokens;
+  readonly matches: NameMatch<T>[];
+}
+
+/** Joins units for one fold and one scan; folding leaves it alone, and the token regex skips it. */
+const UNIT_BREAK = '\u2029';
+
+/** Finds the index's names in the units; time is linear in the text. */
+export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
+  const src = fold(units.map((u) => u.text.replaceAll(UNIT_BREAK, ' ')).join(UNIT_BREAK));
+  const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
+  const matches: NameMatch<T>[] = [];
+  let k = 0; // current unit
+  let limit = unitEnd(src, 0);
+  let done = 0; // source offset up to which tokens were emitted
+  let matchedTo = 0; // source offset up to which a name was matched
+  CAPITALIZED.lastIndex = 0;
+  for (let m = CAPITALIZED.exec(src); m; m = CAPITALIZED.exec(src)) {
+    while (m.index > limit) {
+      k++;
+      done = Math.max(done, limit + 1);
+      limit = unitEnd(src, limit + 1);
+    }
+    if (m.index < matchedTo) continue;
+    const reach = nameReachOf(index, m[0]);
+    if (reach === 0) continue;
+    const unit = units[k]?.unit ?? 0;
+    if (m.index >= done) {
+      let from = Math.max(done, m.index - BACK);
+      while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
+      if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
+      done = scan(tokens, from, limit, m.index, reach + CONTEXT_AFTER, unit);
+    } else {
+      // A name starting inside the last window may run past its end: read on from there.
+      done = scan(tokens, done, limit, m.index, reach + CONTEXT_AFTER, unit);
+    }
+    const at = tokenAt(tokens, m.index);
+    const found = at < 0 ? undefined : matchNameAt(tokens, at, index, m[0]);
+    if (found) {
+      matches.push(found);
+      matchedTo = tokens.end[found.end - 1] ?? m.index + 1;
+    }
+  }
+  return { tokens, matches };
+}
+
+function unitEnd(src: string, from: number): number {
+  const i = src.indexOf(UNIT_BREAK, from);
+  return i < 0 ? src.length : i;
+}
+
+function push(t: Tokens, start: number, end: number, unit: number): void {
+  t.start.push(start);
+  t.end.push(end);
+  t.unit.push(unit);
+}
+
+/** The index of the token starting at source offset `pos` (searched from the end), or -1. */
+function tokenAt(t: Tokens, pos: number): number {
+  for (let i = t.start.length - 1; i >= 0; i--) {
+    const s = t.start[i] ?? -1;
+    if (s === pos) return i;
+    if (s < pos) return -1;
+  }
+  return -1;
+}
+
+/** Emits tokens from `from` (below `limit`) until `after` tokens past `anchor`; returns the end. */
+function scan(t: Tokens, from: number, limit: number, anchor: number, after: number, unit: number): number {
+  const src = t.source;
+  let past = 0;
+  let i = from;
+  // A scanner by character code: a regex here would allocate a match object per token.
+  while (i < limit) {
+    const c = src.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isWordCode(c)) while (j < limit && isWordCode(src.charCodeAt(j))) j++;
+    push(t, i, j, unit);
+    if (i >= anchor && ++past > after) return j;
+    i = j;
+  }
+  return limit;
+}
