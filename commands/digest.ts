@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textReply, type ReplyBlock } from '../src/core/briefing/index.js';
+import { textReply, type Reply, type ReplyBlock } from '../src/core/briefing/index.js';
 import type { Subscription } from '../src/store/types.js';
 import { defineCommand } from './define.js';
 import { briefingOf, storiesFor } from './stories.js';
@@ -35,6 +35,15 @@ async function digestBlocks(ctx: CommandContext, sub: Subscription, size: number
     { kind: 'text', text: `${label}: ${fresh.length} ${fresh.length === 1 ? 'story' : 'stories'}` },
     ...fresh.map((s): ReplyBlock => ({ kind: 'briefing', briefing: briefingOf(ctx, s) })),
   ];
+}
+
+/**
+ * One subscription's digest as of `ctx.now`: the stories it has not had yet, marked as sent. The
+ * scheduler calls this at each scheduled time; `/digest now` calls it on demand.
+ */
+export async function digestForSubscription(ctx: CommandContext, sub: Subscription): Promise<Reply> {
+  const { digestSize } = await ctx.store.chats.settings(ctx.chat);
+  return { blocks: await digestBlocks(ctx, sub, digestSize) };
 }
 
 async function findTopic(ctx: CommandContext, name: string) {

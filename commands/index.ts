@@ -17,6 +17,7 @@ import { unsubscribeCommand } from './unsubscribe.js';
 export type { CommandDef } from './define.js';
 export type { Access, ChatPlace, CommandContext, CommandServices, FetchArticleResult } from './types.js';
 export { parseCommandLine } from './parse.js';
+export { digestForSubscription } from './digest.js';
 
 const helpCommand: CommandDef = createHelpCommand(() => COMMANDS);
 
@@ -35,9 +36,14 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand,
 ];
 
-/** The command of that name, if any. */
+// Telegram sends /start when someone opens the bot for the first time: answer with the help.
+const ALIASES: Readonly<Record<string, string>> = { start: 'help' };
+
+/** The command of that name (or alias), if any. */
 export function findCommand(name: string): CommandDef | undefined {
-  return COMMANDS.find((c) => c.name === name.toLowerCase());
+  const lower = name.toLowerCase();
+  const wanted = Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : lower;
+  return COMMANDS.find((c) => c.name === wanted);
 }
 
 /** Something went wrong inside a handler: the caller logs it; the user gets a calm reply. */

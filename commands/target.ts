@@ -1,4 +1,4 @@
-import { findRegion, listRegions } from '../src/core/places/regions.js';
+import { findRegion, suggestRegions } from '../src/core/places/regions.js';
 import type { Region, Topic } from '../src/core/types.js';
 import type { SubscriptionTarget } from '../src/store/types.js';
 import { suggest, type Candidate } from './suggest.js';
@@ -18,11 +18,9 @@ export async function resolveTarget(ctx: CommandContext, query: string): Promise
   const q = query.trim().toLowerCase();
   const topic = topics.find((t) => t.name.toLowerCase() === q);
   if (topic) return { kind: 'topic', topic };
-  const candidates: Candidate[] = [
-    ...listRegions().map((r) => ({ value: r.slug, spellings: [r.slug, r.name, ...r.aliases] })),
-    ...topics.map((t) => ({ value: t.name, spellings: [t.name] })),
-  ];
-  return { kind: 'unknown', suggestions: suggest(query, candidates) };
+  const candidates: Candidate[] = topics.map((t) => ({ value: t.name, spellings: [t.name] }));
+  const suggestions = [...suggestRegions(query).slice(0, 3), ...suggest(query, candidates, 2)];
+  return { kind: 'unknown', suggestions };
 }
 
 /** "Unknown region or topic "balkns". Did you mean balkans?" */

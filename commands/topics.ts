@@ -1,20 +1,16 @@
 import { z } from 'zod';
 import { errorReply, textReply } from '../src/core/briefing/index.js';
 import { findRegion } from '../src/core/places/regions.js';
+import { validateTopic } from '../src/core/topics/validate.js';
 import { defineCommand } from './define.js';
 import { readTopicWords } from './topic-words.js';
 
 const ADD_EXAMPLE = '/topics add elections include elect*, vote, ballot exclude sport';
 const MAX_TOPICS = 50;
 
-// Letters, digits, spaces, hyphens and apostrophes, with an optional trailing * (prefix wildcard).
+// Only the shape is checked here; what a phrase may hold is the Places issue's `validateTopic`.
 // Nothing a user types here is ever used as a regular expression.
-const phrase = z
-  .string()
-  .max(60, { error: 'A phrase can be at most 60 characters' })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} '’.-]*\*?$/u, {
-    error: 'Phrases use letters, digits, spaces and hyphens, with an optional * at the end',
-  });
+const phrase = z.string().max(200, { error: 'A phrase can be at most 60 characters' });
 
 const name = z.string({ error: 'Give the topic a name' }).regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u, {
   error: 'A topic name is one word of up to 32 letters, digits, - or _',
@@ -77,23 +73,21 @@ export const topicsCommand = defineCommand(
       // A topic named like a region would make /latest ambiguous.
       if (findRegion(topicName))
         return errorReply(`${o.name} is already a region; choose another name.`, ADD_EXAMPLE);
-      const regions: string[] = [];
-      for (const r of o.regions) {
-        const region = findRegion(r);
-        if (!region)
-          return errorReply(`Unknown region "${r.slice(0, 40)}". /regions lists them.`, ADD_EXAMPLE);
-        regions.push(region.slug);
+      const checked = validateTopic({
+        name: topicName,
+        include: o.include.map((p) => p.toLowerCase()),
+        exclude: o.exclude.map((p) => p.toLowerCase()),
+        regions: o.regions,
+      });
+      if (!checked.ok) {
+        const { message } = checked.error;
+        return errorReply(`${message.charAt(0).toUpperCase()}${message.slice(1)}.`, ADD_EXAMPLE);
       }
       const existing = await ctx.store.topics.list(ctx.chat);
       if (existing.length >= MAX_TOPICS && !existing.some((t) => t.name === topicName)) {
         return errorReply(`A chat can have at most ${MAX_TOPICS} topics.`, '/topics remove <name>');
       }
-      await ctx.store.topics.upsert(ctx.chat, {
-        name: topicName,
-        include: o.include.map((p) => p.toLowerCase()),
-        exclude: o.exclude.map((p) => p.toLowerCase()),
-        regions,
-      });
+      await ctx.store.topics.upsert(ctx.chat, checked.topic);
       return textReply(`Topic ${topicName} saved. /latest ${topicName} shows its stories.`);
     },
   },

@@ -6,7 +6,11 @@ import { createTelegramAdapter } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
+import { startDigestScheduler } from './scheduler/digest-scheduler.js';
+import { extractArticle } from './sources/extract/index.js';
+import { createFetchContext, fetchPage, type FetchContext } from './sources/fetch/index.js';
 import { openStore } from './store/open-store.js';
+import { matchTopic } from './core/topics/match.js';
 import type { Store } from './store/types.js';
 
 /** The process's streams, passed in so `start` can be driven by tests. */
@@ -17,23 +21,28 @@ export interface StartIo {
   readonly waitForStop: () => Promise<void>;
 }
 
-// Until the Places matcher is merged: whole-word, case-insensitive, `elect*` as a prefix; never a
-// regular expression built from what a moderator typed.
-const topicMatcher: CommandServices['matchTopic'] = (analysis, topic) => {
-  const words = `${analysis.title ?? ''} ${analysis.body}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  const text = ` ${words.join(' ')} `;
-  const occurs = (phrase: string): boolean => {
-    const p = phrase.toLowerCase().trim();
-    if (p.endsWith('*')) return words.some((w) => w.startsWith(p.slice(0, -1)));
-    return text.includes(` ${p.split(/[^\p{L}\p{N}]+/u).join(' ')} `);
-  };
-  if (topic.exclude.some(occurs)) return false;
-  if (topic.regions.length > 0 && !topic.regions.some((r) => analysis.regions.includes(r))) return false;
-  return topic.include.length === 0 || topic.include.some(occurs);
-};
+const topicMatcher: CommandServices['matchTopic'] = (analysis, topic) =>
+  matchTopic({ title: analysis.title, body: analysis.body, regions: analysis.regions }, topic).matched;
 
-function commandServices(): CommandServices {
-  return { matchTopic: topicMatcher };
+/** `brief <url>`: the page through the SSRF guard and fetch limits, then its article extracted. */
+function articleFetcher(ctx: FetchContext): NonNullable<CommandServices['fetchArticle']> {
+  return async (url) => {
+    const page = await fetchPage(url, ctx);
+    if (!page.ok) return { ok: false, error: page.error.message };
+    if (page.mediaType === 'text/plain')
+      return { ok: true, article: { text: page.text, url: page.finalUrl } };
+    const extracted = extractArticle(page.text, page.finalUrl);
+    if (!extracted.ok) return { ok: false, error: extracted.error.message };
+    const { title, text } = extracted.value;
+    return { ok: true, article: { text, url: page.finalUrl, ...(title ? { title } : {}) } };
+  };
+}
+
+/** The services commands get; with a fetch context (a bot, online) `brief` can fetch pages. */
+function commandServices(fetchCtx?: FetchContext): CommandServices {
+  return fetchCtx
+    ? { matchTopic: topicMatcher, fetchArticle: articleFetcher(fetchCtx) }
+    : { matchTopic: topicMatcher };
 }
 
 async function runTelegram(
@@ -51,16 +60,34 @@ async function runTelegram(
           ...(config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL } : {}),
         }
       : undefined;
+  const fetchCtx = createFetchContext({ allowlist: config.NEWSDESK_ALLOW_HOSTS });
+  const services = commandServices(fetchCtx);
   const adapter = createTelegramAdapter({
     token,
     store,
-    services: commandServices(),
+    services,
     log: log.child({ adapter: 'telegram' }),
     ...(webhook ? { webhook } : {}),
   });
   await adapter.start();
+  const digests = startDigestScheduler(
+    {
+      store,
+      services,
+      platforms: ['telegram'],
+      deliver: (sub, reply) =>
+        adapter.deliver(
+          { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) },
+          reply,
+        ),
+      onError: (err, sub) => log.error({ err, subscriptionId: sub.id, chatId: sub.chatId }, 'digest failed'),
+    },
+    (err) => log.error({ err }, 'digest tick failed'),
+  );
   await io.waitForStop();
+  await digests.stop();
   await adapter.stop();
+  await fetchCtx.close();
   return 0;
 }
 

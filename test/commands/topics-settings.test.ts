@@ -43,9 +43,10 @@ describe('/topics', () => {
     const cases: [string, string][] = [
       ['/topics add', 'Give the topic a name'],
       ['/topics add elections', 'at least one phrase'],
-      ['/topics add elections include (a+)+$', 'Phrases use letters'],
+      ['/topics add elections include (a+)+$', 'characters a phrase cannot hold'],
       ['/topics add balkans include vote', 'already a region'],
-      ['/topics add e include vote regions atlantis', 'Unknown region'],
+      ['/topics add e include vote regions atlantis', 'Unknown region \\"atlantis'],
+      ['/topics add e include vote regions balkns', 'did you mean balkans'],
       ['/topics rename x', 'Say add, remove or list'],
     ];
     for (const [input, expected] of cases) {
@@ -79,6 +80,7 @@ describe('/settings, /regions, /help, /sources', () => {
     expect(text(await dispatch(ctx, '/help latest'))).toContain('Example: /latest balkans 3');
     expect(text(await dispatch(ctx, '/sources'))).toContain('Example Feed (https://feeds.example/rss)');
     expect(text(await dispatch(ctx, '/nonsense'))).toContain('There is no command');
+    expect(text(await dispatch(ctx, '/start'))).toContain('newsdesk commands');
   });
 
   it('GIVEN /brief where there is no network THEN it says so; with a fetcher THEN it briefs the page', async () => {

@@ -24,7 +24,9 @@ function keyQuote(analysis: Analysis): BriefingQuote | null {
   const keys = analysis.quotes.filter((q) => q.key && q.text.trim() !== '');
   const chosen = keys.find((q) => q.speaker.name !== null) ?? keys[0];
   if (!chosen) return null;
-  return { text: chosen.text.trim(), speaker: chosen.speaker.name, role: chosen.speaker.role };
+  // A quote cut from mid-sentence keeps its comma ("…the wider region,"); a briefing drops it.
+  const text = chosen.text.trim().replace(/[\s,;:]+$/u, '');
+  return { text, speaker: chosen.speaker.name, role: chosen.speaker.role };
 }
 
 function headline(analysis: Analysis): string {

@@ -96,7 +96,9 @@ describe('npm start without tokens', () => {
       });
       child.child.stdin?.end('/latest balkans 10\n/help\n');
       const { stdout } = await child;
-      expect(stdout).toMatch(/\[Sample\]|No stories for The Balkans yet\./);
+      expect(stdout).toContain('[Sample] Sarajevo opens rebuilt tram line to Ilidža');
+      expect(stdout).toContain('[Sample] North Macedonia expects its best grape harvest in a decade');
+      expect(stdout).not.toContain('[Sample] Niger');
       expect(stdout).toContain('newsdesk commands');
     } finally {
       rmSync(dir, { recursive: true, force: true });

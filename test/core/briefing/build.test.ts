@@ -18,7 +18,7 @@ describe('buildBriefing', () => {
     const a = makeAnalysis({
       quotes: [
         keyQuote('Nobody knows', null, null),
-        keyQuote('We will rebuild', 'Ana Petrova', 'mayor of Lakeport'),
+        keyQuote('We will rebuild, ', 'Ana Petrova', 'mayor of Lakeport'),
       ],
     });
     const b = buildBriefing({ analysis: a, url: null, outlets: 0, publishedAt: null }, NOW);
