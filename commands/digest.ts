@@ -8,14 +8,23 @@ import type { CommandContext } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function digestBlocks(ctx: CommandContext, sub: Subscription, size: number): Promise<ReplyBlock[]> {
+/** A digest ready to send: its blocks, and the stories to mark as sent once it is delivered. */
+export interface PreparedDigest {
+  readonly reply: Reply;
+  readonly storyIds: readonly number[];
+}
+
+async function prepareDigest(ctx: CommandContext, sub: Subscription, size: number): Promise<PreparedDigest> {
   const label = describeTarget(sub.target);
   let target: { region: string } | { topic: NonNullable<Awaited<ReturnType<typeof findTopic>>> };
   if (sub.target.kind === 'region') target = { region: sub.target.slug };
   else {
     const topic = await findTopic(ctx, sub.target.name);
     if (!topic)
-      return [{ kind: 'text', text: `${label}: the topic no longer exists; /unsubscribe ${sub.id}` }];
+      return {
+        reply: textReply(`${label}: the topic no longer exists; /unsubscribe ${sub.id}`),
+        storyIds: [],
+      };
     target = { topic };
   }
   const since = sub.lastDigestAt ?? new Date(ctx.now.getTime() - DAY_MS);
@@ -28,22 +37,38 @@ async function digestBlocks(ctx: CommandContext, sub: Subscription, size: number
   );
   const pending = new Set(await ctx.store.deliveries.pending(sub.id));
   const fresh = stories.filter((s) => pending.has(s.id)).slice(0, size);
-  for (const s of fresh) await ctx.store.deliveries.markSent(sub.id, s.id, ctx.now);
-  await ctx.store.subscriptions.markDigest(sub.id, ctx.now);
-  if (fresh.length === 0) return [{ kind: 'text', text: `${label}: nothing new.` }];
-  return [
-    { kind: 'text', text: `${label}: ${fresh.length} ${fresh.length === 1 ? 'story' : 'stories'}` },
-    ...fresh.map((s): ReplyBlock => ({ kind: 'briefing', briefing: briefingOf(ctx, s) })),
-  ];
+  if (fresh.length === 0) return { reply: textReply(`${label}: nothing new.`), storyIds: [] };
+  return {
+    reply: {
+      blocks: [
+        { kind: 'text', text: `${label}: ${fresh.length} ${fresh.length === 1 ? 'story' : 'stories'}` },
+        ...fresh.map((s): ReplyBlock => ({ kind: 'briefing', briefing: briefingOf(ctx, s) })),
+      ],
+    },
+    storyIds: fresh.map((s) => s.id),
+  };
 }
 
 /**
- * One subscription's digest as of `ctx.now`: the stories it has not had yet, marked as sent. The
- * scheduler calls this at each scheduled time; `/digest now` calls it on demand.
+ * Records a delivered digest: its stories are sent and the subscription's clock moves on. Called
+ * only after delivery, so a digest that fails to send stays pending and goes out next time.
  */
-export async function digestForSubscription(ctx: CommandContext, sub: Subscription): Promise<Reply> {
+export async function commitDigest(
+  ctx: Pick<CommandContext, 'store' | 'now'>,
+  sub: Subscription,
+  digest: PreparedDigest,
+): Promise<void> {
+  for (const id of digest.storyIds) await ctx.store.deliveries.markSent(sub.id, id, ctx.now);
+  await ctx.store.subscriptions.markDigest(sub.id, ctx.now);
+}
+
+/**
+ * One subscription's digest as of `ctx.now`: the stories it has not had yet. Nothing is marked as
+ * sent here; the caller delivers it, then calls `commitDigest`.
+ */
+export async function digestForSubscription(ctx: CommandContext, sub: Subscription): Promise<PreparedDigest> {
   const { digestSize } = await ctx.store.chats.settings(ctx.chat);
-  return { blocks: await digestBlocks(ctx, sub, digestSize) };
+  return prepareDigest(ctx, sub, digestSize);
 }
 
 async function findTopic(ctx: CommandContext, name: string) {
@@ -66,7 +91,12 @@ export const digestCommand = defineCommand({
       return textReply('Nothing to digest: no subscriptions here. Try /subscribe balkans');
     const { digestSize } = await ctx.store.chats.settings(ctx.chat);
     const blocks: ReplyBlock[] = [];
-    for (const sub of here) blocks.push(...(await digestBlocks(ctx, sub, digestSize)));
+    for (const sub of here) {
+      const digest = await prepareDigest(ctx, sub, digestSize);
+      blocks.push(...digest.reply.blocks);
+      // A reply to a command is sent by the adapter right after this returns.
+      await commitDigest(ctx, sub, digest);
+    }
     return { blocks };
   },
 });

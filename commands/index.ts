@@ -17,7 +17,7 @@ import { unsubscribeCommand } from './unsubscribe.js';
 export type { CommandDef } from './define.js';
 export type { Access, ChatPlace, CommandContext, CommandServices, FetchArticleResult } from './types.js';
 export { parseCommandLine } from './parse.js';
-export { digestForSubscription } from './digest.js';
+export { commitDigest, digestForSubscription, type PreparedDigest } from './digest.js';
 
 const helpCommand: CommandDef = createHelpCommand(() => COMMANDS);
 

@@ -1,5 +1,5 @@
 import { createTask, schedule, type ScheduledTask } from 'node-cron';
-import { digestForSubscription, type CommandServices } from '../../commands/index.js';
+import { commitDigest, digestForSubscription, type CommandServices } from '../../commands/index.js';
 import type { Reply } from '../core/briefing/index.js';
 import type { Store, Subscription } from '../store/types.js';
 
@@ -48,10 +48,9 @@ export async function runDueDigests(
   const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
   let sent = 0;
   for (const sub of await deps.store.subscriptions.all()) {
-    // Checked before the digest is built, since building it marks its stories as sent.
     if (sub.paused || !deps.platforms.includes(sub.platform) || !isDue(sub, minute)) continue;
     try {
-      const reply = await digestForSubscription(
+      const digest = await digestForSubscription(
         {
           store: deps.store,
           now,
@@ -62,8 +61,10 @@ export async function runDueDigests(
         sub,
       );
       // A scheduled digest with nothing new stays silent rather than posting "nothing new".
-      if (!reply.blocks.some((b) => b.kind === 'briefing')) continue;
-      await deps.deliver(sub, reply);
+      if (digest.storyIds.length === 0) continue;
+      await deps.deliver(sub, digest.reply);
+      // Only a delivered digest counts: a failed one stays pending for the next run.
+      await commitDigest({ store: deps.store, now }, sub, digest);
       sent++;
     } catch (error) {
       deps.onError(error, sub);

@@ -57,3 +57,28 @@ describe('scheduled digests', () => {
     expect(await store.deliveries.pending(discord.id)).toEqual([]);
   });
 });
+
+describe('a digest that fails to send', () => {
+  it('GIVEN the platform refuses the digest THEN its stories stay pending and go out at the next run', async () => {
+    const { store, sent, deps } = await setup();
+    await seedStory(store, makeAnalysis({ title: 'Held back' }), 1);
+    const subscription = await store.subscriptions.add(sub({ schedule: '* * * * *' }));
+    const errors: unknown[] = [];
+    let refuse = true;
+    const flaky: DigestDeps = {
+      ...deps,
+      deliver: (s, reply) =>
+        refuse ? Promise.reject(new Error('chat unreachable')) : deps.deliver(s, reply),
+      onError: (e) => void errors.push(e),
+    };
+    expect(await runDueDigests(flaky, NOW)).toBe(0);
+    expect(errors).toHaveLength(1);
+    expect(await store.deliveries.pending(subscription.id)).toHaveLength(1);
+    refuse = false;
+    expect(await runDueDigests(flaky, new Date(NOW.getTime() + 60_000))).toBe(1);
+    expect(sent[0]![1].blocks.some((b) => b.kind === 'briefing' && b.briefing.headline === 'Held back')).toBe(
+      true,
+    );
+    expect(await store.deliveries.pending(subscription.id)).toEqual([]);
+  });
+});
