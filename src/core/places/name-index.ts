@@ -48,9 +48,17 @@ function hasBit(bits: Uint32Array, bit: number): boolean {
 
 /** True when a name of the index may start with `word` (as written, or shouted in capitals). */
 function mayStart<T>(index: NameIndex<T>, word: string): boolean {
-  const c0 = word.charCodeAt(0);
-  const c1 = word.charCodeAt(1);
-  const c2 = word.charCodeAt(2);
+  return mayStartAt(index, word, 0, word.length);
+}
+
+/**
+ * The same test on the word at `text[pos..end)`, reading three character codes and making no
+ * string: most capitalized words of a story stop here.
+ */
+export function mayStartAt<T>(index: NameIndex<T>, text: string, pos: number, end: number): boolean {
+  const c0 = text.charCodeAt(pos);
+  const c1 = pos + 1 < end ? text.charCodeAt(pos + 1) : NaN;
+  const c2 = pos + 2 < end ? text.charCodeAt(pos + 2) : NaN;
   return (
     hasBit(index.prefixes, prefixBit(c0, c1, c2, false)) ||
     hasBit(index.prefixes, prefixBit(c0, c1, c2, true))
@@ -135,8 +143,11 @@ export function matchNameAt<T>(
 ): NameMatch<T> | undefined {
   const exact = mayStart(index, word) ? index.names.get(word) : undefined;
   const list = exact ?? candidatesOf(index, word);
-  const found = list?.find((n) => matchesAt(tokens, i, n, exact === undefined));
-  return found && { start: i, end: i + found.tokens.length, value: found.value };
+  if (list === undefined) return undefined;
+  for (const n of list)
+    if (matchesAt(tokens, i, n, exact === undefined))
+      return { start: i, end: i + n.tokens.length, value: n.value };
+  return undefined;
 }
 
 /** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
