@@ -105,7 +105,10 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   for (let k = 0; k < name.tokens.length; k++) {
     const want = name.tokens[k] ?? '';
     if (unit[i + k] !== u) return false;
-    if (caps ? tokenText(tokens, i + k)?.toLowerCase() !== want.toLowerCase() : !tokenIs(tokens, i + k, want))
+    if (!(
+      tokenIs(tokens, i + k, want) ||
+      (caps && tokenText(tokens, i + k)?.toLowerCase() === want.toLowerCase())
+    ))
       return false;
   }
   for (let k = 1; k <= name.before.length; k++) {
