@@ -12,6 +12,10 @@ const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalSecret,
   DISCORD_TOKEN: optionalSecret,
   DATABASE_URL: optionalSecret,
+  /** Telegram webhook mode (instead of long polling): the local port, the shared secret, the public URL. */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
   NEWSDESK_ALLOW_HOSTS: z
     .string()
@@ -33,7 +37,12 @@ export class ConfigError extends Error {
 }
 
 /** The names of the variables that hold secrets: they never reach logs or errors. */
-export const SECRET_VARIABLES = ['TELEGRAM_BOT_TOKEN', 'DISCORD_TOKEN', 'DATABASE_URL'] as const;
+export const SECRET_VARIABLES = [
+  'TELEGRAM_BOT_TOKEN',
+  'DISCORD_TOKEN',
+  'DATABASE_URL',
+  'TELEGRAM_WEBHOOK_SECRET',
+] as const;
 
 /** Parses the environment (default: `process.env`); throws a `ConfigError` naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

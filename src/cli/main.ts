@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
-import { analyzeFile, runJsonl } from './analyze.js';
 import { listRegions } from '../core/places/regions.js';
+import { extractArticle } from '../sources/extract/index.js';
+import { analyzeFile, type PageExtractor, runJsonl } from './analyze.js';
 import { formatAnalysis } from './briefing-text.js';
 import { formatRegions } from './regions-text.js';
 
 const USAGE = `usage: newsdesk <command> [options]
 
 commands:
-  analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
+  analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} or {"id","url","html"} from stdin
   analyze FILE [--sentences N]      print a readable briefing of one article
+  start                             run the bot (TELEGRAM_BOT_TOKEN) or, without a token, a terminal chat
   regions                           list the region table (slugs, members, aliases)
   bench [--file F.jsonl]            time the analysis against an npm summarizer
+  feeds list|add|remove|enable|import|export
+                                    manage the feeds (see "newsdesk feeds help")
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -35,7 +39,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   const sentences = parseCount(values.sentences, '--sentences');
   const options = sentences === undefined ? {} : { sentences };
   if (values.jsonl) {
-    const bad = await runJsonl(process.stdin, process.stdout, process.stderr, options);
+    const bad = await runJsonl(process.stdin, process.stdout, process.stderr, { ...options, extractPage });
     return bad > 0 ? 1 : 0;
   }
   const file = positionals[0];
@@ -44,11 +48,36 @@ async function analyzeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Page lines of `analyze --jsonl` go through the sources layer's article extractor. */
+const extractPage: PageExtractor = (html, url) => {
+  const result = extractArticle(html, url);
+  return result.ok ? result.value : { error: `${result.error.code}: ${result.error.message}` };
+};
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'analyze':
       return analyzeCommand(rest);
+    case 'start': {
+      const [{ startNewsdesk }, { loadConfig }] = await Promise.all([
+        import('../main.js'),
+        import('../config.js'),
+      ]);
+      return startNewsdesk(loadConfig(), {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        waitForStop: () =>
+          new Promise((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          }),
+      });
+    }
+    case 'feeds': {
+      const { feedsCommand } = await import('./feeds.js');
+      return feedsCommand(rest, process.stdout, process.stderr);
+    }
     case 'regions':
       process.stdout.write(formatRegions(listRegions()) + '\n');
       return 0;

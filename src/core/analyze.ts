@@ -1,6 +1,7 @@
 import { extractQuotes } from './quotes/extract.js';
 import { tagPlaces } from './places/tag.js';
-import { chooseLede, summarize } from './summary/summarize.js';
+import { chooseLede } from './summary/lede.js';
+import { summarize } from './summary/summarize.js';
 import { cleanArticle } from './text/clean.js';
 import { splitSentences } from './text/sentences.js';
 import type { Analysis, AnalyzeOptions, ArticleInput } from './types.js';

@@ -1,4 +1,7 @@
+import type { ClusterCandidate } from '../core/dedup/cluster.js';
 import type { Analysis, Topic } from '../core/types.js';
+
+export type { ClusterCandidate };
 
 /**
  * The store port: everything newsdesk keeps. SQLite is the default implementation, PostgreSQL the
@@ -38,24 +41,41 @@ export interface Feed {
   readonly nextFetchAt: Date;
 }
 
+/** A feed to add; a new feed is due at once and polled every 10 minutes unless told otherwise. */
 export type NewFeed = Pick<Feed, 'url'> & Partial<Pick<Feed, 'title' | 'region' | 'intervalSeconds'>>;
 export type FeedUpdate = Partial<Omit<Feed, 'id' | 'url'>>;
 
+/** The polling interval of a feed that does not say otherwise. */
+export const DEFAULT_FEED_INTERVAL_SECONDS = 600;
+
 export interface FeedRepo {
+  /** Adds a feed; throws `StoreError` ('conflict') when one with this URL exists (check `byUrl` first). */
   add(feed: NewFeed, now: Date): Promise<Feed>;
   get(id: number): Promise<Feed | undefined>;
   byUrl(url: string): Promise<Feed | undefined>;
+  /** Every feed, by id. */
   list(): Promise<Feed[]>;
+  /** Throws `StoreError` ('not-found') for an unknown id (check `get` first). */
   update(id: number, change: FeedUpdate): Promise<Feed>;
   remove(id: number): Promise<boolean>;
-  /** Enabled feeds whose next fetch is due at `now`. */
+  /** Enabled feeds whose next fetch is due at `now`, most overdue first. */
   due(now: Date, limit: number): Promise<Feed[]>;
+  /**
+   * Adds the default feeds the first time a store is used, and never again (a user who removes
+   * them keeps them removed). Returns how many were added.
+   */
+  seed(feeds: readonly NewFeed[], now: Date): Promise<number>;
 }
 
 /** An analysed article, as stored. */
 export interface StoredArticle {
   readonly id: number;
+  /** The address as the feed gave it: what a reader follows. */
   readonly url: string;
+  /** The address that identifies it (see `canonicalUrl` in src/core/dedup). */
+  readonly canonicalUrl: string;
+  /** The outlet's host, without "www." (see `outletOf`). */
+  readonly outlet: string;
   readonly guid: string | null;
   readonly feedId: number | null;
   readonly source: string | null;
@@ -65,32 +85,61 @@ export interface StoredArticle {
   readonly storyId: number;
 }
 
-export type NewArticle = Omit<StoredArticle, 'id' | 'storyId'>;
+/** An article to save; the store derives its canonical URL, outlet and clustering terms. */
+export type NewArticle = Omit<StoredArticle, 'id' | 'storyId' | 'canonicalUrl' | 'outlet'>;
 
 /** Near-duplicate articles from several outlets, told once. */
 export interface Story {
   readonly id: number;
-  /** The article chosen to tell the story (the earliest, or the fullest). */
+  /** The article chosen to tell the story: the first one stored. */
   readonly lead: StoredArticle;
-  /** How many distinct outlets carried it. */
+  /** How many distinct outlets (hosts) carried it. */
   readonly sources: number;
+  /** Those outlets, the lead's first. */
+  readonly outlets: readonly string[];
+  /** When the story broke: the earliest publication time of its articles (never later than fetched). */
+  readonly publishedAt: Date;
+  /** When the first of its articles was fetched. */
   readonly firstSeenAt: Date;
+  /** Countries and regions of all its articles, the lead's first. */
   readonly countries: readonly string[];
   readonly regions: readonly string[];
 }
 
 export interface StoryQuery {
+  /** Stories in any of these regions; all stories when absent or empty. */
   readonly regions?: readonly string[];
+  /** Stories published at or after this time. */
   readonly since?: Date;
   readonly limit: number;
 }
 
+/** A stored article that shares clustering terms with a new one (see `pickStory` in src/core/dedup). */
+export interface SimilarQuery {
+  readonly terms: readonly string[];
+  /** Only articles with at least this many of the terms. */
+  readonly minShared: number;
+  /** Only articles published (or fetched) within this time range. */
+  readonly from: Date;
+  readonly to: Date;
+  readonly limit: number;
+}
+
 export interface ArticleRepo {
-  /** An article already stored under this canonical URL or feed GUID. */
-  find(url: string, guid: string | null): Promise<StoredArticle | undefined>;
-  /** Stores the article and files it under `storyId`, or under a new story when null. */
+  /**
+   * An article already stored under this URL (compared in canonical form) or this GUID. A GUID is
+   * unique within its feed, so with a `feedId` only that feed's articles are searched for it.
+   */
+  find(url: string, guid: string | null, feedId?: number | null): Promise<StoredArticle | undefined>;
+  /**
+   * Stores the article and files it under `storyId`, or under a new story when null. Throws
+   * `StoreError` ('conflict') when its canonical URL is stored already, ('invalid') when its URL is
+   * not http(s), ('not-found') for an unknown story.
+   */
   save(article: NewArticle, storyId: number | null): Promise<StoredArticle>;
-  /** Recent stories, newest first. */
+  /** Candidates for near-duplicate clustering, most shared terms first. */
+  similar(query: SimilarQuery): Promise<ClusterCandidate[]>;
+  /** Stories, newest first. */
   stories(query: StoryQuery): Promise<Story[]>;
   story(id: number): Promise<Story | undefined>;
   count(): Promise<number>;
@@ -113,16 +162,25 @@ export interface Subscription extends ChatRef {
 export type NewSubscription = Omit<Subscription, 'id' | 'paused' | 'lastDigestAt'>;
 
 export interface SubscriptionRepo {
+  /**
+   * Subscribes a chat (thread) to a target. Subscribing again to the same target updates its schedule
+   * and timezone and returns the same subscription, so a repeated command never doubles a digest.
+   */
   add(sub: NewSubscription): Promise<Subscription>;
+  get(id: number): Promise<Subscription | undefined>;
   remove(id: number): Promise<boolean>;
   forChat(chat: ChatRef): Promise<Subscription[]>;
   all(): Promise<Subscription[]>;
   setPaused(chat: ChatRef, paused: boolean): Promise<number>;
-  /** A Telegram group became a supergroup: its subscriptions follow it. */
+  /**
+   * A Telegram group became a supergroup: its subscriptions, topics and settings follow it. Returns
+   * how many subscriptions moved.
+   */
   moveChat(from: ChatRef, to: ChatRef): Promise<number>;
   markDigest(id: number, at: Date): Promise<void>;
 }
 
+/** A chat's topics; names are compared without regard to case. */
 export interface TopicRepo {
   upsert(chat: ChatRef, topic: Topic): Promise<void>;
   remove(chat: ChatRef, name: string): Promise<boolean>;
@@ -134,15 +192,34 @@ export interface ChatSettings {
   readonly digestSize: number;
 }
 
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = { timezone: 'UTC', digestSize: 5 };
+
 export interface ChatRepo {
+  /** The chat's settings, `DEFAULT_CHAT_SETTINGS` until changed. */
   settings(chat: ChatRef): Promise<ChatSettings>;
   updateSettings(chat: ChatRef, change: Partial<ChatSettings>): Promise<ChatSettings>;
 }
 
-/** What was sent where: a story is never delivered twice to one subscription, and none is lost. */
+/**
+ * What was sent where: a story is queued for a subscription once, ever, and stays pending (across
+ * restarts) until marked sent. Delivery is at-least-once for the last message in flight: a crash
+ * between sending and `markSent` sends that one story again, never loses it.
+ */
 export interface DeliveryRepo {
   /** Queue stories for a subscription; already queued or sent ones are skipped. Returns how many were queued. */
   enqueue(subscriptionId: number, storyIds: readonly number[], now: Date): Promise<number>;
+  /** Story ids queued and not yet sent, in the order they were queued. */
   pending(subscriptionId: number): Promise<number[]>;
   markSent(subscriptionId: number, storyId: number, at: Date): Promise<void>;
+}
+
+/** Why a store call failed: a stable code, for callers that must tell a conflict from a bug. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly code: 'conflict' | 'not-found' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
 }

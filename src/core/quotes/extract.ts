@@ -1,4 +1,17 @@
-import type { Quote } from '../types.js';
+import type { Quote, Speaker } from '../types.js';
+import {
+  attributionAfter,
+  attributionBefore,
+  attributionByColon,
+  speechSubjects,
+  type Attribution,
+} from './attribution.js';
+import { chooseKeyQuotes, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
+import { findQuotations, type Quotation } from './marks.js';
+import type { Mention } from './phrase.js';
+import { emptyIndex, indexPeople } from './people.js';
+import { resolveMention, type Resolved } from './resolve.js';
+import { endsSentence, startsLower, startsUpper } from './tokens.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -6,7 +19,138 @@ export interface QuoteContext {
   readonly lede: string;
 }
 
-/** Direct quotations in `text` with their speakers; offsets index `text`. (Lands with the Quotes issue.) */
-export function extractQuotes(_text: string, _context: QuoteContext): Quote[] {
-  return [];
+/** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
+function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
+  let end = paragraphStart;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0 && text[start - 1] !== '\n') start--;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+/** The first line that reads as a paragraph of prose: with bylines and breadcrumbs above it, the lede. */
+function firstProse(text: string): string {
+  for (let s = 0; s < text.length;) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    // a paragraph of prose has some length; most boilerplate lines are short
+    if (e - s > 80) {
+      const line = text.slice(s, e).trim();
+      if (/[.?!"”]$/.test(line) && wordCount(line) >= 15) return line;
+    }
+    s = e + 1;
+  }
+  return '';
+}
+
+/**
+ * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
+ * the same sentence rather than a sentence start, a colon or a comma.
+ */
+function insideReportedSpeech(text: string, q: Quotation): boolean {
+  let i = q.start - 1;
+  while (i >= q.paragraphStart && /\s/.test(text[i] ?? '')) i--;
+  if (i < q.paragraphStart) return false;
+  const ch = text[i] ?? '';
+  if (ch === ':' || ch === ',' || /[—―–]/.test(ch)) return false;
+  return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
+}
+
+const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
+
+/** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
+function titleLike(q: Quotation): boolean {
+  if (q.text.length > 60 || /[!?]/.test(q.text)) return false;
+  const words = q.text
+    .replace(/[.,;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length || words.length > 6) return false;
+  return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
+}
+
+function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
+  const out: (Attribution | null)[] = [];
+  let last: { q: Quotation; a: Attribution } | null = null;
+  quotes.forEach((q, k) => {
+    const prev = k > 0 ? quotes[k - 1] : undefined;
+    const samePara = prev !== undefined && prev.paragraphEnd > q.start;
+    const floor = samePara ? prev.end : q.paragraphStart;
+    let a = attributionAfter(text, q) ?? attributionBefore(text, q, floor);
+    const before = q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
+    if (!a && before) a = attributionByColon(text, q, before);
+    // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
+    if (!a && last && last.q.paragraphEnd > q.start) a = { mention: last.a.mention, kind: 'continued' };
+    // a paragraph that is all quote, after a quote with its speaker: the speaker goes on
+    if (!a && last && before && last.q.paragraphEnd === before.end && q.end === q.paragraphEnd) {
+      a = { mention: last.a.mention, kind: 'carried' };
+    }
+    // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
+    if (a && titleLike(q) && a.kind !== 'after' && a.kind !== 'dash') a = null;
+    if (a) last = { q, a };
+    out.push(a);
+  });
+  return out;
+}
+
+/** Direct quotations in `text` with their speakers; offsets index `text`. */
+export function extractQuotes(text: string, context: QuoteContext): Quote[] {
+  const quotations = findQuotations(text).filter((q) =>
+    /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.text),
+  );
+  if (!quotations.length) return [];
+  // names inside quotes are what the speaker talks about, not who is speaking: leave them out
+  const outside = (): ((at: number) => boolean) => {
+    let k = 0;
+    return (at) => {
+      while (k < quotations.length && (quotations[k] as Quotation).end <= at) k++;
+      const q = quotations[k];
+      return !q || at < q.start;
+    };
+  };
+  const attributions = attribute(text, quotations);
+  // the article's people are read only when a speaker is a surname, a pronoun or a title
+  const needPeople = attributions.some(
+    (a) => a && (a.mention.kind !== 'name' || !a.mention.name?.includes(' ')),
+  );
+  const index = needPeople ? indexPeople(text, outside) : emptyIndex();
+  // resolve every speaker mention in text order, quoted or not, so recency is the article's own
+  const mentions = new Map<number, Mention>();
+  // groups that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
+  const needGroups = attributions.some(
+    (a) => a?.mention.kind === 'pronoun' && (a.mention.gender === 'plural' || a.mention.gender === 'thing'),
+  );
+  if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
+  for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
+  const byStart = new Map<number, Resolved>();
+  for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
+    byStart.set(m.start, resolveMention(index, m));
+  const resolved = attributions.map((a): Resolved | null =>
+    a ? (byStart.get(a.mention.start) ?? null) : null,
+  );
+  const candidates: KeyCandidate[] = quotations.map((q, k) => {
+    const r = resolved[k];
+    const words = wordCount(q.text);
+    return {
+      text: q.text,
+      speakerName: r?.name ?? null,
+      personal: !!r?.person,
+      fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
+    };
+  });
+  const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));
+  return quotations.map((q, k): Quote => {
+    const a = attributions[k];
+    const r = resolved[k];
+    const speaker: Speaker = a
+      ? {
+          name: r?.name ?? null,
+          role: r?.role ?? null,
+          mention: { start: a.mention.start, end: a.mention.end },
+        }
+      : { name: null, role: null, mention: null };
+    return { start: q.start, end: q.end, text: q.text, speaker, key: keys.has(k) };
+  });
 }

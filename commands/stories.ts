@@ -1,0 +1,40 @@
+import { buildBriefing, type Briefing } from '../src/core/briefing/index.js';
+import type { Topic } from '../src/core/types.js';
+import type { Story } from '../src/store/types.js';
+import type { CommandContext } from './types.js';
+
+/** How many recent stories a topic search looks through. */
+const TOPIC_SCAN = 300;
+
+/** The newest stories for a region slug or a topic, newest first. */
+export async function storiesFor(
+  ctx: CommandContext,
+  target: { readonly region: string } | { readonly topic: Topic },
+  limit: number,
+  since?: Date,
+): Promise<Story[]> {
+  const base = since === undefined ? {} : { since };
+  if ('region' in target) {
+    return ctx.store.articles.stories({ ...base, regions: [target.region], limit });
+  }
+  const { topic } = target;
+  const scanned = await ctx.store.articles.stories({
+    ...base,
+    ...(topic.regions.length ? { regions: topic.regions } : {}),
+    limit: TOPIC_SCAN,
+  });
+  return scanned.filter((s) => ctx.services.matchTopic(s.lead.analysis, topic)).slice(0, limit);
+}
+
+/** The briefing of a stored story, as of the command's `now`. */
+export function briefingOf(ctx: CommandContext, story: Story): Briefing {
+  return buildBriefing(
+    {
+      analysis: story.lead.analysis,
+      url: story.lead.url,
+      outlets: story.sources,
+      publishedAt: story.publishedAt,
+    },
+    ctx.now,
+  );
+}

@@ -1,0 +1,140 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, webhookCallback, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { COMMANDS, dispatch, type CommandServices } from '../../../commands/index.js';
+import type { Reply } from '../../core/briefing/index.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/types.js';
+import { handleChatEvents } from './chat-events.js';
+import { deliverReply, type TelegramPlace } from './deliver.js';
+import { registerMenus } from './menu.js';
+import { authorOf, createModeratorCheck } from './moderator.js';
+import { createSendQueue, TELEGRAM_LIMITS, type SendLimits } from './send-queue.js';
+
+/** How the Telegram adapter is built; only `token`, `store`, `services` and `log` are required. */
+export interface TelegramOptions {
+  readonly token: string;
+  readonly store: Store;
+  readonly services: CommandServices;
+  readonly log: Logger;
+  /** The Bot API root, without a trailing slash (tests point it at a local fake). */
+  readonly apiRoot?: string;
+  /** Known bot identity; skips getMe at start. */
+  readonly botInfo?: UserFromGetMe;
+  /** Receive updates by webhook on this port instead of long polling. */
+  readonly webhook?: {
+    readonly port: number;
+    readonly secretToken: string;
+    readonly host?: string;
+    /** The public address Telegram should post to; registered with setWebhook at start when given. */
+    readonly url?: string;
+  };
+  readonly limits?: SendLimits;
+  readonly now?: () => Date;
+}
+
+/** A running Telegram bot and the way the scheduler sends it digests. */
+export interface TelegramAdapter {
+  readonly bot: Bot;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends a reply (a digest) to a chat or forum topic, in order and within the rate limits. */
+  deliver(place: TelegramPlace, reply: Reply): Promise<void>;
+  /** Where the webhook listens, once started in webhook mode. */
+  webhookAddress(): AddressInfo | null;
+}
+
+/** The text of a command addressed to this bot, or null (plain chat, or another bot's command). */
+function commandText(ctx: Context): string | null {
+  const msg = ctx.message ?? ctx.channelPost;
+  const text = msg?.text;
+  if (!text?.startsWith('/')) return null;
+  const addressee = /^\/[^\s@]+@(\S+)/.exec(text)?.[1];
+  if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
+  return text;
+}
+
+export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter {
+  const { store, services, log } = options;
+  const now = options.now ?? (() => new Date());
+  const bot = new Bot(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+  });
+  // Flood control: wait out 429s (and transient 5xx/network errors) instead of failing a send.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 3600 }));
+  const queue = createSendQueue(
+    (err, chatId) => log.error({ err, chatId }, 'telegram send failed'),
+    options.limits ?? TELEGRAM_LIMITS,
+  );
+  const isModerator = createModeratorCheck(bot.api, (err, chatId) =>
+    log.warn({ err, chatId }, 'getChatMember failed'),
+  );
+
+  // Updates of one chat are handled one at a time, in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  handleChatEvents(bot, store, log);
+
+  bot.on(['message:text', 'channel_post:text'], async (ctx) => {
+    const text = commandText(ctx);
+    const msg = ctx.message ?? ctx.channelPost;
+    if (text === null || !msg) return;
+    // In a forum, a topic's messages carry its thread id; replies elsewhere carry one too, so only topics count.
+    const threadId = msg.is_topic_message ? (msg.message_thread_id ?? null) : null;
+    const reply = await dispatch(
+      {
+        store,
+        now: now(),
+        chat: {
+          platform: 'telegram',
+          chatId: String(msg.chat.id),
+          threadId: threadId === null ? null : String(threadId),
+        },
+        isModerator: () => isModerator(authorOf(msg)),
+        services,
+      },
+      text,
+      ({ command, error }) => log.error({ err: error, command, chatId: msg.chat.id }, 'command failed'),
+    );
+    await deliverReply(ctx.api, queue, { chatId: msg.chat.id, threadId }, reply);
+  });
+
+  // The one error boundary: a failed update is logged with its context and the bot carries on.
+  bot.catch((err) => {
+    log.error(
+      { err: err.error, updateId: err.ctx.update.update_id, chatId: err.ctx.chat?.id },
+      'telegram update failed',
+    );
+  });
+
+  let runner: RunnerHandle | undefined;
+  let server: http.Server | undefined;
+  return {
+    bot,
+    deliver: (place, reply) => deliverReply(bot.api, queue, place, reply),
+    webhookAddress: () => (server?.address() as AddressInfo | null | undefined) ?? null,
+    async start() {
+      await bot.init();
+      await registerMenus(bot.api, COMMANDS);
+      const hook = options.webhook;
+      if (hook) {
+        const handle = webhookCallback(bot, 'http', { secretToken: hook.secretToken });
+        server = http.createServer((req, res) => void handle(req, res));
+        await new Promise<void>((resolve) => server?.listen(hook.port, hook.host ?? '0.0.0.0', resolve));
+        if (hook.url) await bot.api.setWebhook(hook.url, { secret_token: hook.secretToken });
+        log.info({ port: hook.port }, 'telegram webhook listening');
+        return;
+      }
+      runner = run(bot, { runner: { fetch: { timeout: 30 } } });
+      log.info({ bot: bot.botInfo.username }, 'telegram polling');
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await queue.idle();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Api } from 'grammy';
+import type { CommandDef } from '../../../commands/index.js';
+
+/**
+ * Registers the command menu: everyday commands for everyone, and all of them for chat
+ * administrators. The menu only shapes what people see; handlers still check who may run what.
+ */
+export async function registerMenus(api: Api, commands: readonly CommandDef[]): Promise<void> {
+  const entry = (c: CommandDef) => ({ command: c.name, description: c.description.slice(0, 256) });
+  const everyone = commands.filter((c) => !c.moderatorOnly || c.name === 'topics' || c.name === 'settings');
+  await api.setMyCommands(everyone.map(entry), { scope: { type: 'default' } });
+  await api.setMyCommands(commands.map(entry), { scope: { type: 'all_chat_administrators' } });
+}

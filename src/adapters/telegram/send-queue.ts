@@ -1,0 +1,93 @@
+/** Telegram's published limits, as a send queue honours them. */
+export interface SendLimits {
+  /** Least time between two messages to one chat (about 1 per second). */
+  readonly perChatIntervalMs: number;
+  /** Messages a group may receive in one minute (20). */
+  readonly groupPerMinute: number;
+  /** Messages the bot may send in one second across all chats (about 30). */
+  readonly globalPerSecond: number;
+}
+
+export const TELEGRAM_LIMITS: SendLimits = {
+  perChatIntervalMs: 1000,
+  groupPerMinute: 20,
+  globalPerSecond: 30,
+};
+
+/** What a queue needs from the world: a clock and a way to wait (both injectable for tests). */
+export interface QueueClock {
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+/** A send that failed for good, reported rather than thrown so later messages still go. */
+export type SendFailureHandler = (error: unknown, chatKey: string) => void;
+
+/**
+ * Sends in order per chat and within Telegram's rate limits by waiting, never by dropping: each
+ * chat's messages form a chain; a message waits for its chat's interval, its group's minute window
+ * and the global second window.
+ */
+export interface SendQueue {
+  send(chatKey: string, isGroup: boolean, task: () => Promise<void>): Promise<void>;
+  /** Resolves when every queued message has been sent (or has failed for good). */
+  idle(): Promise<void>;
+}
+
+const realClock: QueueClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export function createSendQueue(
+  onFailure: SendFailureHandler,
+  limits: SendLimits = TELEGRAM_LIMITS,
+  clock: QueueClock = realClock,
+): SendQueue {
+  const chains = new Map<string, Promise<void>>();
+  const lastSent = new Map<string, number>();
+  const groupWindows = new Map<string, number[]>();
+  const globalWindow: number[] = [];
+
+  function waitFor(chatKey: string, isGroup: boolean): number {
+    const now = clock.now();
+    let until = (lastSent.get(chatKey) ?? -Infinity) + limits.perChatIntervalMs;
+    const group = (groupWindows.get(chatKey) ?? []).filter((t) => t > now - 60_000);
+    groupWindows.set(chatKey, group);
+    if (isGroup && group.length >= limits.groupPerMinute) until = Math.max(until, (group[0] ?? now) + 60_000);
+    while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
+    if (globalWindow.length >= limits.globalPerSecond)
+      until = Math.max(until, (globalWindow[0] ?? now) + 1000);
+    return Math.max(0, until - now);
+  }
+
+  async function runOne(chatKey: string, isGroup: boolean, task: () => Promise<void>): Promise<void> {
+    // Re-check after each wait: other chats may have used the global window meanwhile.
+    for (let wait = waitFor(chatKey, isGroup); wait > 0; wait = waitFor(chatKey, isGroup))
+      await clock.sleep(wait);
+    const at = clock.now();
+    lastSent.set(chatKey, at);
+    groupWindows.get(chatKey)?.push(at);
+    globalWindow.push(at);
+    try {
+      await task();
+    } catch (error) {
+      onFailure(error, chatKey);
+    }
+  }
+
+  return {
+    send(chatKey, isGroup, task) {
+      const previous = chains.get(chatKey) ?? Promise.resolve();
+      const next = previous.then(() => runOne(chatKey, isGroup, task));
+      chains.set(chatKey, next);
+      void next.then(() => {
+        if (chains.get(chatKey) === next) chains.delete(chatKey);
+      });
+      return next;
+    },
+    async idle() {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Analysis } from '../types.js';
+import { formatAge } from './age.js';
+import { countryMark } from './flags.js';
+import type { Briefing, BriefingQuote } from './types.js';
+
+/** What a briefing is built from: one story's lead article and what is known of its spread. */
+export interface BriefingInput {
+  readonly analysis: Analysis;
+  readonly url: string | null;
+  /** Distinct outlets that carried the story (at least 1). */
+  readonly outlets: number;
+  readonly publishedAt: Date | null;
+}
+
+const MAX_POINTS = 3;
+const MAX_COUNTRIES = 6;
+
+function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function keyQuote(analysis: Analysis): BriefingQuote | null {
+  // The analysis marks its key quotes; an attributed one reads better than an anonymous one.
+  const keys = analysis.quotes.filter((q) => q.key && q.text.trim() !== '');
+  const chosen = keys.find((q) => q.speaker.name !== null) ?? keys[0];
+  if (!chosen) return null;
+  return { text: chosen.text.trim(), speaker: chosen.speaker.name, role: chosen.speaker.role };
+}
+
+function headline(analysis: Analysis): string {
+  const title = analysis.title?.trim();
+  if (title) return title;
+  // No headline in the feed: the lede, shortened, stands in for one.
+  const lede = analysis.lede.trim();
+  return lede.length > 120 ? `${lede.slice(0, 117).trimEnd()}…` : lede || 'Untitled story';
+}
+
+/** The briefing of one story, as of `now`. Pure. */
+export function buildBriefing(input: BriefingInput, now: Date): Briefing {
+  const { analysis } = input;
+  const lede = analysis.lede.trim();
+  const ledeKey = normalise(lede);
+  const points = analysis.summary
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && normalise(s) !== ledeKey)
+    .slice(0, MAX_POINTS);
+  return {
+    headline: headline(analysis),
+    url: input.url,
+    lede,
+    points,
+    quote: keyQuote(analysis),
+    outlets: Math.max(1, input.outlets),
+    publishedAt: input.publishedAt,
+    age: input.publishedAt ? formatAge(input.publishedAt, now) : null,
+    countries: analysis.countries.slice(0, MAX_COUNTRIES).map(countryMark),
+    regions: [...analysis.regions],
+  };
+}

@@ -1,0 +1,28 @@
+import type { Briefing } from './types.js';
+
+/**
+ * One part of a command's answer. Every string is plain text (renderers escape it), so a command
+ * never needs to know which platform it answers on.
+ */
+export type ReplyBlock =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'list'; readonly title: string; readonly items: readonly string[] }
+  | { readonly kind: 'briefing'; readonly briefing: Briefing }
+  | { readonly kind: 'error'; readonly message: string; readonly example?: string };
+
+/** A command's whole answer, platform-neutral. Renderers may split it between blocks, never inside one. */
+export interface Reply {
+  readonly blocks: readonly ReplyBlock[];
+}
+
+/** A reply of one paragraph. */
+export function textReply(text: string): Reply {
+  return { blocks: [{ kind: 'text', text }] };
+}
+
+/** A reply that says what went wrong and, where it helps, shows the right form. */
+export function errorReply(message: string, example?: string): Reply {
+  return {
+    blocks: [example === undefined ? { kind: 'error', message } : { kind: 'error', message, example }],
+  };
+}

@@ -1,0 +1,301 @@
+// Finds who a quotation is attributed to in its own sentence: after it ("...," Stoltenberg said),
+// inverted ("...," said Rep. Jim Clyburn), before it (Stoltenberg said: "..."), or by a dash.
+import {
+  DETERMINERS,
+  isSpeakerHead,
+  NAME_PARTICLES,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  SENTENCE_INTROS,
+  WEAK_REPORTING_VERBS,
+} from './lexicon.js';
+import type { Quotation } from './marks.js';
+import { plainRole, readPhrase, type Mention } from './phrase.js';
+import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
+
+/** How a quotation's speaker was found. */
+export type AttributionKind = 'after' | 'before' | 'colon' | 'dash' | 'continued' | 'carried';
+
+export interface Attribution {
+  readonly mention: Mention;
+  readonly kind: AttributionKind;
+}
+
+const DOUBLE_MARKS = /["“”„«»]/;
+const DASHES = '—―–-';
+// Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
+const BACK_SKIP = new Set(
+  'later also then again once recently previously repeatedly earlier first further finally simply has had have was were is are will would could did does do not never just even only already often always reportedly publicly privately quoted as who'.split(
+    ' ',
+  ),
+);
+
+function isVerb(t: Token | undefined): boolean {
+  return !!t && t.word && !t.capital && REPORTING_VERBS.has(t.norm);
+}
+
+function isAccordingTo(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]?.norm === 'according' && tokens[i + 1]?.norm === 'to';
+}
+
+/** An appositive role after a name: ", NATO's secretary general," up to the next comma or `to`. */
+function appositive(tokens: readonly Token[], from: number, to: number): string | null {
+  if (tokens[from]?.text !== ',') return null;
+  let i = from + 1;
+  const words: Token[] = [];
+  for (; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (!t.word || (PHRASE_BREAKERS.has(t.norm) && !DETERMINERS.has(t.norm) && t.norm !== 'of')) break;
+    words.push(t);
+  }
+  const head = words[0];
+  if (!head || words.length > 10) return null;
+  // an appositive role reads "the/a ... role" or "NATO's secretary general"; a name there is no role
+  if (!DETERMINERS.has(head.norm) && !head.possessive && head.capital) return null;
+  return plainRole(words);
+}
+
+function withRole(mention: Mention | null, role: string | null): Mention | null {
+  if (!mention || !role || mention.kind !== 'name') return mention;
+  return {
+    start: mention.start,
+    end: mention.end,
+    kind: mention.kind,
+    name: mention.name,
+    role: mention.role ?? role,
+    possessor: mention.possessor,
+    gender: mention.gender,
+  };
+}
+
+/** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
+function clauseEnd(text: string, from: number, ceiling: number): number {
+  const end = sentenceEnd(text, from, Math.min(ceiling, from + 400));
+  const m = DOUBLE_MARKS.exec(text.slice(from, end));
+  return m ? from + m.index : end;
+}
+
+/** `"...," X said`, `"...," said X`, `"..." ― X`. */
+export function attributionAfter(text: string, q: Quotation): Attribution | null {
+  if (q.unclosed) return null;
+  let i = q.end;
+  while (i < q.paragraphEnd && /\s/.test(text[i] ?? '')) i++;
+  const ch = text[i] ?? '';
+  if (DASHES.includes(ch) && (ch !== '-' || /\s/.test(text[i + 1] ?? ''))) {
+    const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
+    const m = readPhrase(tokens, 0, tokens.length);
+    return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
+  }
+  const comma = ch === ',';
+  const trailing = ',?!—–-…'.includes(q.closingPunct) || comma;
+  const from = comma ? i + 1 : i;
+  const end = clauseEnd(text, from, q.paragraphEnd);
+  const tokens = tokenize(text, from, end);
+  if (!tokens.length) return null;
+  const first = tokens[0] as Token;
+  if (isVerb(first) && isParticiple(first)) {
+    // '..." the mayor told “Face the Nation,” adding that...': the sentence's subject speaks
+    if (!trailing) return null;
+    const before = tokenize(text, sentenceStart(text, q.start, q.paragraphStart), q.start);
+    const m = before.length ? sentenceSubject(before, before.length) : null;
+    return m ? { mention: m, kind: 'after' } : null;
+  }
+  if (isVerb(first) || isAccordingTo(tokens, 0)) {
+    const m = readPhrase(tokens, isAccordingTo(tokens, 0) ? 2 : 1, tokens.length);
+    if (!m || !trailing) return null;
+    const endIdx = tokens.findIndex((t) => t.start >= m.end);
+    return {
+      mention: withRole(m, endIdx > 0 ? appositive(tokens, endIdx, tokens.length) : null) as Mention,
+      kind: 'after',
+    };
+  }
+  const v = tokens.findIndex((t, k) => k < 30 && (isVerb(t) || isAccordingTo(tokens, k)));
+  if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
+  // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
+  const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
+  const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
+  if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
+    // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
+    if (
+      !sentenceEnds ||
+      afterVerb > 3 ||
+      !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)
+    )
+      return null;
+    const m = subjectBefore(tokens, v);
+    const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
+    return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;
+  }
+  const m = readPhrase(tokens, 0, v);
+  if (!m) return null;
+  const last = tokens.findLast((t) => t.word && t.end <= m.end);
+  if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
+  // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
+  const endIdx = tokens.findIndex((t) => t.start >= m.end);
+  const gap = tokens.slice(endIdx, v);
+  const gapOk =
+    gap.length === 0 ||
+    gap[0]?.text === ',' ||
+    gap[0]?.text === '(' ||
+    gap.every((t) => t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital));
+  if (!gapOk || v - endIdx > 25) return null;
+  return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
+}
+
+const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+/**
+ * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,
+ * after any intro phrase ("In an interview, Trump said"). What a participle ("..., saying") hangs on.
+ */
+function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
+  let i = 0;
+  if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
+    const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  const t = tokens[i];
+  if (!t || !t.word || i >= limit) return null;
+  if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
+  let j = i;
+  // lower-case modifiers before a name ("White House press secretary Josh Earnest"), then the name
+  while (
+    j < limit &&
+    j - i < 8 &&
+    (tokens[j] as Token).word &&
+    !(tokens[j] as Token).capital &&
+    !PHRASE_BREAKERS.has((tokens[j] as Token).norm)
+  )
+    j++;
+  if (!tokens[j]?.capital) return null;
+  while (
+    j < limit &&
+    ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
+    (tokens[j] as Token).word
+  ) {
+    j++;
+    if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+  }
+  const m = readPhrase(tokens, i, j);
+  return m && m.kind !== 'title' ? m : null;
+}
+
+/** Skips back over a parenthesis ending at `e` ("(D-N.C.)"); returns the index before it. */
+function skipParenthesis(tokens: readonly Token[], e: number): number {
+  if (tokens[e]?.text !== ')') return e;
+  while (e >= 0 && tokens[e]?.text !== '(') e--;
+  return e - 1;
+}
+
+/** Walks back from the token before a finite verb to the start of its subject phrase. */
+function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Mention | null {
+  let e = verb - 1;
+  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
+  let role: string | null = null;
+  e = skipParenthesis(tokens, e);
+  if (tokens[e]?.text === ',') {
+    // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
+    let k = e - 1;
+    while (k >= 0 && e - k < 16 && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k--;
+    if (k < 0 || tokens[k]?.text !== ',') return null;
+    role = appositive(tokens, k, e);
+    e = skipParenthesis(tokens, k - 1);
+  }
+  const head = tokens[e];
+  if (!head || !head.word || !isSpeakerHead(head.norm, head.capital)) return null;
+  let s = e;
+  if (!PRONOUNS.has(head.norm)) {
+    while (s > 0 && e - s < 8) {
+      const t = tokens[s - 1] as Token;
+      if (
+        !t.word ||
+        PRONOUNS.has(t.norm) ||
+        isVerb(t) ||
+        (!t.capital && (PHRASE_BREAKERS.has(t.norm) || t.norm === 'and'))
+      )
+        break;
+      if (!t.capital && /ed$/.test(t.norm) && !DETERMINERS.has(t.norm)) break;
+      s--;
+      if (DETERMINERS.has(t.norm) && !t.capital) break;
+    }
+  }
+  // "She said she recalls ...": the quote belongs to the outer attribution
+  if (PRONOUNS.has(head.norm) && depth === 0) {
+    const before = tokens[s - 1]?.norm === 'that' ? s - 2 : s - 1;
+    if (isVerb(tokens[before])) {
+      const outer = subjectBefore(tokens, before, 1);
+      if (outer) return outer;
+    }
+  }
+  return withRole(readPhrase(tokens, s, e + 1), role);
+}
+
+/** "She urges him to stop and repeatedly says": a second verb of the sentence's subject. */
+function coordinated(tokens: readonly Token[], verb: number): boolean {
+  let e = verb - 1;
+  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
+  return tokens[e]?.norm === 'and';
+}
+
+/** `X said: "..."`, `X said that the violence was "serious"`, `According to X, "..."`. */
+export function attributionBefore(text: string, q: Quotation, floor: number): Attribution | null {
+  const s = sentenceStart(text, q.start, Math.max(floor, q.start - 600));
+  const tokens = tokenize(text, s, q.start);
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const t = tokens[v] as Token;
+    if (isAccordingTo(tokens, v)) {
+      const m = readPhrase(tokens, v + 2, tokens.length);
+      if (m) return { mention: m, kind: 'before' };
+      continue;
+    }
+    // a sentence may open with the verb: "Said Ellis: ..."
+    if (!isVerb(t) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
+    if (WEAK_REPORTING_VERBS.has(t.norm) && tokens.length - v > 3) continue;
+    const m =
+      isParticiple(t) || coordinated(tokens, v) ? sentenceSubject(tokens, v) : subjectBefore(tokens, v);
+    if (m) return { mention: m, kind: 'before' };
+    // "Said Rep. X: ..." or "..., added Rep. X, "...""
+    if (!isParticiple(t)) {
+      const inverted = readPhrase(tokens, v + 1, tokens.length);
+      if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
+    }
+  }
+  return null;
+}
+
+/** A paragraph that ends "Limbaugh continued:" introduces the quote in the next paragraph. */
+export function attributionByColon(
+  text: string,
+  q: Quotation,
+  previousParagraph: { start: number; end: number } | null,
+): Attribution | null {
+  if (!previousParagraph || text[previousParagraph.end - 1] !== ':') return null;
+  const pseudo: Quotation = { ...q, start: previousParagraph.end };
+  const a = attributionBefore(text, pseudo, previousParagraph.start);
+  return a ? { mention: a.mention, kind: 'colon' } : null;
+}
+
+const FINITE_VERB = new RegExp(
+  `\\b(?:${[...REPORTING_VERBS].filter((v) => !v.endsWith('ing') && !WEAK_REPORTING_VERBS.has(v)).join('|')})\\b`,
+  'g',
+);
+
+/**
+ * The subjects of every finite reporting verb outside quotes ("Flood officials said the water..."):
+ * who the article has speak, quoted or not, so later pronouns and titles can find them.
+ */
+export function speechSubjects(text: string, isOutside: (at: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  FINITE_VERB.lastIndex = 0;
+  for (let m = FINITE_VERB.exec(text); m; m = FINITE_VERB.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    // the subject stands just before its verb; a short look back is enough and keeps this cheap
+    const from = Math.max(0, text.lastIndexOf('\n', m.index) + 1, m.index - 100);
+    const tokens = tokenize(text, from, m.index + m[0].length);
+    const subject = subjectBefore(tokens, tokens.length - 1, 1);
+    if (subject) out.push(subject);
+  }
+  return out;
+}

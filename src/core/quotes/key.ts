@@ -1,0 +1,81 @@
+// Chooses an article's one or two key quotes: whole statements by the people the story is about,
+// closest in wording to the headline and the lede.
+
+/** What key-quote choice needs to know of a quote. */
+export interface KeyCandidate {
+  readonly text: string;
+  readonly speakerName: string | null;
+  /** A named person (not a pronoun left unresolved, not an anonymous source). */
+  readonly personal: boolean;
+  /** A clause inside reported speech, or too short to stand alone. */
+  readonly fragment: boolean;
+}
+
+const STOP = new Set(
+  'that this with from have were they their there which what when will would could should about into over after been being than then them these those just also more most very said says some such only other while where your ours'.split(
+    ' ',
+  ),
+);
+
+/** A crude stem, enough to match "reviewing" with "review" and "increases" with "increase". */
+function stem(w: string): string {
+  for (const suffix of ['ing', 'ed', 'es', 's']) if (w.endsWith(suffix)) return w.slice(0, -suffix.length);
+  return w;
+}
+
+function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? []) {
+    if (w.length < 4 || STOP.has(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+/** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
+/** Fewer than this many words and a quote is a fragment, however it stands. */
+export const MIN_STATEMENT_WORDS = 5;
+
+/** Indexes of the key quotes among `quotes`: one or two, or none when no quote is a whole statement. */
+export function chooseKeyQuotes(
+  quotes: readonly KeyCandidate[],
+  title: string | null,
+  lede: string,
+): number[] {
+  const about = stems(`${title ?? ''} ${lede}`);
+  const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
+  const counts = new Map<string, number>();
+  for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
+  const scored: { i: number; score: number }[] = [];
+  quotes.forEach((q, i) => {
+    const words = wordCount(q.text);
+    if (q.fragment || !q.speakerName || words < MIN_STATEMENT_WORDS + 3) return;
+    // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
+    const lower = q.text.toLowerCase();
+    let shared = 0;
+    for (const w of about) if (lower.includes(w)) shared++;
+    const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
+    const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
+    const share = (counts.get(q.speakerName) ?? 0) / quotes.length;
+    const length = words >= 12 && words <= 60 ? 0.5 : 0;
+    scored.push({ i, score: 2 * shared + named + share + length + (q.personal ? 1 : 0) });
+  });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  const [best, second] = scored;
+  if (!best) return [];
+  const keys = [best.i];
+  if (second && second.score >= 0.6 * best.score) keys.push(second.i);
+  return keys.sort((a, b) => a - b);
+}

@@ -1,0 +1,205 @@
+// Finds double-quoted passages in raw text in one pass. Single quotes are left alone: inside a
+// quotation they are nested quotes or apostrophes, and outside one they are nearly always apostrophes.
+
+/** A quotation as it stands in the text, before anyone is credited with it. */
+export interface Quotation {
+  /** Offset of the opening mark. */
+  readonly start: number;
+  /** Offset just past the closing mark (or past the last word, when the quote is never closed). */
+  readonly end: number;
+  /** The quoted words, marks removed; paragraphs of a long quote joined by a line break. */
+  readonly text: string;
+  /** Start of the paragraph holding the opening mark. */
+  readonly paragraphStart: number;
+  /** End of the paragraph holding the closing mark. */
+  readonly paragraphEnd: number;
+  /** The last character inside the closing mark ("," "." "?"), or "" when unclosed. */
+  readonly closingPunct: string;
+  /** The quote never closes: it runs to the end of its paragraph. */
+  readonly unclosed: boolean;
+}
+
+const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
+const OPEN_PUNCT = "([{—–-/:‘'";
+const SPACE = /\s/;
+
+type Role = 'open' | 'close' | 'either';
+
+function markRole(text: string, i: number, ps: number, pe: number): Role {
+  const ch = text[i] ?? '';
+  const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
+  const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
+  const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
+  const canClose =
+    !SPACE.test(prev) && (SPACE.test(next) || /[!-/:-@[-`{-~\u00A1-\u00BF\u2010-\u205E]/.test(next));
+  // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
+  if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
+  if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  return 'either';
+}
+
+interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Lines with text, trimmed: each is a paragraph. */
+function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let s = 0;
+  while (s <= text.length) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    let a = s;
+    let b = e;
+    while (a < b && SPACE.test(text[a] ?? '')) a++;
+    while (b > a && SPACE.test(text[b - 1] ?? '')) b--;
+    if (b > a) out.push({ start: a, end: b });
+    s = e + 1;
+  }
+  return out;
+}
+
+const MARK = /["“”„«»]/g;
+
+/** Offsets of every double mark in `text`, in one scan; then `next` walks them in order. */
+function markIndex(text: string): { next: (from: number, to: number) => number } {
+  const at: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) at.push(m.index);
+  let k = 0;
+  return {
+    // the next mark in [from, to), or -1; `from` may step back a little (a re-read), so search from 0 then
+    next(from, to) {
+      if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
+      while (k < at.length && (at[k] as number) < from) k++;
+      const i = at[k];
+      return i !== undefined && i < to ? i : -1;
+    },
+  };
+}
+
+/** Joins the stretches between a quote's marks into its words. */
+function quoteText(text: string, parts: readonly [number, number][]): string {
+  return parts
+    .map(([a, b]) => text.slice(a, b).trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+interface OpenQuote {
+  readonly start: number;
+  readonly paragraphStart: number;
+  readonly parts: [number, number][];
+  /** Where the current stretch of quoted words began. */
+  from: number;
+}
+
+const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
+
+/** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
+export function findQuotations(text: string): Quotation[] {
+  const marks = markIndex(text);
+  if (marks.next(0, text.length) < 0) return [];
+  const paras = paragraphs(text);
+  const out: Quotation[] = [];
+  let carried: OpenQuote | null = null;
+  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, marks.next);
+  return out;
+}
+
+/** Reads paragraph `p`; returns the quote still open at its end when the next paragraph continues it. */
+function scanParagraph(
+  text: string,
+  paras: readonly Paragraph[],
+  p: number,
+  carried: OpenQuote | null,
+  out: Quotation[],
+  nextMark: (from: number, to: number) => number,
+): OpenQuote | null {
+  const { start: ps, end: pe } = paras[p] as Paragraph;
+  let open = carried;
+  // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
+  if (open) open.from = ps + 1;
+  let depth = open ? 1 : 0;
+  let firstNested = -1;
+  let i = open ? ps + 1 : ps;
+  let reread = false;
+  for (;;) {
+    for (i = nextMark(i, pe); i >= 0; i = nextMark(i + 1, pe)) {
+      const role = markRole(text, i, ps, pe);
+      if (!open) {
+        if (role === 'close') continue; // a stray closing mark (an inch sign, a typo)
+        open = { start: i, paragraphStart: ps, parts: [], from: i + 1 };
+        depth = 1;
+        firstNested = -1;
+        continue;
+      }
+      if (role === 'open' && SPACE.test(text[i - 1] ?? '')) {
+        // a quote inside a quote with double marks ("he calls “hell” a place")
+        if (firstNested < 0) firstNested = i;
+        depth++;
+        continue;
+      }
+      depth--;
+      if (depth > 0) continue;
+      open.parts.push([open.from, i]);
+      out.push(finish(text, open, i + 1, pe, i, false));
+      open = null;
+    }
+    if (!open) return null;
+    if (depth > 1 && firstNested >= 0) {
+      // a "nested" opening that never closed was the quote's own closing mark, misspaced
+      open.parts.push([open.from, firstNested]);
+      out.push(finish(text, open, firstNested + 1, pe, firstNested, false));
+      [i, open, depth] = [firstNested + 1, null, 0];
+      continue;
+    }
+    const next = paras[p + 1];
+    const continues =
+      next !== undefined &&
+      DOUBLE.has(text[next.start] ?? '') &&
+      family(text[next.start] ?? '') === family(text[open.start] ?? '') &&
+      markRole(text, next.start, next.start, next.end) !== 'close';
+    if (continues) {
+      open.parts.push([open.from, pe]);
+      return open;
+    }
+    if (firstNested >= 0 && open.paragraphStart === ps && !reread) {
+      // an unclosed quote holding quotes of its own: its opening mark was stray, read on without it
+      [i, open, depth, firstNested, reread] = [open.start + 1, null, 0, -1, true];
+      continue;
+    }
+    open.parts.push([open.from, pe]);
+    out.push(finish(text, open, pe, pe, -1, true));
+    return null;
+  }
+}
+
+/** The punctuation that ends the quoted words, past any closing single mark ("...,' "). */
+function closingPunct(text: string, mark: number): string {
+  let j = mark - 1;
+  while (j > 0 && (SPACE.test(text[j] ?? '') || "'’‘".includes(text[j] ?? ''))) j--;
+  return text[j] ?? '';
+}
+
+function finish(
+  text: string,
+  open: OpenQuote,
+  end: number,
+  paragraphEnd: number,
+  mark: number,
+  unclosed: boolean,
+): Quotation {
+  return {
+    start: open.start,
+    end,
+    text: quoteText(text, open.parts),
+    paragraphStart: open.paragraphStart,
+    paragraphEnd,
+    closingPunct: unclosed ? '' : closingPunct(text, mark),
+    unclosed,
+  };
+}

@@ -1,0 +1,219 @@
+// The people an article names, read in one pass over its tokens: full names (for surnames),
+// roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
+// beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
+import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { readPhrase } from './phrase.js';
+import { sentenceStart, tokenize, type Token } from './tokens.js';
+
+/** A person as the article knows them. */
+export interface Person {
+  readonly name: string;
+  /** Lower-cased last word of the name: what a bare surname is matched against. */
+  readonly surname: string;
+  role: string | null;
+  gender: 'm' | 'f' | null;
+  possessor: string | null;
+  /** Offsets of every mention of the person (full name or surname), in order. */
+  readonly mentions: number[];
+  /** Named as a speaker, or with a title: a person, not a place or a firm. */
+  person: boolean;
+  votes: { m: number; f: number };
+}
+
+/** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
+export interface GroupMention {
+  readonly name: string;
+  readonly plural: boolean;
+  readonly at: number;
+}
+
+export interface PeopleIndex {
+  readonly people: Person[];
+  /** Groups seen speaking, in text order. */
+  readonly groups: GroupMention[];
+  /** Full names keyed by lower-cased surname, in order of first mention. */
+  readonly bySurname: Map<string, Person[]>;
+  /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
+  genders: (() => void) | null;
+}
+
+function surnameOf(name: string): string {
+  const words = name.split(' ');
+  let last = words[words.length - 1] ?? '';
+  if (/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(last) && words.length > 2) last = words[words.length - 2] ?? last;
+  return last.toLowerCase().replace(/[’']s$/, '');
+}
+
+/** Adds or finds the person called `name`. */
+export function addPerson(index: PeopleIndex, name: string, at: number): Person {
+  const surname = surnameOf(name);
+  const list = index.bySurname.get(surname) ?? [];
+  let p = list.find((x) => x.name === name);
+  if (!p) {
+    p = {
+      name,
+      surname,
+      role: null,
+      gender: null,
+      possessor: null,
+      mentions: [],
+      person: false,
+      votes: { m: 0, f: 0 },
+    };
+    list.push(p);
+    index.bySurname.set(surname, list);
+    index.people.push(p);
+  }
+  p.mentions.push(at);
+  return p;
+}
+
+const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
+const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
+/** Runs of capitalised words on one line, with the particles of names between them. */
+const RUN = new RegExp(
+  `${CAP_WORD}(?:[ \\t]+(?:(?:de|van|von|da|del|der|di|du|la|le|bin|al|ibn)[ \\t]+)?${CAP_WORD})*`,
+  'g',
+);
+/** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
+const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
+const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
+
+/** Whether an offset falls inside a quotation; asked with offsets that only grow. */
+export type OutsideQuotes = (at: number) => boolean;
+
+/** An index with nobody in it yet: speakers named in full are added as they are met. */
+export function emptyIndex(): PeopleIndex {
+  return { people: [], groups: [], bySurname: new Map(), genders: null };
+}
+
+/** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
+export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleIndex {
+  const index = emptyIndex();
+  const ownedPeople = new Map<string, Person[]>();
+  const isOutside = outside();
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    const run = m[0];
+    if (/\s/.test(run)) readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+    else {
+      // one capitalised word: most are sentence starts, a few the surname of someone named in full
+      const known = index.bySurname.get(run.replace(/(?:[’']s|[’'.])$/, '').toLowerCase());
+      known?.[known.length - 1]?.mentions.push(m.index);
+    }
+  }
+  linkOwnedTitles(text, outside(), ownedPeople);
+  index.genders = () => {
+    index.genders = null;
+    voteGenders(text, outside(), index);
+  };
+  return index;
+}
+
+/** A run of capitalised words: a full name (with any title), or a surname already known. */
+function readRun(index: PeopleIndex, ownedPeople: Map<string, Person[]>, run: readonly Token[]): void {
+  let s = 0;
+  // sentence-initial function words are capitalised too: "In Bosnia", "The Post"
+  while (
+    s < run.length &&
+    (PHRASE_BREAKERS.has((run[s] as Token).norm) || DETERMINERS.has((run[s] as Token).norm))
+  )
+    s++;
+  let owner: string | null = null;
+  for (let e = s; e <= run.length; e++) {
+    const t = run[e];
+    if (t && !t.possessive) continue;
+    // a possessive ends a name and owns the next: "NATO’s Jens Stoltenberg"
+    if (e > s) addRun(index, ownedPeople, run, s, e, owner);
+    if (t) {
+      owner = e === s ? t.text.slice(0, -2) : null;
+      s = e + 1;
+    }
+  }
+}
+
+function addRun(
+  index: PeopleIndex,
+  ownedPeople: Map<string, Person[]>,
+  run: readonly Token[],
+  s: number,
+  e: number,
+  owner: string | null,
+): void {
+  const m = readPhrase(run, s, e);
+  if (!m || m.kind !== 'name' || !m.name) return;
+  const at = (run[s] as Token).start;
+  const words = m.name.split(' ').length;
+  if (words === 1) {
+    // a surname alone: a mention of someone already named in full
+    const known = index.bySurname.get(m.name.toLowerCase());
+    const p = known?.[known.length - 1];
+    if (!p) return;
+    p.mentions.push(at);
+    if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
+    return;
+  }
+  if (words > 4) return;
+  const p = addPerson(index, m.name, at);
+  if (m.role && !p.role) p.role = m.role;
+  if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
+  if (m.role || m.gender === 'm' || m.gender === 'f') p.person = true;
+  if (owner) {
+    p.possessor = owner;
+    (ownedPeople.get(owner) ?? ownedPeople.set(owner, []).get(owner))?.push(p);
+  }
+}
+
+/** "NATO’s secretary general" and, alone of NATO's people, "NATO’s Jens Stoltenberg": the same person. */
+function linkOwnedTitles(text: string, isOutside: OutsideQuotes, ownedPeople: Map<string, Person[]>): void {
+  if (!ownedPeople.size) return;
+  OWNED_TITLE.lastIndex = 0;
+  for (let m = OWNED_TITLE.exec(text); m; m = OWNED_TITLE.exec(text)) {
+    const owner = m[1] ?? '';
+    const owned = ownedPeople.get(owner);
+    if (!isOutside(m.index) || !owned || new Set(owned).size !== 1) continue;
+    const words = (m[2] ?? '').trim().split(/\s+/);
+    const k = words.findIndex((w) => PHRASE_BREAKERS.has(w) || REPORTING_VERBS.has(w));
+    const title = k < 0 ? words.slice(0, 3) : words.slice(0, k);
+    const spoke = k >= 0 && REPORTING_VERBS.has(words[k] ?? '');
+    if (!title.length || !(spoke || title.every((w) => TITLES.has(w)))) continue;
+    const p = owned[0] as Person;
+    p.role ??= `${owner} ${title.join(' ')}`;
+    p.person = true;
+  }
+}
+
+/** He/she near a single named person says that person's gender; gendered role words say it too. */
+function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
+  const mentions: { p: Person; at: number }[] = [];
+  for (const p of index.people) {
+    for (const at of p.mentions) mentions.push({ p, at });
+    for (const w of (p.role ?? '').toLowerCase().split(' ')) {
+      const g = GENDERED_WORDS.get(w);
+      if (g) p.gender ??= g;
+    }
+  }
+  if (!mentions.length) return;
+  mentions.sort((a, b) => a.at - b.at);
+  let k = 0;
+  GENDERED_PRONOUN.lastIndex = 0;
+  for (let m = GENDERED_PRONOUN.exec(text); m; m = GENDERED_PRONOUN.exec(text)) {
+    if (!isOutside(m.index)) continue;
+    while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
+    // the people of this sentence if any, else of the last 150 characters: one person, one vote
+    const recent: { p: Person; at: number }[] = [];
+    for (let j = k - 1; j >= 0 && m.index - (mentions[j] as { at: number }).at < 150; j--) {
+      recent.push(mentions[j] as { p: Person; at: number });
+    }
+    if (!recent.length) continue;
+    const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
+    const local = recent.filter((r) => r.at >= stop);
+    const who = new Set((local.length ? local : recent).map((r) => r.p));
+    const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
+    if (who.size === 1) (recent[0] as { p: Person }).p.votes[g]++;
+  }
+  for (const p of index.people) {
+    if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';
+  }
+}

@@ -1,0 +1,169 @@
+// Reads a speaker phrase ("Kosovar President Vjosa Osmani", "he", "the mayor", "U.S. officials")
+// out of a stretch of tokens that an attribution rule has already delimited.
+import {
+  CALENDAR,
+  DETERMINERS,
+  GENDERED_WORDS,
+  HONORIFICS,
+  NAME_PARTICLES,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  TITLES,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+
+export type Gender = 'm' | 'f' | 'plural' | 'thing' | 'first' | null;
+
+/** Who a speaker phrase names, read off the phrase alone (before resolution across the article). */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  /** pronoun "he"; name "Stoltenberg"; title "the mayor"; group "U.S. officials", "a source". */
+  readonly kind: 'pronoun' | 'name' | 'title' | 'group';
+  /** The person's name without titles, or the group's words; null for pronouns and titles. */
+  readonly name: string | null;
+  /** The role words around the name ("Kosovar President"), or the title itself ("mayor"). */
+  readonly role: string | null;
+  /** The organisation a possessive ties the speaker to ("NATO" in "NATO’s Jens Stoltenberg"). */
+  readonly possessor: string | null;
+  readonly gender: Gender;
+}
+
+const join = (ts: readonly Token[]): string => ts.map((t) => t.text).join(' ');
+
+function isNameWord(t: Token): boolean {
+  return t.word && t.capital && !CALENDAR.has(t.norm);
+}
+
+function titleCase(words: readonly Token[]): string | null {
+  const s = join(words).trim();
+  return s ? s : null;
+}
+
+function genderOf(words: readonly Token[]): Gender {
+  for (const w of words) {
+    const g = HONORIFICS.get(w.norm) ?? GENDERED_WORDS.get(w.norm);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** The role words with possessives made plain: "NATO’s secretary general" reads "NATO secretary general". */
+export function plainRole(words: readonly Token[]): string | null {
+  const kept = words.filter((w, i) => !(i === 0 && DETERMINERS.has(w.norm)) && !HONORIFICS.has(w.norm));
+  const s = kept.map((w) => (w.possessive ? w.text.slice(0, -2) : w.text)).join(' ');
+  return s.trim() ? s.trim() : null;
+}
+
+/** Where the speaker phrase starting at `from` stops: at punctuation, a breaker word, or `to`. */
+export function phraseEnd(tokens: readonly Token[], from: number, to: number): number {
+  let i = from;
+  for (; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (!t.word) {
+      if (t.text === '-' || t.text === '&') continue;
+      break;
+    }
+    if (!t.capital && PHRASE_BREAKERS.has(t.norm) && !(i === from && DETERMINERS.has(t.norm))) break;
+  }
+  return i;
+}
+
+/** Reads tokens[from, to) as a speaker phrase; null when they do not make one. */
+export function readPhrase(tokens: readonly Token[], from: number, to: number): Mention | null {
+  const end = phraseEnd(tokens, from, to);
+  let words = tokens.slice(from, end).filter((t) => t.word);
+  while (words.length && CALENDAR.has((words[words.length - 1] as Token).norm)) words = words.slice(0, -1);
+  if (!words.length || words.length > 9) return null;
+  const first = words[0] as Token;
+  const last = words[words.length - 1] as Token;
+  const span = { start: first.start, end: last.end };
+  if (words.length === 1 && PRONOUNS.has(first.norm)) {
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'pronoun',
+      name: null,
+      role: null,
+      possessor: null,
+      gender: PRONOUNS.get(first.norm) ?? null,
+    };
+  }
+  if (words.some((w) => w.norm === 'and')) {
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'group',
+      name: join(words),
+      role: null,
+      possessor: null,
+      gender: 'plural',
+    };
+  }
+  if (!isNameWord(last) || last.possessive) return commonPhrase(words, span);
+  // the name is the capitalised run at the end of the phrase, after the last title in it
+  let r = words.length - 1;
+  while (r > 0) {
+    const prev = words[r - 1] as Token;
+    if (prev.possessive) break;
+    if (isNameWord(prev) || (NAME_PARTICLES.has(prev.norm) && r - 1 > 0)) r--;
+    else break;
+  }
+  let t = -1;
+  for (let i = r; i < words.length - 1; i++) {
+    const w = words[i] as Token;
+    if (TITLES.has(w.norm) || HONORIFICS.has(w.norm)) t = i;
+  }
+  const nameStart = t >= 0 ? t + 1 : r;
+  const nameWords = words.slice(nameStart);
+  const before = words.slice(0, nameStart);
+  const possessive = before.find((w) => w.possessive && w.capital);
+  // "the Times", "The New York Post": a name with an article is an organisation, not a person
+  if (t < 0 && before.length && DETERMINERS.has((before[before.length - 1] as Token).norm)) {
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'group',
+      name: join(words),
+      role: null,
+      possessor: null,
+      gender: 'thing',
+    };
+  }
+  return {
+    start: span.start,
+    end: span.end,
+    kind: 'name',
+    name: titleCase(nameWords),
+    role: plainRole(before.filter((w) => w !== possessive || before.indexOf(w) > 0)),
+    possessor: possessive && before.indexOf(possessive) === 0 ? possessive.text.slice(0, -2) : null,
+    gender: genderOf(before),
+  };
+}
+
+function commonPhrase(words: readonly Token[], span: { start: number; end: number }): Mention {
+  const first = words[0] as Token;
+  const possessor = first.possessive && first.capital ? first.text.slice(0, -2) : null;
+  const plural = /s$/.test((words[words.length - 1] as Token).norm);
+  if (first.norm === 'the' || possessor) {
+    return {
+      start: span.start,
+      end: span.end,
+      kind: 'title',
+      name: null,
+      role: plainRole(words),
+      possessor,
+      gender: genderOf(words),
+    };
+  }
+  const text = words.map((w) => w.text).join(' ');
+  return {
+    start: span.start,
+    end: span.end,
+    kind: 'group',
+    name: text,
+    role: null,
+    possessor: null,
+    gender: plural ? 'plural' : genderOf(words),
+  };
+}

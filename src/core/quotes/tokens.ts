@@ -1,0 +1,138 @@
+import { ABBREVIATIONS } from './lexicon.js';
+
+/** A word or punctuation mark of the raw text, with its offsets. */
+export interface Token {
+  readonly text: string;
+  /** Lower-cased, possessive `'s` removed: what word lists are matched against. */
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
+  /** Starts with an upper-case letter or a digit ("Stoltenberg", "U.S.", "9/11"). */
+  readonly capital: boolean;
+  /** Ends in a possessive ("NATO’s"). */
+  readonly possessive: boolean;
+}
+
+// Letters of the Latin, Greek and Cyrillic scripts, spelled out: a regular expression without the
+// `u` flag runs several times faster, and the whole quote pass must cost about one scan of the text.
+const LETTER = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+const TOKEN = new RegExp(`[${LETTER}][${LETTER}'’\\-/&.]*|\\S`, 'g');
+const WORD_START = new RegExp(`^[${LETTER}]`);
+
+/** True when the first letter of `w` is a capital or a digit. */
+export function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 48 && c <= 57) return true;
+  if (c < 128) return false;
+  const ch = w[0] ?? '';
+  return ch !== ch.toLowerCase();
+}
+
+/** True when `w` starts with a lower-case letter. */
+export function startsLower(w: string): boolean {
+  const ch = w[0] ?? '';
+  return ch !== ch.toUpperCase();
+}
+
+/** True when `word` (with its final period) is an abbreviation or an initial, not a sentence end. */
+export function isAbbreviation(word: string): boolean {
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  if (bare.length === 1 && bare !== bare.toLowerCase()) return true; // an initial: "G. W."
+  if (bare.includes('.')) return true; // "U.S", "N.C", "a.m"
+  return ABBREVIATIONS.has(bare.toLowerCase());
+}
+
+function makeWord(text: string, start: number): Token {
+  const last = text[text.length - 1];
+  const before = text[text.length - 2];
+  const possessive = text.length > 2 && (last === 's' || last === 'S') && (before === '’' || before === "'");
+  const base = possessive ? text.slice(0, -2) : last === '’' || last === "'" ? text.slice(0, -1) : text;
+  return {
+    text,
+    norm: base.toLowerCase(),
+    start,
+    end: start + text.length,
+    word: true,
+    capital: startsUpper(text),
+    possessive,
+  };
+}
+
+function punct(ch: string, start: number): Token {
+  return { text: ch, norm: ch, start, end: start + 1, word: false, capital: false, possessive: false };
+}
+
+/** The tokens of `text` between `from` and `to`, in one regular-expression pass. */
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    let w = m[0];
+    const i = m.index;
+    if (w.length === 1 && !WORD_START.test(w)) {
+      out.push(punct(w, i));
+      continue;
+    }
+    if (i + w.length > to) w = w.slice(0, to - i);
+    // a word swallowed the sentence's period: give it back unless it belongs to an abbreviation
+    if (w.endsWith('.') && !isAbbreviation(w)) {
+      out.push(makeWord(w.slice(0, -1), i), punct('.', i + w.length - 1));
+    } else out.push(makeWord(w, i));
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+
+const OPENERS = '"“„«';
+const CLOSERS = '"”»’\'';
+
+/** The word that ends just before `pos` (letters, digits and inner periods). */
+function wordBefore(text: string, pos: number): string {
+  let j = pos;
+  while (j > 0 && /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF.'’-]/.test(text[j - 1] ?? '')) j--;
+  return text.slice(j, pos);
+}
+
+/**
+ * True when the period, question or exclamation mark at `i` ends a sentence: it is followed by
+ * space (after any closing marks) and then a capital or an opening mark, and it ends no abbreviation.
+ */
+export function endsSentence(text: string, i: number, limit: number): boolean {
+  const ch = text[i];
+  if (ch !== '.' && ch !== '?' && ch !== '!') return false;
+  let j = i + 1;
+  while (j < limit && CLOSERS.includes(text[j] ?? '')) j++;
+  if (j >= limit) return true;
+  if (!SPACE.test(text[j] ?? '')) return false;
+  while (j < limit && SPACE.test(text[j] ?? '')) j++;
+  if (j >= limit) return true;
+  const next = text[j] ?? '';
+  if ((!startsUpper(next) || /[0-9]/.test(next)) && !OPENERS.includes(next)) return false;
+  return ch !== '.' || !isAbbreviation(wordBefore(text, i) + '.');
+}
+
+/** Where the sentence holding `pos` starts, looking back no further than `floor`. */
+export function sentenceStart(text: string, pos: number, floor: number): number {
+  for (let j = pos - 1; j >= floor; j--) {
+    const c = text.charCodeAt(j);
+    if ((c === 46 || c === 63 || c === 33) && endsSentence(text, j, pos)) {
+      let k = j + 1;
+      while (k < pos && (CLOSERS.includes(text[k] ?? '') || SPACE.test(text[k] ?? ''))) k++;
+      return k;
+    }
+  }
+  return floor;
+}
+
+/** Where the sentence holding `pos` ends (exclusive), looking no further than `ceiling`. */
+export function sentenceEnd(text: string, pos: number, ceiling: number): number {
+  for (let j = pos; j < ceiling; j++) {
+    const c = text.charCodeAt(j);
+    if ((c === 46 || c === 63 || c === 33) && endsSentence(text, j, ceiling)) return j + 1;
+  }
+  return ceiling;
+}

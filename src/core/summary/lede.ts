@@ -1,0 +1,33 @@
+import { isCaption, isDependent, isQuestion, isQuotation } from '../text/sentence-kinds.js';
+import type { SentencedArticle } from './score.js';
+import { wordCount } from './tokens.js';
+
+/** A lede tells a whole event: shorter sentences are teasers or fragments. */
+const LEDE_MIN_WORDS = 8;
+
+function isLedeShaped(sentence: string, title: string | null): boolean {
+  if (wordCount(sentence) < LEDE_MIN_WORDS) return false;
+  if (isQuestion(sentence) || isQuotation(sentence) || isCaption(sentence)) return false;
+  // A headline left in the body is not the lede even when it is long enough.
+  return title === null || sentence.trim().toLowerCase() !== title.trim().toLowerCase();
+}
+
+/** How many lede-shaped sentences to look through for one that names its own subject. */
+const LEDE_WINDOW = 3;
+
+/**
+ * The one sentence that says what happened: the first sentence of the body that is a statement
+ * of some length, not a question, quotation, caption or leftover headline. A teaser that leans on
+ * what follows ("He's been accused of ...", "This is the moment ...") gives way to one of the next
+ * few that stands on its own. Falls back to the first sentence when none qualifies (a very short text).
+ */
+export function chooseLede(article: SentencedArticle): string {
+  const shaped: string[] = [];
+  for (const s of article.sentences) {
+    if (!isLedeShaped(s, article.title)) continue;
+    if (!isDependent(s)) return s;
+    shaped.push(s);
+    if (shaped.length >= LEDE_WINDOW) break;
+  }
+  return shaped[0] ?? article.sentences[0] ?? '';
+}

@@ -1,0 +1,94 @@
+/**
+ * Furniture that scrapers glue onto the first line of the article: bylines, timestamps and
+ * datelines (`By . Associated Press . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: ...`,
+ * `LONDON (Reuters) -`, `(CNN) --`). Patterns are anchored and bounded, so each runs in linear time.
+ */
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const CLOCK =
+  '\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s*(?:EST|EDT|GMT|BST|UTC|CET|CEST|PST|PDT|ET|PT))?';
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})`;
+const NAME = "\\p{Lu}[\\p{L}'’-]*\\.?(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?|de|van|von|al|bin|la|le|da|di)){0,4}";
+
+/** `By . Jane Doe .` / `By . Jane Doe and John Roe For Mailonline .` (the ` . ` form is never prose). */
+const DOTTED_BYLINE = new RegExp(
+  `^By\\s+\\.\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s+(?:for|in)\\s+${NAME})?\\s+\\.(?:\\s+|$)`,
+  'u',
+);
+/** `By John Smith, CNN` or `By Jane Doe |` followed by a timestamp, a dateline or a separator. */
+const PLAIN_BYLINE = new RegExp(
+  `^By\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*,\\s*(?:CNN|AP|AFP|Reuters|BBC|VOA|${NAME}))?\\s*(?:\\||\\.|—|–|--|$)\\s*`,
+  'u',
+);
+const TIMESTAMP = new RegExp(
+  `^(?:PUBLISHED|UPDATED|Published|Updated|Posted|Last updated)(?:\\s+(?:at|on))?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}(?:\\s*(?:,|at)?\\s*${CLOCK})?\\s*\\.?\\s*\\|?\\s*\\.?\\s*`,
+  'u',
+);
+/** `PRISTINA, Kosovo (AP) —`, `Canberra, Australia (CNN) --`, `(CNN) --`, `LONDON (Reuters) -`. */
+const AGENCY_DATELINE = new RegExp(
+  `^(?:${NAME}(?:\\s*,\\s*${NAME}){0,2}\\s+)?\\((?:CNN|AP|AFP|Reuters|VOA|BBC|UPI|dpa|Xinhua|EW\\.com|CNN Money|CNNMoney|[\\p{Lu}][\\p{L}.]{1,15})\\)\\s*(?:--|—|–|-|:)\\s*`,
+  'u',
+);
+/** `WASHINGTON —`, `KYIV, Ukraine --`: a capitalised place and a dash. */
+const CAPS_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s+(?:--|—|–)\s+/u;
+
+const LEADING_RULES: readonly RegExp[] = [DOTTED_BYLINE, TIMESTAMP, AGENCY_DATELINE, CAPS_DATELINE];
+
+/**
+ * Strips furniture from the start of a paragraph, rule after rule until none applies.
+ * Returns the rest (possibly empty: the whole paragraph was furniture).
+ */
+export function stripLeadingFurniture(paragraph: string): string {
+  let rest = paragraph.trimStart();
+  for (let guard = 0; guard < 8; guard++) {
+    const before = rest;
+    rest = rest.replace(/^(?:\||\.)\s+/, '');
+    for (const rule of LEADING_RULES) rest = rest.replace(rule, '');
+    const plain = PLAIN_BYLINE.exec(rest);
+    // A plain byline only counts when furniture or the end of the line follows it ("By Tuesday ..." is prose).
+    if (plain) {
+      const after = rest.slice(plain[0].length);
+      if (after === '' || /[|—–]|--/.test(plain[0]) || TIMESTAMP.test(after) || AGENCY_DATELINE.test(after))
+        rest = after;
+    }
+    if (rest === before) break;
+  }
+  return rest.trim();
+}
+
+/** Furniture that sits mid-text in scraped pages, after captions: the dotted byline and timestamps. */
+const MID_BYLINE = new RegExp(
+  `(^|[.!?'"”’]\\s+)By\\s+\\.\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s+(?:for|in)\\s+${NAME})?\\s+\\.\\s+`,
+  'gu',
+);
+const MID_TIMESTAMP = new RegExp(
+  `(?<!\\S)(?:PUBLISHED|UPDATED|Last updated)(?:\\s+at)?\\s*:?\\s*\\.?\\s*(?:${CLOCK}\\s*(?:,|on)?\\s*)?${DATE}\\s*\\.?\\s*(?:\\|\\s*\\.?\\s*)?`,
+  'gu',
+);
+
+export function stripInlineFurniture(text: string): string {
+  // Cheap substring checks first: most paragraphs carry neither, and the patterns are long.
+  let out = text.includes('By .') ? text.replace(MID_BYLINE, '$1') : text;
+  if (out.includes('PUBLISHED') || out.includes('UPDATED') || out.includes('Last updated'))
+    out = out.replace(MID_TIMESTAMP, '');
+  return out;
+}
+
+/** Calls to action that pages interleave with the story: `Scroll down for video`, `Click here to ...`. */
+const PROMO =
+  /(^|[.!?'"”’]\s+)(?:Scroll down (?:for|to) [^.!?]{0,80}|(?:Click|CLICK) (?:here|HERE) [^.!?]{0,80}|READ MORE:? [^.!?]{0,80}|Advertisement|ADVERTISEMENT)\s*[.!?]*(?=\s|$)\s*/gu;
+
+const PROMO_HINT = /Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT/;
+
+export function stripPromos(text: string): string {
+  return PROMO_HINT.test(text) ? text.replace(PROMO, '$1').trim() : text;
+}
+
+/**
+ * Scrapers that flatten line breaks leave ` . ` inside sentences ("a woman who . claims"). A full
+ * stop between spaces followed by a lower-case word cannot end a sentence, so it is dropped.
+ */
+export function joinBrokenLines(text: string): string {
+  return text.includes(' .') ? text.replace(/ \.\s+(?=\p{Ll})/gu, ' ') : text;
+}

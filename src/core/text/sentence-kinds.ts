@@ -1,0 +1,52 @@
+/**
+ * Kinds of sentence that a briefing should not lead with: picture captions, questions,
+ * sentences that are only a quotation. They stay in the article's sentences; the lede and the
+ * summary avoid them.
+ */
+
+const PHOTO_MARK =
+  /\((?:pictured|pictured\s+\w+|left|right|centre|center|above|below|top|bottom|inset|file|file photo|main picture|main)\)/i;
+/** `Retread: David Cameron with ...`: a short label, a colon, then a description. */
+const CAPTION_LABEL = /^[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}:\s+\p{Lu}/u;
+const SPEECH_LABEL =
+  /\b(?:said|says|told|added|continued|wrote|writes|tweeted|explained|asked|warned|insisted|claimed|reads|read|stated|revealed|admitted|replied)\s*:/i;
+
+/** A picture caption left in the text by the scraper. */
+export function isCaption(sentence: string): boolean {
+  if (sentence.includes('(') && PHOTO_MARK.test(sentence)) return true;
+  const colon = sentence.indexOf(':');
+  // The label is a few words: only a colon near the start can end one.
+  return colon > 0 && colon < 50 && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
+}
+
+const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
+
+export function isQuestion(sentence: string): boolean {
+  // Walk back over closing marks rather than use an end-anchored regex, which scans the whole text.
+  let i = sentence.length - 1;
+  while (i >= 0 && CLOSING.has(sentence.charAt(i))) i--;
+  return sentence.charAt(i) === '?';
+}
+
+/**
+ * Part of a quotation: it opens with a quotation mark ("..." he said), or it is the second
+ * sentence of a quotation, which shows as a closing mark with no opening one before it.
+ */
+export function isQuotation(sentence: string): boolean {
+  if (/^["“‘']/.test(sentence)) return true;
+  const curlyOpen = sentence.indexOf('“');
+  const curlyClose = sentence.indexOf('”');
+  if (curlyClose >= 0 && (curlyOpen < 0 || curlyClose < curlyOpen)) return true;
+  let straight = 0;
+  for (let i = sentence.indexOf('"'); i >= 0; i = sentence.indexOf('"', i + 1)) straight++;
+  return straight % 2 === 1;
+}
+
+/** Openers that lean on an earlier sentence: a pronoun or a linking word with no subject of its own. */
+const DEPENDENT_OPENER =
+  /^(?:He|She|It|They|This|These|Those|That|We|I|You|His|Her|Its|Their|But|And|So|Yet|Instead|Still|Also)(?:['’]s)?\b/;
+
+/** A sentence that does not stand on its own ("He was arrested on Monday."). */
+export function isDependent(sentence: string): boolean {
+  return DEPENDENT_OPENER.test(sentence);
+}

@@ -1,0 +1,34 @@
+/** Escapes text for Telegram's HTML parse mode (and for HTML attributes in double quotes). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+// U+2060 WORD JOINER: invisible, but Telegram and Discord no longer see "@name" as a mention.
+const JOINER = '\u2060';
+
+/** Keeps feed text from pinging anyone: "@someone" and "@everyone" stop being mentions. */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${JOINER}`);
+}
+
+/** Feed text made safe for Telegram HTML: escaped and unable to mention. */
+export function safeText(text: string): string {
+  return escapeHtml(neutraliseMentions(stripControls(text)));
+}
+
+/** Drops control characters (other than newline and tab) that clients render as garbage. */
+export function stripControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
+/** An http(s) address fit for an href, or null (javascript:, data: and malformed ones are dropped). */
+export function safeUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Briefing, Reply, ReplyBlock } from '../core/briefing/index.js';
+import { stripControls } from './escape.js';
+import { briefingFooter } from './telegram-html.js';
+
+/** One story as plain text for a terminal. */
+export function briefingText(b: Briefing): string {
+  const lines = [stripControls(b.headline)];
+  if (b.url) lines.push(b.url);
+  lines.push('', stripControls(b.lede));
+  for (const p of b.points) lines.push(`  • ${stripControls(p)}`);
+  if (b.quote) {
+    const who = [b.quote.speaker, b.quote.role].filter((s): s is string => s !== null).join(', ');
+    lines.push('', `  “${stripControls(b.quote.text)}”${who ? `\n    — ${stripControls(who)}` : ''}`);
+  }
+  lines.push('', `  ${stripControls(briefingFooter(b).join(' · '))}`);
+  return lines.join('\n');
+}
+
+function blockText(block: ReplyBlock): string {
+  switch (block.kind) {
+    case 'briefing':
+      return briefingText(block.briefing);
+    case 'text':
+      return stripControls(block.text);
+    case 'list':
+      return [stripControls(block.title), ...block.items.map((i) => `  • ${stripControls(i)}`)].join('\n');
+    case 'error':
+      return `! ${stripControls(block.message)}${block.example === undefined ? '' : `\n  Example: ${block.example}`}`;
+  }
+}
+
+/** A reply as plain text: blocks separated by a rule so stories stand apart. */
+export function renderPlain(reply: Reply): string {
+  return reply.blocks.map(blockText).join('\n\n');
+}

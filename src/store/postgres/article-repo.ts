@@ -1,0 +1,125 @@
+import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
+import { storyTerms } from '../../core/dedup/terms.js';
+import { StoreError, type ArticleRepo } from '../types.js';
+import type { Db } from './db.js';
+import { toArticle, type PgArticleRow } from './rows.js';
+import { createPgStoryReader } from './story-reader.js';
+
+// PostgreSQL text cannot hold NUL; a stray one in scraped text is dropped rather than failing the save.
+function jsonWithoutNul(value: unknown): string {
+  return JSON.stringify(value).replace(/\\u0000/g, '');
+}
+
+/** The articles and stories tables of a PostgreSQL store. */
+export function createPgArticleRepo(db: Db): ArticleRepo {
+  const stories = createPgStoryReader(db);
+  const first = async (sql: string, params: unknown[]) => {
+    const row = (await db.query<PgArticleRow>(sql, params)).rows[0];
+    return row && toArticle(row);
+  };
+  return {
+    async find(url, guid, feedId) {
+      const canonical = canonicalUrl(url);
+      const byUrl =
+        canonical && (await first('SELECT * FROM articles WHERE canonical_url = $1', [canonical]));
+      if (byUrl || guid === null) return byUrl || undefined;
+      return feedId == null
+        ? first('SELECT * FROM articles WHERE guid = $1 ORDER BY id LIMIT 1', [guid])
+        : first('SELECT * FROM articles WHERE guid = $1 AND feed_id = $2 ORDER BY id LIMIT 1', [
+            guid,
+            feedId,
+          ]);
+    },
+
+    save: (article, storyId) =>
+      db.transaction(async (q) => {
+        const canonical = canonicalUrl(article.url);
+        if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
+        const fetchedAt = article.fetchedAt;
+        const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
+        let story = storyId;
+        if (story === null) {
+          const created = await q.query<{ id: number }>(
+            'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id',
+            [seenAt, fetchedAt],
+          );
+          story = created.rows[0]!.id;
+        } else {
+          const widened = await q.query(
+            `UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
+             WHERE id = $3`,
+            [seenAt, fetchedAt, story],
+          );
+          if (!widened.rowCount) throw new StoreError('not-found', `no story with id ${story}`);
+        }
+        const terms = storyTerms(article.analysis.title, article.analysis.lede);
+        const inserted = await q.query<PgArticleRow>(
+          `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
+             fetched_at, seen_at, term_count, countries, analysis)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
+          [
+            story,
+            article.feedId,
+            article.url,
+            canonical,
+            outletOf(canonical),
+            article.guid,
+            article.source,
+            article.publishedAt,
+            fetchedAt,
+            seenAt,
+            terms.length,
+            article.analysis.countries,
+            jsonWithoutNul(article.analysis),
+          ],
+        );
+        const row = inserted.rows[0];
+        if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
+        await q.query(
+          'INSERT INTO article_terms (term, article_id) SELECT DISTINCT unnest($1::text[]), $2::integer ON CONFLICT DO NOTHING',
+          [terms, row.id],
+        );
+        if (storyId === null)
+          await q.query('UPDATE stories SET lead_article_id = $1 WHERE id = $2', [row.id, story]);
+        await q.query(
+          `INSERT INTO story_places (story_id, kind, code)
+           SELECT $1::integer, 'country', unnest($2::text[]) UNION SELECT $1::integer, 'region', unnest($3::text[])
+           ON CONFLICT DO NOTHING`,
+          [story, article.analysis.countries, article.analysis.regions],
+        );
+        return toArticle(row);
+      }),
+
+    similar: async (s) =>
+      (
+        await db.query<{
+          id: number;
+          story_id: number;
+          outlet: string;
+          term_count: number;
+          countries: string[];
+          shared: number;
+        }>(
+          `SELECT a.id, a.story_id, a.outlet, a.term_count, a.countries, COUNT(*)::integer AS shared
+           FROM article_terms t JOIN articles a ON a.id = t.article_id
+           WHERE t.term = ANY($1::text[]) AND a.seen_at BETWEEN $2 AND $3
+           GROUP BY a.id HAVING COUNT(*) >= $4
+           ORDER BY shared DESC, a.id LIMIT $5`,
+          [s.terms, s.from, s.to, Math.max(1, s.minShared), s.limit],
+        )
+      ).rows.map((r) => ({
+        articleId: r.id,
+        storyId: r.story_id,
+        outlet: r.outlet,
+        shared: r.shared,
+        termCount: r.term_count,
+        countries: r.countries,
+      })),
+
+    stories: (query) => stories.list(query),
+    story: (id) => stories.get(id),
+    count: async () =>
+      (await db.query<{ n: number }>('SELECT COUNT(*)::integer AS n FROM articles')).rows[0]!.n,
+  };
+}

@@ -1,0 +1,62 @@
+import pg from 'pg';
+import type { Store } from '../types.js';
+import { createPgArticleRepo } from './article-repo.js';
+import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './chat-repos.js';
+import { createDb } from './db.js';
+import { createPgFeedRepo } from './feed-repo.js';
+import { MIGRATION_LOCK, migratePostgres } from './migrations.js';
+import { createPgSubscriptionRepo } from './subscription-repo.js';
+
+/** Options of a PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** Keep the tables in this schema (created if missing) rather than `public`; tests use one per test. */
+  readonly schema?: string;
+  /** Most connections the pool opens (default 10). */
+  readonly maxConnections?: number;
+}
+
+/** Opens a PostgreSQL store at `url` and brings its schema up to date. */
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`invalid schema name "${schema}"`);
+  }
+  if (schema) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    try {
+      // IF NOT EXISTS alone races when two instances start at once; the lock serialises them.
+      await setup.query('BEGIN');
+      await setup.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await setup.query('COMMIT');
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = createDb(pool);
+  try {
+    await migratePostgres(db);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    feeds: createPgFeedRepo(db),
+    articles: createPgArticleRepo(db),
+    subscriptions: createPgSubscriptionRepo(db),
+    topics: createPgTopicRepo(db),
+    chats: createPgChatRepo(db),
+    deliveries: createPgDeliveryRepo(db),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

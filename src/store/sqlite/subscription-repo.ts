@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { ChatRef, Subscription, SubscriptionRepo } from '../types.js';
+import { promised } from './promised.js';
+
+interface SubscriptionRow {
+  id: number;
+  platform: ChatRef['platform'];
+  chat_id: string;
+  thread_id: string;
+  target_kind: 'region' | 'topic';
+  target: string;
+  schedule: string;
+  timezone: string;
+  paused: number;
+  last_digest_at: number | null;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: r.id,
+    platform: r.platform,
+    chatId: r.chat_id,
+    threadId: r.thread_id === '' ? null : r.thread_id,
+    target:
+      r.target_kind === 'region' ? { kind: 'region', slug: r.target } : { kind: 'topic', name: r.target },
+    schedule: r.schedule,
+    timezone: r.timezone,
+    paused: r.paused === 1,
+    lastDigestAt: r.last_digest_at === null ? null : new Date(r.last_digest_at),
+  };
+}
+
+/** The subscriptions table of a SQLite store; moving a chat also moves its topics and settings. */
+export function createSqliteSubscriptionRepo(db: Database.Database): SubscriptionRepo {
+  const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
+  const upsert = db.prepare<Record<string, string>, { id: number }>(
+    `INSERT INTO subscriptions (platform, chat_id, thread_id, target_kind, target, schedule, timezone)
+     VALUES (@platform, @chatId, @threadId, @kind, @target, @schedule, @timezone)
+     ON CONFLICT (platform, chat_id, thread_id, target_kind, target)
+     DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone
+     RETURNING id`,
+  );
+
+  const moveChat = db.transaction((from: ChatRef, to: ChatRef): number => {
+    const args = [to.platform, to.chatId, from.platform, from.chatId];
+    // UPDATE OR IGNORE leaves behind what the new chat already has; those leftovers are then dropped.
+    const moved = db
+      .prepare(
+        'UPDATE OR IGNORE subscriptions SET platform = ?, chat_id = ? WHERE platform = ? AND chat_id = ?',
+      )
+      .run(...args).changes;
+    db.prepare(
+      'UPDATE OR IGNORE topics SET platform = ?, chat_id = ? WHERE platform = ? AND chat_id = ?',
+    ).run(...args);
+    db.prepare('UPDATE OR IGNORE chats SET platform = ?, chat_id = ? WHERE platform = ? AND chat_id = ?').run(
+      ...args,
+    );
+    for (const table of ['subscriptions', 'topics', 'chats']) {
+      db.prepare(`DELETE FROM ${table} WHERE platform = ? AND chat_id = ?`).run(from.platform, from.chatId);
+    }
+    return moved;
+  });
+
+  return promised<SubscriptionRepo>({
+    add: (sub) => {
+      const { id } = upsert.get({
+        platform: sub.platform,
+        chatId: sub.chatId,
+        threadId: sub.threadId ?? '',
+        kind: sub.target.kind,
+        target: sub.target.kind === 'region' ? sub.target.slug : sub.target.name,
+        schedule: sub.schedule,
+        timezone: sub.timezone,
+      })!;
+      return toSubscription(byId.get(id)!);
+    },
+    get: (id) => {
+      const row = byId.get(id);
+      return row && toSubscription(row);
+    },
+    remove: (id) => db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0,
+    forChat: (chat) =>
+      db
+        .prepare<[string, string], SubscriptionRow>(
+          'SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id',
+        )
+        .all(chat.platform, chat.chatId)
+        .map(toSubscription),
+    all: () =>
+      db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id').all().map(toSubscription),
+    setPaused: (chat, paused) =>
+      db
+        .prepare('UPDATE subscriptions SET paused = ? WHERE platform = ? AND chat_id = ?')
+        .run(paused ? 1 : 0, chat.platform, chat.chatId).changes,
+    moveChat: (from, to) => moveChat(from, to),
+    markDigest: (id, at) => {
+      db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?').run(at.getTime(), id);
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing, countryMark, flagEmoji, formatAge } from '../../../src/core/briefing/index.js';
+import { keyQuote, makeAnalysis, NOW } from '../../commands/helpers/fixtures.js';
+
+describe('buildBriefing', () => {
+  it('GIVEN an analysis THEN the points are the summary without the lede, at most three', () => {
+    const a = makeAnalysis({
+      lede: 'First sentence.',
+      summary: ['First sentence.', 'Second.', 'Third.', 'Fourth.', 'Fifth.'],
+    });
+    const b = buildBriefing({ analysis: a, url: 'https://x.example/a', outlets: 3, publishedAt: NOW }, NOW);
+    expect(b.points).toEqual(['Second.', 'Third.', 'Fourth.']);
+    expect(b.outlets).toBe(3);
+    expect(b.age).toBe('just now');
+  });
+
+  it('GIVEN several key quotes THEN the attributed one is chosen, with speaker and role', () => {
+    const a = makeAnalysis({
+      quotes: [
+        keyQuote('Nobody knows', null, null),
+        keyQuote('We will rebuild', 'Ana Petrova', 'mayor of Lakeport'),
+      ],
+    });
+    const b = buildBriefing({ analysis: a, url: null, outlets: 0, publishedAt: null }, NOW);
+    expect(b.quote).toEqual({ text: 'We will rebuild', speaker: 'Ana Petrova', role: 'mayor of Lakeport' });
+    expect(b.outlets).toBe(1);
+    expect(b.age).toBeNull();
+  });
+
+  it('GIVEN no title THEN the lede, shortened, stands in as the headline', () => {
+    const lede = 'A '.repeat(100) + 'long lede.';
+    const b = buildBriefing(
+      { analysis: makeAnalysis({ title: null, lede }), url: null, outlets: 1, publishedAt: null },
+      NOW,
+    );
+    expect(b.headline.length).toBeLessThanOrEqual(120);
+    expect(b.headline.endsWith('…')).toBe(true);
+  });
+});
+
+describe('flags and age', () => {
+  it('GIVEN ISO codes THEN regional-indicator flags; GIVEN XK THEN no flag but the name Kosovo', () => {
+    expect(flagEmoji('rs')).toBe('🇷🇸');
+    expect(flagEmoji('BA')).toBe('🇧🇦');
+    expect(flagEmoji('XK')).toBeNull();
+    expect(countryMark('XK')).toEqual({ code: 'XK', flag: null, name: 'Kosovo' });
+    expect(flagEmoji('not a code')).toBeNull();
+  });
+
+  it('GIVEN ages THEN they read in minutes, hours and days, never in the future', () => {
+    const ago = (ms: number): string => formatAge(new Date(NOW.getTime() - ms), NOW);
+    expect(ago(-60_000)).toBe('just now');
+    expect(ago(5 * 60_000)).toBe('5 min ago');
+    expect(ago(3 * 3_600_000)).toBe('3 h ago');
+    expect(ago(49 * 3_600_000)).toBe('2 days ago');
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { fileArticle } from '../../src/store/file-article.js';
+import type { ContractContext } from './contract.js';
+import { BORDER_A, BORDER_B, HARVEST, PLATES, T0, analysis, article, hoursAfter } from './fixtures.js';
+
+export function articleContract(ctx: ContractContext): void {
+  describe('articles', () => {
+    it('GIVEN a stored article THEN it is found by its URL in any tracked form, and by GUID', async () => {
+      const feed = await ctx.store.feeds.add({ url: 'https://rferl.example/rss' }, T0);
+      const saved = await ctx.store.articles.save(
+        article('https://www.rferl.example/a/jarinje/123.html?utm_source=rss#top', BORDER_A, {
+          guid: 'rferl-123',
+          feedId: feed.id,
+        }),
+        null,
+      );
+      expect(saved).toMatchObject({
+        canonicalUrl: 'https://www.rferl.example/a/jarinje/123.html',
+        outlet: 'rferl.example',
+      });
+      expect(saved.analysis).toEqual(BORDER_A);
+      const byUrl = await ctx.store.articles.find(
+        'https://WWW.rferl.example/a/jarinje/123.html?fbclid=x',
+        null,
+      );
+      expect(byUrl?.id).toBe(saved.id);
+      expect((await ctx.store.articles.find('https://elsewhere.example/x', 'rferl-123', feed.id))?.id).toBe(
+        saved.id,
+      );
+      expect((await ctx.store.articles.find('https://elsewhere.example/x', 'rferl-123'))?.id).toBe(saved.id);
+      expect(
+        await ctx.store.articles.find('https://elsewhere.example/x', 'rferl-123', feed.id + 1),
+      ).toBeUndefined();
+      expect(
+        await ctx.store.articles.find('https://www.rferl.example/a/jarinje/124.html', null),
+      ).toBeUndefined();
+      expect(await ctx.store.articles.count()).toBe(1);
+    });
+
+    it('GIVEN an article saved twice or with a bad address THEN the store refuses it', async () => {
+      await ctx.store.articles.save(article('https://a.example/x?utm_medium=email', BORDER_A), null);
+      await expect(
+        ctx.store.articles.save(article('https://a.example/x', BORDER_A), null),
+      ).rejects.toMatchObject({
+        code: 'conflict',
+      });
+      await expect(
+        ctx.store.articles.save(article('ftp://a.example/y', BORDER_A), null),
+      ).rejects.toMatchObject({
+        code: 'invalid',
+      });
+      await expect(
+        ctx.store.articles.save(article('https://a.example/z', BORDER_A), 999),
+      ).rejects.toMatchObject({
+        code: 'not-found',
+      });
+      expect(await ctx.store.articles.count()).toBe(1);
+    });
+
+    it('GIVEN two outlets filed under one story THEN it has two sources and both places', async () => {
+      const first = await ctx.store.articles.save(article('https://www.rferl.example/1', BORDER_A), null);
+      await ctx.store.articles.save(
+        article('https://balkaninsight.example/2', BORDER_B, { publishedAt: hoursAfter(T0, -2) }),
+        first.storyId,
+      );
+      await ctx.store.articles.save(article('https://rferl.example/3', BORDER_A), first.storyId);
+      const story = await ctx.store.articles.story(first.storyId);
+      expect(story?.lead.id).toBe(first.id);
+      expect(story?.sources).toBe(2);
+      expect(story?.outlets).toEqual(['rferl.example', 'balkaninsight.example']);
+      expect(story?.countries).toEqual(['XK', 'RS', 'BE']);
+      expect(story?.regions).toEqual(['balkans', 'europe']);
+      expect(story?.publishedAt).toEqual(hoursAfter(T0, -2));
+      expect(story?.firstSeenAt).toEqual(hoursAfter(T0, -1));
+      expect(await ctx.store.articles.story(first.storyId + 100)).toBeUndefined();
+    });
+
+    it('GIVEN stories in several regions and times THEN stories() filters by region and since, newest first', async () => {
+      const save = (url: string, a = BORDER_A, hours = 0) =>
+        ctx.store.articles.save(article(url, a, { publishedAt: hoursAfter(T0, hours) }), null);
+      const old = await save('https://a.example/old', PLATES, -30);
+      const mid = await save('https://a.example/mid', BORDER_A, -3);
+      const africa = await save('https://b.example/africa', HARVEST, -2);
+      const fresh = await save('https://a.example/fresh', BORDER_B, -1);
+      const storyIds = (s: { id: number }[]) => s.map((x) => x.id);
+      expect(storyIds(await ctx.store.articles.stories({ limit: 10 }))).toEqual(
+        [fresh, africa, mid, old].map((a) => a.storyId),
+      );
+      expect(storyIds(await ctx.store.articles.stories({ regions: ['balkans'], limit: 10 }))).toEqual(
+        [fresh, mid, old].map((a) => a.storyId),
+      );
+      expect(
+        storyIds(
+          await ctx.store.articles.stories({ regions: ['balkans'], since: hoursAfter(T0, -24), limit: 10 }),
+        ),
+      ).toEqual([fresh.storyId, mid.storyId]);
+      expect(storyIds(await ctx.store.articles.stories({ regions: ['balkans'], limit: 1 }))).toEqual([
+        fresh.storyId,
+      ]);
+      expect(
+        storyIds(await ctx.store.articles.stories({ regions: ['southern-africa', 'europe'], limit: 10 })),
+      ).toEqual([fresh.storyId, africa.storyId]);
+      expect(await ctx.store.articles.stories({ regions: ['arctic'], limit: 10 })).toEqual([]);
+    });
+
+    it('GIVEN a feed date in the future THEN the story counts from its fetch time', async () => {
+      const fetchedAt = T0;
+      const saved = await ctx.store.articles.save(
+        article('https://a.example/future', BORDER_A, { publishedAt: hoursAfter(T0, 48), fetchedAt }),
+        null,
+      );
+      expect((await ctx.store.articles.story(saved.storyId))?.publishedAt).toEqual(fetchedAt);
+    });
+  });
+
+  describe('filing articles (dedup and clustering)', () => {
+    it('GIVEN the same article again under a tracked URL or the same GUID THEN it is a duplicate, not stored', async () => {
+      const feed = await ctx.store.feeds.add({ url: 'https://a.example/rss' }, T0);
+      const first = await fileArticle(
+        ctx.store,
+        article('https://a.example/x', BORDER_A, { guid: 'g1', feedId: feed.id }),
+      );
+      expect(first).toMatchObject({ kind: 'stored', joined: false });
+      const again = await fileArticle(ctx.store, article('https://a.example/x?utm_source=tw#c', BORDER_A));
+      expect(again.kind).toBe('duplicate');
+      const moved = await fileArticle(
+        ctx.store,
+        article('https://a.example/x-renamed', BORDER_A, { guid: 'g1', feedId: feed.id }),
+      );
+      expect(moved.kind).toBe('duplicate');
+      expect(await ctx.store.articles.count()).toBe(1);
+    });
+
+    it('GIVEN a near-duplicate from a second outlet THEN it joins the story, which then has two sources', async () => {
+      const a = await fileArticle(ctx.store, article('https://rferl.example/jarinje', BORDER_A));
+      const b = await fileArticle(
+        ctx.store,
+        article('https://balkaninsight.example/jarinje-reopens', BORDER_B, {
+          publishedAt: hoursAfter(T0, 3),
+        }),
+      );
+      expect(b).toMatchObject({ kind: 'stored', joined: true });
+      if (a.kind !== 'stored' || b.kind !== 'stored') throw new Error('both should be stored');
+      expect(b.article.storyId).toBe(a.article.storyId);
+      const stories = await ctx.store.articles.stories({ limit: 10 });
+      expect(stories).toHaveLength(1);
+      expect(stories[0]?.sources).toBe(2);
+    });
+
+    it('GIVEN a different event on the same subject, or the same words days later THEN each is a story of its own', async () => {
+      await fileArticle(ctx.store, article('https://rferl.example/jarinje', BORDER_A));
+      const plates = await fileArticle(ctx.store, article('https://balkaninsight.example/plates', PLATES));
+      expect(plates).toMatchObject({ kind: 'stored', joined: false });
+      const later = await fileArticle(
+        ctx.store,
+        article('https://dw.example/jarinje', BORDER_B, { publishedAt: hoursAfter(T0, 24 * 5) }),
+      );
+      expect(later).toMatchObject({ kind: 'stored', joined: false });
+      expect(await ctx.store.articles.stories({ limit: 10 })).toHaveLength(3);
+    });
+
+    it('GIVEN an article with no words to compare THEN it is stored as its own story', async () => {
+      const bare = analysis('', '');
+      expect(await fileArticle(ctx.store, article('https://a.example/1', bare))).toMatchObject({
+        joined: false,
+      });
+      expect(await fileArticle(ctx.store, article('https://b.example/1', bare))).toMatchObject({
+        joined: false,
+      });
+      expect(await fileArticle(ctx.store, article('mailto:x@example.com', bare))).toMatchObject({
+        kind: 'invalid',
+      });
+    });
+
+    it('GIVEN candidates outside the time range or sharing too few terms THEN similar() leaves them out', async () => {
+      await ctx.store.articles.save(article('https://a.example/1', BORDER_A), null);
+      const query = { terms: ['jarinje', 'kosovo', 'serbia', 'reopen'], limit: 10 };
+      const near = await ctx.store.articles.similar({
+        ...query,
+        minShared: 4,
+        from: hoursAfter(T0, -1),
+        to: hoursAfter(T0, 1),
+      });
+      expect(near).toEqual([
+        expect.objectContaining({ shared: 4, outlet: 'a.example', countries: ['XK', 'RS'] }),
+      ]);
+      expect(
+        await ctx.store.articles.similar({
+          ...query,
+          minShared: 5,
+          from: hoursAfter(T0, -1),
+          to: hoursAfter(T0, 1),
+        }),
+      ).toEqual([]);
+      expect(
+        await ctx.store.articles.similar({
+          ...query,
+          minShared: 1,
+          from: hoursAfter(T0, 1),
+          to: hoursAfter(T0, 9),
+        }),
+      ).toEqual([]);
+    });
+  });
+}

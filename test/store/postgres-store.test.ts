@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createPostgresStore } from '../../src/store/postgres/create-postgres-store.js';
+import { PG_MIGRATIONS, migratePostgres } from '../../src/store/postgres/migrations.js';
+import { createDb } from '../../src/store/postgres/db.js';
+import { storeContract } from './contract.js';
+
+// CI exports this (PostgreSQL at 127.0.0.1:5432, database `test`); without it the suite is skipped.
+const url = process.env.NEWSDESK_TEST_DATABASE_URL;
+
+function freshSchema(): string {
+  return `newsdesk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!url)('PostgreSQL store', () => {
+  storeContract('postgres', () => {
+    const schema = freshSchema();
+    return Promise.resolve({
+      open: () => createPostgresStore(url!, { schema, maxConnections: 3 }),
+      destroy: () => dropSchema(schema),
+    });
+  });
+
+  it('GIVEN two stores opening one new schema at once THEN each migration is applied once', async () => {
+    const schema = freshSchema();
+    try {
+      const [a, b] = await Promise.all([
+        createPostgresStore(url!, { schema, maxConnections: 2 }),
+        createPostgresStore(url!, { schema, maxConnections: 2 }),
+      ]);
+      await Promise.all([a.close(), b.close()]);
+      const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+      const db = createDb(pool);
+      const versions = await db.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      expect(versions.rows.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((m) => m.version));
+      expect(await migratePostgres(db)).toEqual([]);
+      await pool.end();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+});
