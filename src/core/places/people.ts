@@ -31,7 +31,7 @@ const NOT_GIVEN_NAMES = new Set(
 );
 
 // Words that follow a place name in a compound ("Jordan Valley", "Sydney Harbour").
-const PLACE_FOLLOWERS = new Set(
+export const PLACE_FOLLOWERS: ReadonlySet<string> = new Set(
   `City County State River Valley Street Road Avenue Square Airport University College Harbour Harbor
   Bay Lake Park Zoo Bridge Station Opera Hall Hotel Basin Gate Saint St Fashion Week Games Olympics
   Cup Open Marathon Agreement Accord Accords Convention Motor Metro Police Council Government Times

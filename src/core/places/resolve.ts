@@ -1,6 +1,6 @@
 import type { PlaceKind, PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { afterLocative, findPeople } from './people.js';
+import { afterLocative, findPeople, PLACE_FOLLOWERS } from './people.js';
 import { tokenText, type Tokens } from './tokens.js';
 
 /** A place mention read in context: which country it names (if any), and how strongly. */
@@ -77,6 +77,19 @@ function followerCountry(tokens: Tokens, end: number): string | undefined {
   return undefined;
 }
 
+/**
+ * "Cerro Verde", "Santa Rosa de Lima", "Wigan Athletic": a one-word city followed by another
+ * capitalized word (not a place word like City or Airport) is the start of a longer name the
+ * gazetteer does not know, so it says nothing sure about a country.
+ */
+function partOfLongerName(tokens: Tokens, matches: readonly NameMatch<PlaceName>[], i: number): boolean {
+  const m = matches[i];
+  if (!m || m.end - m.start !== 1 || tokens.unit[m.end] !== tokens.unit[m.start]) return false;
+  const next = tokenText(tokens, m.end);
+  if (next === undefined || !/^\p{Lu}\p{Ll}+$/u.test(next) || PLACE_FOLLOWERS.has(next)) return false;
+  return matches[i + 1]?.start !== m.end;
+}
+
 /** "Paris, Texas", "Portland, Dorset": the place after the comma says where the city is. */
 function qualifiedBy(
   matches: readonly NameMatch<PlaceName>[],
@@ -116,6 +129,7 @@ export function resolveMatches(
       out.push({ unit, code: follower, kind: 's' });
       return;
     }
+    if (kind === 'c' && partOfLongerName(tokens, matches, i)) return;
     const qualified = local ? qualifiedBy(matches, i, tokens) : undefined;
     if (qualified) {
       out.push({ unit, code: qualified, kind: place });

@@ -51,8 +51,9 @@ const SPECIAL_RE = /[øØłŁđĐßæÆı‘’ʼ`“”–—]/g;
 
 /** Folds diacritics and typographic quotes: "Priština’s" → "Pristina's". Keeps case. */
 export function fold(text: string): string {
-  // Most English copy has no accented letter, only curly quotes and dashes: skip NFD (costly).
-  if (!ACCENTABLE.test(text)) return text.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+  // Most English copy has no accented letter: leave it as it is (curly quotes and dashes are
+  // matched as their plain forms by tokenIs).
+  if (!ACCENTABLE.test(text)) return text;
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -133,11 +134,13 @@ export function tokenText(tokens: Tokens, i: number): string | undefined {
   return s === undefined || e === undefined ? undefined : tokens.source.slice(s, e);
 }
 
-/** True when token `i` is exactly `word` (no string is made). */
+/** True when token `i` is exactly `word` (no string is made); ’ matches ' and – matches -. */
 export function tokenIs(tokens: Tokens, i: number, word: string): boolean {
   const s = tokens.start[i];
   const e = tokens.end[i];
-  return s !== undefined && e !== undefined && e - s === word.length && tokens.source.startsWith(word, s);
+  if (s === undefined || e === undefined || e - s !== word.length) return false;
+  if (tokens.source.startsWith(word, s)) return true;
+  return word.length === 1 && (SPECIAL[tokens.source.charAt(s)] ?? '') === word;
 }
 
 /** True when token `i` starts with a capital letter. */

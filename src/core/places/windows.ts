@@ -1,4 +1,4 @@
-import { matchNameAt, nameReachOf, type NameIndex, type NameMatch } from './name-index.js';
+import { matchNameAt, mayStartAt, nameReachOf, type NameIndex, type NameMatch } from './name-index.js';
 import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
@@ -9,9 +9,10 @@ import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tok
 /** The unit given to the break between two windows, so no rule reads across it. */
 export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
 
-// A capitalized word at a word boundary. After folding, names in Latin script start with an
-// ASCII capital; a plain \b regex (no look-behind, no Unicode classes) is the fastest scan.
-const CAPITALIZED = /\b[A-Z][A-Za-z0-9]*/g;
+// A capital letter starting a word. After folding, names in Latin script start with an ASCII
+// capital. Used with test(), which makes no match object: the word is cut out only if the
+// prefix table says a name may start with it.
+const CAPITAL = /\b[A-Z]/g;
 /** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
 const BACK = 14;
 /** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
@@ -35,31 +36,36 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
   let limit = unitEnd(src, 0);
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
-  CAPITALIZED.lastIndex = 0;
-  for (let m = CAPITALIZED.exec(src); m; m = CAPITALIZED.exec(src)) {
-    while (m.index > limit) {
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(src)) {
+    const pos = CAPITAL.lastIndex - 1;
+    while (pos > limit) {
       k++;
       done = Math.max(done, limit + 1);
       limit = unitEnd(src, limit + 1);
     }
-    if (m.index < matchedTo) continue;
-    const reach = nameReachOf(index, m[0]);
+    if (pos < matchedTo) continue;
+    let wordEnd = pos + 1;
+    while (wordEnd < limit && isWordCode(src.charCodeAt(wordEnd))) wordEnd++;
+    if (!mayStartAt(index, src, pos, wordEnd)) continue;
+    const word = src.slice(pos, wordEnd);
+    const reach = nameReachOf(index, word);
     if (reach === 0) continue;
     const unit = units[k]?.unit ?? 0;
-    if (m.index >= done) {
-      let from = Math.max(done, m.index - BACK);
+    if (pos >= done) {
+      let from = Math.max(done, pos - BACK);
       while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
       if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
-      done = scan(tokens, from, limit, m.index, reach + CONTEXT_AFTER, unit);
+      done = scan(tokens, from, limit, pos, reach + CONTEXT_AFTER, unit);
     } else {
       // A name starting inside the last window may run past its end: read on from there.
-      done = scan(tokens, done, limit, m.index, reach + CONTEXT_AFTER, unit);
+      done = scan(tokens, done, limit, pos, reach + CONTEXT_AFTER, unit);
     }
-    const at = tokenAt(tokens, m.index);
-    const found = at < 0 ? undefined : matchNameAt(tokens, at, index, m[0]);
+    const at = tokenAt(tokens, pos);
+    const found = at < 0 ? undefined : matchNameAt(tokens, at, index, word);
     if (found) {
       matches.push(found);
-      matchedTo = tokens.end[found.end - 1] ?? m.index + 1;
+      matchedTo = tokens.end[found.end - 1] ?? pos + 1;
     }
   }
   return { tokens, matches };

@@ -85,6 +85,17 @@ describe('tagPlaces: what the gazetteer lets a reader infer', () => {
     ).toEqual(['US']);
   });
 
+  it('GIVEN a city name that starts a longer unknown name THEN it counts for nothing', () => {
+    const p = tag('Miners struck at the Cerro Verde pit in Peru. Peru said Cerro Verde would reopen.');
+    expect(p.countries).toEqual(['PE']);
+  });
+
+  it('GIVEN a British police force named after a city THEN the UK', () => {
+    expect(
+      tag('Durham Constabulary opened an inquiry. Durham Constabulary said threats were made.').countries,
+    ).toEqual(['GB']);
+  });
+
   it('GIVEN a sea or idiom (Irish Sea, French fries) THEN no country', () => {
     expect(tag('Storms closed the Irish Sea ferries. French fries sold out on the boats.').countries).toEqual(
       [],
