@@ -13,8 +13,14 @@ const textLine = z.object({
 });
 const pageLine = z.object({ id: z.string(), url: z.string().optional(), html: z.string() });
 
-/** Turns an HTML page into article text; provided by the sources layer. */
-export type PageExtractor = (html: string, url: string | undefined) => { title: string | null; text: string };
+/**
+ * Turns an HTML page into article text (paragraphs separated by blank lines), or says why it
+ * cannot; provided by the sources layer.
+ */
+export type PageExtractor = (
+  html: string,
+  url: string | undefined,
+) => { title: string | null; text: string } | { error: string };
 
 export interface JsonlOptions {
   readonly sentences?: number;
@@ -41,11 +47,13 @@ export function analyzeJsonLine(raw: string, lineNo: number, options: JsonlOptio
   if (page.success && !(typeof value === 'object' && value && 'text' in value)) {
     if (!options.extractPage) return { id, line: lineNo, error: 'page input (html) is not supported here' };
     const extracted = options.extractPage(page.data.html, page.data.url);
-    const body = analyzeArticle(
+    if ('error' in extracted) return { id, line: lineNo, error: extracted.error };
+    const analysis = analyzeArticle(
       { text: extracted.text, title: extracted.title ?? undefined, url: page.data.url },
       withSentences(options),
     );
-    return { id: page.data.id, ...body };
+    // The body is the extracted text itself, the very string the quote offsets index.
+    return { id: page.data.id, ...analysis, body: extracted.text };
   }
   const parsed = textLine.safeParse(value);
   if (!parsed.success) {

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { analyzeFile, runJsonl } from './analyze.js';
+import { extractArticle } from '../sources/extract/index.js';
+import { analyzeFile, type PageExtractor, runJsonl } from './analyze.js';
 import { formatAnalysis } from './briefing-text.js';
 
 const USAGE = `usage: newsdesk <command> [options]
 
 commands:
-  analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} from stdin (see README)
+  analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} or {"id","url","html"} from stdin
   analyze FILE [--sentences N]      print a readable briefing of one article
   bench [--file F.jsonl]            time the analysis against an npm summarizer
   feeds list|add|remove|enable|import|export
@@ -34,7 +35,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   const sentences = parseCount(values.sentences, '--sentences');
   const options = sentences === undefined ? {} : { sentences };
   if (values.jsonl) {
-    const bad = await runJsonl(process.stdin, process.stdout, process.stderr, options);
+    const bad = await runJsonl(process.stdin, process.stdout, process.stderr, { ...options, extractPage });
     return bad > 0 ? 1 : 0;
   }
   const file = positionals[0];
@@ -42,6 +43,12 @@ async function analyzeCommand(args: string[]): Promise<number> {
   process.stdout.write(formatAnalysis(await analyzeFile(file, options)) + '\n');
   return 0;
 }
+
+/** Page lines of `analyze --jsonl` go through the sources layer's article extractor. */
+const extractPage: PageExtractor = (html, url) => {
+  const result = extractArticle(html, url);
+  return result.ok ? result.value : { error: `${result.error.code}: ${result.error.message}` };
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
