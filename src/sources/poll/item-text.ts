@@ -8,7 +8,7 @@ import type { FeedItem } from '../feed/types.js';
  * from its page instead. Real teasers run to a sentence or two (under ~300 characters); a full
  * article, even a brief, is longer.
  */
-export const TEASER_CHARS = 600;
+export const TEASER_CHARS = 400;
 
 /**
  * HTML from a feed to plain text: scripts, styles and comments cut, block elements as paragraphs.
