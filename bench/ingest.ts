@@ -106,7 +106,8 @@ function article(feed: number, item: number): { title: string; html: string } {
   const title = `${town} ${pick(VOCAB)} ${thing} ${deed}`;
   const reason = pick(REASONS);
   const paragraphs = [
-    `${town}'s ${adj} ${thing} ${deed} after ${pick(VOCAB)} ${pick(VOCAB)} ${pick(VOCAB)}, ${official} ${name(n + 7)} said, citing ${reason}.`,
+    `${town}'s ${thing} ${deed} after ${pick(VOCAB)} ${pick(VOCAB)} ${pick(VOCAB)}, ${official} ${name(n + 7)} said.`,
+    `The ${adj} ${thing} had been in the news for months, with ${reason} cited by its critics.`,
     `"${pick(QUOTES)}," said ${person} of the ${name(n + 3)} ${pick(GROUPS)}, speaking outside the ${thing}.`,
     `${name(n + 11)} ${pick(GROUPS)} put the cost at ${(n % 40) + 5} million euros, ${(n % 30) + 10} percent of it from ${pick(FUNDERS)}.`,
     `Critics in ${name(n + 101)} called the plan ${pick(VERDICTS)}, but the ${official} defended it at a meeting in ${town}.`,
