@@ -178,7 +178,14 @@ export async function runIngestBench(feeds = 1000, items = 20): Promise<number> 
     const now = new Date();
     for (let i = 0; i < feeds; i++) await store.feeds.add({ url: `${origin}/feed/${i}.xml` }, now);
     console.log(`ingestion benchmark: ${feeds} feeds × ${items} items from a local server, SQLite in ${dir}`);
-    const deps = { store, fetch, extract: extractPage };
+    const started = process.hrtime.bigint();
+    // A line every tenth of the feeds, so a long run shows it is moving.
+    const onFeed = (_: unknown, done: number, total: number) => {
+      if (done % Math.max(1, Math.round(total / 10)) !== 0 || done === total) return;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(`  ${done}/${total} feeds, ${seconds.toFixed(1)}s since the start`);
+    };
+    const deps = { store, fetch, extract: extractPage, onFeed };
     const memory = peakRss();
     let t0 = process.hrtime.bigint();
     const first = await pollOnce(deps, now);
