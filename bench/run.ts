@@ -11,6 +11,7 @@ import {
   Summarizer,
 } from 'ts-textrank';
 import { analyzeArticle } from '../src/core/analyze.js';
+import { runIngestBench } from './ingest.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'articles');
 
@@ -85,8 +86,11 @@ function report(name: string, t: Timing): string {
   return `${name.padEnd(28)} ${perSecond.toFixed(1).padStart(10)} articles/s ${mbPerSecond.toFixed(2).padStart(8)} MB/s  (${((t.seconds / t.articles) * 1e6).toFixed(0)} µs CPU an article)`;
 }
 
-export function runBench(args: string[]): number {
-  const { values } = parseArgs({ args, options: { file: { type: 'string' }, seconds: { type: 'string' } } });
+export async function runBench(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { file: { type: 'string' }, seconds: { type: 'string' }, feeds: { type: 'string' } },
+  });
   const docs = loadDocs(values.file);
   if (docs.length === 0) throw new Error('no articles to benchmark');
   const minSeconds = values.seconds ? Number(values.seconds) : 3;
@@ -113,5 +117,5 @@ export function runBench(args: string[]): number {
   console.log(report('ts-textrank summarize', theirs));
   const ratio = ours.articles / ours.seconds / (theirs.articles / theirs.seconds);
   console.log(`ratio: newsdesk is ${ratio.toFixed(1)}x the speed of ts-textrank on the same inputs`);
-  return 0;
+  return runIngestBench(values.feeds ? Number(values.feeds) : undefined);
 }

@@ -15,6 +15,8 @@ commands:
   bench [--file F.jsonl]            time the analysis against an npm summarizer
   feeds list|add|remove|enable|import|export
                                     manage the feeds (see "newsdesk feeds help")
+  ingest FILE|URL                   analyse and store one article (text or HTML file, or a page)
+  poll [--all]                      fetch the due feeds once (--all: every enabled feed)
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -81,6 +83,14 @@ async function main(argv: string[]): Promise<number> {
     case 'regions':
       process.stdout.write(formatRegions(listRegions()) + '\n');
       return 0;
+    case 'ingest': {
+      const { ingestCommand } = await import('./ingest.js');
+      return ingestCommand(rest, process.stdout, process.stderr);
+    }
+    case 'poll': {
+      const { pollCommand } = await import('./poll.js');
+      return pollCommand(rest, process.stdout);
+    }
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');
       return runBench(rest);

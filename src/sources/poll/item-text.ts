@@ -1,0 +1,37 @@
+import { elementText } from '../extract/dom-text.js';
+import { parseDocument } from '../extract/dom.js';
+import { stripInert } from '../extract/strip.js';
+import type { FeedItem } from '../feed/types.js';
+
+/**
+ * Below this many characters of text, a feed item's content is a teaser: the article is fetched
+ * from its page instead. Real teasers run to a sentence or two (under ~300 characters); a full
+ * article, even a brief, is longer.
+ */
+export const TEASER_CHARS = 400;
+
+/**
+ * HTML from a feed to plain text: scripts, styles and comments cut, block elements as paragraphs.
+ * linkedom parses without running scripts or touching the network, so hostile markup is inert.
+ */
+export function htmlToText(html: string): string {
+  // Text without tags or entities needs no parser: most feed summaries, and the fast path matters.
+  if (!/[<&]/.test(html)) return html.trim();
+  const doc = parseDocument(stripInert(html));
+  return doc.body ? elementText(doc.body).trim() : '';
+}
+
+/** The text a feed item carries itself: its content, else its summary. */
+export interface ItemText {
+  readonly text: string;
+  /** True when the text is only a teaser and the page should be fetched for the full article. */
+  readonly teaser: boolean;
+}
+
+/** Decides whether an item carries its article or only a teaser. */
+export function itemText(item: FeedItem): ItemText {
+  const content = item.contentHtml ? htmlToText(item.contentHtml) : '';
+  const summary = item.summary ? htmlToText(item.summary) : '';
+  const best = content.length >= summary.length ? content : summary;
+  return { text: best, teaser: best.length < TEASER_CHARS };
+}

@@ -1,0 +1,93 @@
+import { fileArticle } from '../../store/file-article.js';
+import type { Feed, FeedUpdate } from '../../store/types.js';
+import { fetchFeed } from '../fetch/fetch-feed.js';
+import type { FetchError } from '../fetch/errors.js';
+import type { ParsedFeed } from '../feed/types.js';
+import { readItem } from './read-item.js';
+import { afterFailure, afterSuccess, DEFAULT_SCHEDULE } from './schedule.js';
+import type { FeedOutcome, PollDeps } from './types.js';
+
+const EMPTY = { items: 0, newArticles: 0, newStories: 0, skipped: 0 };
+
+/**
+ * Fetches one feed (a conditional GET with its stored validators), stores its new items, and
+ * schedules its next fetch. Never throws for a feed's fault: a failure is counted on the feed and
+ * returned, so one bad feed never stops a pass.
+ */
+export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<FeedOutcome> {
+  const random = deps.random ?? Math.random;
+  const schedule = deps.schedule ?? DEFAULT_SCHEDULE;
+  const base = { feedId: feed.id, url: feed.url };
+  const validators =
+    feed.etag || feed.lastModified ? { etag: feed.etag, lastModified: feed.lastModified } : undefined;
+  const res = await fetchFeed(feed.url, validators, deps.fetch);
+  if (!res.ok) return failed(feed, res.error, deps, now);
+
+  const hints = {
+    maxAgeSeconds: res.maxAgeSeconds,
+    ttlMinutes: res.notModified ? undefined : res.feed.ttlMinutes,
+  };
+  const update: FeedUpdate = {
+    ...afterSuccess(feed, hints, now, random, schedule),
+    etag: res.validators.etag,
+    lastModified: res.validators.lastModified,
+    ...(!res.notModified && feed.title === null && res.feed.title ? { title: res.feed.title } : {}),
+  };
+  if (res.notModified) {
+    await deps.store.feeds.update(feed.id, update);
+    return { ...base, ...EMPTY, status: 'not-modified', nextFetchAt: update.nextFetchAt! };
+  }
+  const counts = await storeItems(feed, res.feed, deps, now);
+  await deps.store.feeds.update(feed.id, update);
+  return { ...base, ...counts, status: 'ok', nextFetchAt: update.nextFetchAt! };
+}
+
+async function failed(feed: Feed, error: FetchError, deps: PollDeps, now: Date): Promise<FeedOutcome> {
+  const base = { feedId: feed.id, url: feed.url, ...EMPTY };
+  // Our own host gate holding back a request (another feed of the host got a 429) is no fault of
+  // this feed: it waits its turn without a failure counted.
+  if (error.code === 'rate_limited' && error.status === undefined) {
+    const at = error.retryAfter ?? new Date(now.getTime() + deps.fetch.limits.defaultRetryAfterMs);
+    await deps.store.feeds.update(feed.id, { nextFetchAt: at });
+    return { ...base, status: 'deferred', error: error.message, nextFetchAt: at };
+  }
+  const { disabled, ...update } = afterFailure(feed, error, now, deps.random ?? Math.random, deps.schedule);
+  await deps.store.feeds.update(feed.id, update);
+  if (disabled) return { ...base, status: 'disabled', error: update.disabledReason ?? error.message };
+  return { ...base, status: 'failed', error: error.message, nextFetchAt: update.nextFetchAt! };
+}
+
+async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: Date) {
+  let newArticles = 0;
+  let newStories = 0;
+  let skipped = 0;
+  const source = feed.title ?? parsed.title;
+  for (const item of parsed.items) {
+    const url = item.url;
+    if (!url) {
+      skipped++;
+      continue;
+    }
+    // Known already (same canonical URL, or same GUID in this feed): no page fetch, no analysis.
+    if (await deps.store.articles.find(url, item.guid, feed.id)) continue;
+    const read = await readItem(item, deps);
+    if (!read.ok) {
+      skipped++;
+      continue;
+    }
+    const filed = await fileArticle(deps.store, {
+      url,
+      guid: item.guid,
+      feedId: feed.id,
+      source,
+      publishedAt: item.publishedAt,
+      fetchedAt: now,
+      analysis: read.analysis,
+    });
+    if (filed.kind === 'stored') {
+      newArticles++;
+      if (!filed.joined) newStories++;
+    } else if (filed.kind === 'invalid') skipped++;
+  }
+  return { items: parsed.items.length, newArticles, newStories, skipped };
+}
