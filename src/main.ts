@@ -7,6 +7,9 @@ import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
+import { startFeedPoller } from './scheduler/feed-poller.js';
+import { seedDefaultFeeds } from './sources/default-feeds.js';
+import { extractPage } from './sources/poll/index.js';
 import { extractArticle } from './sources/extract/index.js';
 import { createFetchContext, fetchPage, type FetchContext } from './sources/fetch/index.js';
 import { openStore } from './store/open-store.js';
@@ -84,7 +87,18 @@ async function runTelegram(
     },
     (err) => log.error({ err }, 'digest tick failed'),
   );
+  await seedDefaultFeeds(store, new Date());
+  const poller = startFeedPoller(
+    { store, fetch: fetchCtx, extract: extractPage },
+    (pass) => {
+      if (pass.newArticles > 0 || pass.failed > 0)
+        log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
+      for (const d of pass.disabled) log.warn({ feedId: d.feedId, reason: d.error }, 'feed disabled');
+    },
+    (err) => log.error({ err }, 'feed poll failed'),
+  );
   await io.waitForStop();
+  await poller.stop();
   await digests.stop();
   await adapter.stop();
   await fetchCtx.close();
