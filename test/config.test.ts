@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -32,5 +33,18 @@ describe('loadConfig', () => {
       '127.0.0.1',
       '::1',
     ]);
+  });
+});
+
+describe('loadConfig with the example file', () => {
+  it('GIVEN every variable of .env.example left empty THEN the defaults apply and nothing is an error', () => {
+    const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');
+    const env = Object.fromEntries(
+      lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), '']),
+    );
+    expect(Object.keys(env)).toContain('TELEGRAM_WEBHOOK_PORT');
+    const config = loadConfig(env);
+    expect(config.NEWSDESK_DATA_DIR).toBe('./data');
+    expect(config.TELEGRAM_WEBHOOK_PORT).toBeUndefined();
   });
 });
