@@ -34,7 +34,7 @@ export function isQuestion(sentence: string): boolean {
  */
 export function isQuotation(sentence: string): boolean {
   if (/^["“‘']/.test(sentence)) return true;
-  if (!/["”]/.test(sentence)) return false;
+  if (!sentence.includes('"') && !sentence.includes('”')) return false;
   const curlyOpen = sentence.indexOf('“');
   const curlyClose = sentence.indexOf('”');
   if (curlyClose >= 0 && (curlyOpen < 0 || curlyClose < curlyOpen)) return true;
