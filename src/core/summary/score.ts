@@ -48,17 +48,19 @@ class WordIds {
   private keys = new Int32Array(1024);
   private ids = new Int32Array(1024);
   private stamps = new Int32Array(1024);
+  /** The last sentence each word was seen in (+1), so that a word counts once per sentence. */
+  private seen = new Int32Array(1024);
   private generation = 0;
-  /** The hash of each id, to re-insert when the table grows. */
-  private hashes: number[] = [];
+  /** How many ids the current article has. */
+  private count = 0;
 
   reset(): void {
     this.generation++;
-    this.hashes.length = 0;
+    this.count = 0;
   }
 
   get size(): number {
-    return this.hashes.length;
+    return this.count;
   }
 
   private slotOf(hash: number): number {
@@ -74,32 +76,44 @@ class WordIds {
     return this.stamps[slot] === this.generation ? (this.ids[slot] ?? -1) : -1;
   }
 
-  /** The id of `hash`, a new one (the next dense id) when it is not there yet. */
-  intern(hash: number): number {
+  /**
+   * The id of `hash` (a new one, the next dense id, when it is not there yet), or -1 when the
+   * word was already seen in `sentence`.
+   */
+  intern(hash: number, sentence: number): number {
     const slot = this.slotOf(hash);
-    if (this.stamps[slot] === this.generation) return this.ids[slot] ?? -1;
-    const id = this.hashes.length;
+    if (this.stamps[slot] === this.generation) {
+      if (this.seen[slot] === sentence + 1) return -1;
+      this.seen[slot] = sentence + 1;
+      return this.ids[slot] ?? -1;
+    }
+    const id = this.count++;
     this.stamps[slot] = this.generation;
     this.keys[slot] = hash;
     this.ids[slot] = id;
-    this.hashes.push(hash);
-    if (2 * this.hashes.length > this.mask) this.grow();
+    this.seen[slot] = sentence + 1;
+    if (2 * this.count > this.mask) this.grow();
     return id;
   }
 
   private grow(): void {
+    const { keys, ids, stamps, seen, generation } = this;
     const size = 2 * (this.mask + 1);
     this.mask = size - 1;
     this.keys = new Int32Array(size);
     this.ids = new Int32Array(size);
     this.stamps = new Int32Array(size);
+    this.seen = new Int32Array(size);
     this.generation = 1;
-    this.hashes.forEach((hash, id) => {
+    for (let old = 0; old < stamps.length; old++) {
+      if (stamps[old] !== generation) continue;
+      const hash = keys[old] ?? 0;
       const slot = this.slotOf(hash);
       this.stamps[slot] = 1;
       this.keys[slot] = hash;
-      this.ids[slot] = id;
-    });
+      this.ids[slot] = ids[old] ?? 0;
+      this.seen[slot] = seen[old] ?? 0;
+    }
   }
 }
 
@@ -113,7 +127,6 @@ const WORD_IDS = new WordIds();
 function bagsOf(sentences: readonly string[], counts: Int32Array): { bags: number[][]; df: number[] } {
   WORD_IDS.reset();
   const df: number[] = [];
-  const lastSeen: number[] = [];
   const bags: number[][] = [];
   for (let s = 0; s < sentences.length; s++) {
     const scan = scanWords(sentences[s] ?? '');
@@ -121,14 +134,10 @@ function bagsOf(sentences: readonly string[], counts: Int32Array): { bags: numbe
     const bag: number[] = [];
     const hashes = scan.hashes;
     for (let k = 0; k < scan.content; k++) {
-      const id = WORD_IDS.intern(hashes[k] ?? 0);
-      if (id === df.length) {
-        df.push(0);
-        lastSeen.push(-1);
-      }
-      if (lastSeen[id] === s) continue;
-      lastSeen[id] = s;
-      df[id] = (df[id] ?? 0) + 1;
+      const id = WORD_IDS.intern(hashes[k] ?? 0, s);
+      if (id < 0) continue;
+      if (id === df.length) df.push(1);
+      else df[id] = (df[id] ?? 0) + 1;
       bag.push(id);
     }
     bags.push(bag);

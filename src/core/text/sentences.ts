@@ -102,7 +102,9 @@ function endsSentence(text: string, start: number, punct: number, end: number, n
   if (text.charCodeAt(punct) !== 46 || text.charCodeAt(punct + 1) === 46) return true;
   const before = wordBefore(text, start, punct);
   if (before === '') return true;
-  const key = before.toLowerCase().replace(/\./g, '');
+  const lower = before.toLowerCase();
+  // Most words carry no inner full stop ("U.S." does): skip the rewrite for them.
+  const key = lower.includes('.') ? lower.replace(/\./g, '') : lower;
   // Abbreviations are written with a capital ("Gen.", "Calif."), except a few: "ill." or "no."
   // in lower case are words that end a sentence.
   const abbreviated = isUpperOrDigitAt(before, 0) || LOWER_CASE_ABBREVIATIONS.has(key);
