@@ -1,5 +1,5 @@
 import { isCaption, isQuestion, isQuotation } from '../text/sentence-kinds.js';
-import { contentWords, tokenize, type Tokens } from './tokens.js';
+import { scanWords } from './tokens.js';
 
 /** The sentences of an article, in order, with its headline. */
 export interface SentencedArticle {
@@ -39,54 +39,110 @@ export const SCORING = {
 } as const;
 
 /**
- * The topic words of each sentence as dense ids (each word once per sentence), and in how many
- * sentences each id occurs. Word hashes go into an open-addressing table (they are hashes already,
- * so a mask picks the slot); ids index flat arrays, so scoring needs no maps or sets.
+ * Word hash -> dense id, in an open-addressing table reused across articles (hashes are hashes
+ * already, so a mask picks the slot). A slot belongs to the current article only when its stamp
+ * is the current generation, so nothing is cleared between articles.
  */
-function bagsOf(tokens: readonly Tokens[]): {
-  bags: number[][];
-  df: number[];
-  idOf: (hash: number) => number;
-} {
-  let total = 0;
-  for (const t of tokens) total += t.content.length;
-  let size = 64;
-  while (size < 2 * total) size *= 2;
-  const mask = size - 1;
-  // Slots hold hash + 1 so that 0 means empty.
-  const keys = new Int32Array(size);
-  const ids = new Int32Array(size);
-  const slotOf = (hash: number): number => {
+class WordIds {
+  private mask = 1023;
+  private keys = new Int32Array(1024);
+  private ids = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  /** The last sentence each word was seen in (+1), so that a word counts once per sentence. */
+  private seen = new Int32Array(1024);
+  private generation = 0;
+  /** How many ids the current article has. */
+  private count = 0;
+
+  reset(): void {
+    this.generation++;
+    this.count = 0;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private slotOf(hash: number): number {
+    const { keys, stamps, mask, generation } = this;
     let slot = hash & mask;
-    while (keys[slot] !== 0 && keys[slot] !== hash + 1) slot = (slot + 1) & mask;
+    while (stamps[slot] === generation && keys[slot] !== hash) slot = (slot + 1) & mask;
     return slot;
-  };
+  }
+
+  /** The id of `hash`, or -1 when the article has no such word. */
+  find(hash: number): number {
+    const slot = this.slotOf(hash);
+    return this.stamps[slot] === this.generation ? (this.ids[slot] ?? -1) : -1;
+  }
+
+  /**
+   * The id of `hash` (a new one, the next dense id, when it is not there yet), or -1 when the
+   * word was already seen in `sentence`.
+   */
+  intern(hash: number, sentence: number): number {
+    const slot = this.slotOf(hash);
+    if (this.stamps[slot] === this.generation) {
+      if (this.seen[slot] === sentence + 1) return -1;
+      this.seen[slot] = sentence + 1;
+      return this.ids[slot] ?? -1;
+    }
+    const id = this.count++;
+    this.stamps[slot] = this.generation;
+    this.keys[slot] = hash;
+    this.ids[slot] = id;
+    this.seen[slot] = sentence + 1;
+    if (2 * this.count > this.mask) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const { keys, ids, stamps, seen, generation } = this;
+    const size = 2 * (this.mask + 1);
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.ids = new Int32Array(size);
+    this.stamps = new Int32Array(size);
+    this.seen = new Int32Array(size);
+    this.generation = 1;
+    for (let old = 0; old < stamps.length; old++) {
+      if (stamps[old] !== generation) continue;
+      const hash = keys[old] ?? 0;
+      const slot = this.slotOf(hash);
+      this.stamps[slot] = 1;
+      this.keys[slot] = hash;
+      this.ids[slot] = ids[old] ?? 0;
+      this.seen[slot] = seen[old] ?? 0;
+    }
+  }
+}
+
+const WORD_IDS = new WordIds();
+
+/**
+ * The topic words of each sentence as dense ids (each word once per sentence, in order of first
+ * use), and in how many sentences each id occurs. Ids index flat arrays, so scoring needs no maps
+ * or sets. Each sentence is scanned once; `counts` gets its word count.
+ */
+function bagsOf(sentences: readonly string[], counts: Int32Array): { bags: number[][]; df: number[] } {
+  WORD_IDS.reset();
   const df: number[] = [];
-  const lastSeen: number[] = [];
-  const bags = tokens.map((t, s) => {
+  const bags: number[][] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const scan = scanWords(sentences[s] ?? '');
+    counts[s] = scan.count;
     const bag: number[] = [];
-    for (const hash of t.content) {
-      const slot = slotOf(hash);
-      let id = ids[slot] ?? 0;
-      if (keys[slot] === 0) {
-        keys[slot] = hash + 1;
-        id = df.length;
-        ids[slot] = id;
-        df.push(0);
-        lastSeen.push(-1);
-      }
-      if (lastSeen[id] === s) continue;
-      lastSeen[id] = s;
-      df[id] = (df[id] ?? 0) + 1;
+    const hashes = scan.hashes;
+    for (let k = 0; k < scan.content; k++) {
+      const id = WORD_IDS.intern(hashes[k] ?? 0, s);
+      if (id < 0) continue;
+      if (id === df.length) df.push(1);
+      else df[id] = (df[id] ?? 0) + 1;
       bag.push(id);
     }
-    return bag;
-  });
-  const idOf = (hash: number): number => {
-    const slot = slotOf(hash);
-    return keys[slot] === 0 ? -1 : (ids[slot] ?? -1);
-  };
-  return { bags, df, idOf };
+    bags.push(bag);
+  }
+  return { bags, df };
 }
 
 /**
@@ -95,29 +151,39 @@ function bagsOf(tokens: readonly Tokens[]): {
  * not win by size alone.
  */
 export function scoreSentences(article: SentencedArticle): ScoredSentence[] {
-  const tokens = article.sentences.map(tokenize);
-  const { bags, df, idOf } = bagsOf(tokens);
-  const headline = new Set<number>();
-  for (const hash of article.title ? contentWords(article.title) : []) {
-    const id = idOf(hash);
-    if (id >= 0) headline.add(id);
+  const counts = new Int32Array(article.sentences.length);
+  const { bags, df } = bagsOf(article.sentences, counts);
+  const headline = new Uint8Array(df.length);
+  let headlineSize = 0;
+  if (article.title) {
+    const scan = scanWords(article.title);
+    for (let k = 0; k < scan.content; k++) {
+      const id = WORD_IDS.find(scan.hashes[k] ?? 0);
+      if (id >= 0 && headline[id] === 0) {
+        headline[id] = 1;
+        headlineSize++;
+      }
+    }
   }
-  return article.sentences.map((sentence, index) => {
+  const scored: ScoredSentence[] = [];
+  for (let index = 0; index < article.sentences.length; index++) {
+    const sentence = article.sentences[index] ?? '';
     const bag = bags[index] ?? [];
     let repeats = 0;
     let shared = 0;
     for (const id of bag) {
       repeats += (df[id] ?? 1) - 1;
-      if (headline.size > 0 && headline.has(id)) shared++;
+      if (headlineSize > 0 && headline[id] === 1) shared++;
     }
     const centrality = bag.length > 0 ? repeats / Math.sqrt(bag.length) : 0;
-    const n = tokens[index]?.count ?? 0;
+    const n = counts[index] ?? 0;
     const lengthFit =
       n < SCORING.shortWords ? n / SCORING.shortWords : n > SCORING.longWords ? SCORING.longWords / n : 1;
     const position = SCORING.positionHalfLife / (SCORING.positionHalfLife + index);
     let score = position * lengthFit * (1 + centrality + SCORING.headline * shared);
     if (isQuestion(sentence)) score *= SCORING.questionFactor;
     if (isQuotation(sentence)) score *= SCORING.quotationFactor;
-    return { index, score, bag, furniture: isCaption(sentence) };
-  });
+    scored.push({ index, score, bag, furniture: isCaption(sentence) });
+  }
+  return scored;
 }

@@ -11,10 +11,12 @@ export type { SentencedArticle } from './score.js';
  */
 export function summarize(article: SentencedArticle, count: number): string[] {
   const scored = scoreSentences(article);
-  const pool = [...scored.filter((s) => !s.furniture), ...scored.filter((s) => s.furniture)];
+  const pool: ScoredSentence[] = [];
+  for (const s of scored) if (!s.furniture) pool.push(s);
+  for (const s of scored) if (s.furniture) pool.push(s);
   const redundancy = new Float64Array(pool.length);
   let vocabulary = 0;
-  for (const s of scored) for (const id of s.bag) vocabulary = Math.max(vocabulary, id + 1);
+  for (const s of scored) for (const id of s.bag) if (id >= vocabulary) vocabulary = id + 1;
   const marks = new Uint8Array(vocabulary);
   const taken = new Uint8Array(pool.length);
   const chosen: ScoredSentence[] = [];
@@ -37,13 +39,14 @@ export function summarize(article: SentencedArticle, count: number): string[] {
     taken[best] = 1;
     chosen.push(pick);
     for (const id of pick.bag) marks[id] = 1;
-    pool.forEach((c, k) => {
-      if (taken[k] || c.bag.length === 0 || pick.bag.length === 0) return;
+    for (let k = 0; k < pool.length; k++) {
+      const bag = pool[k]?.bag ?? [];
+      if (taken[k] || bag.length === 0 || pick.bag.length === 0) continue;
       let hit = 0;
-      for (const id of c.bag) hit += marks[id] ?? 0;
-      const overlap = hit / Math.min(c.bag.length, pick.bag.length);
+      for (let w = 0; w < bag.length; w++) hit += marks[bag[w] ?? 0] ?? 0;
+      const overlap = hit / Math.min(bag.length, pick.bag.length);
       redundancy[k] = Math.max(redundancy[k] ?? 0, overlap);
-    });
+    }
     for (const id of pick.bag) marks[id] = 0;
   }
   return chosen.sort((a, b) => a.index - b.index).map((c) => article.sentences[c.index] ?? '');

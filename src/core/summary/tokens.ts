@@ -18,6 +18,10 @@ function isWordCode(c: number): boolean {
   return c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f);
 }
 
+/** Below U+2000: 0 for a non-word character, else the character with ASCII capitals lower-cased. */
+const FOLD = new Uint16Array(0x2000);
+for (let c = 1; c < 0x2000; c++) if (isWordCode(c)) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
 /**
  * Words are compared as 30-bit FNV-1a hashes of their lower-cased characters, computed while
  * scanning: no substrings, no string hashing, and small-integer keys that engines store unboxed.
@@ -34,7 +38,18 @@ function hashWord(word: string): number {
   return hash & HASH_BITS;
 }
 
-const STOPWORDS: ReadonlySet<number> = new Set(STOPWORD_LIST.map(hashWord));
+/**
+ * Stopword hashes in an open-addressing table (hash + 1 per slot, 0 empty): the hashes pick their
+ * own slot, so a lookup is a mask and one or two array reads rather than a `Set` probe.
+ */
+const STOP_MASK = 1023;
+const STOP_TABLE = new Int32Array(STOP_MASK + 1);
+for (const word of STOPWORD_LIST) {
+  const h = hashWord(word);
+  let slot = h & STOP_MASK;
+  while (STOP_TABLE[slot] !== 0 && STOP_TABLE[slot] !== h + 1) slot = (slot + 1) & STOP_MASK;
+  STOP_TABLE[slot] = h + 1;
+}
 
 /** A sentence as word hashes. */
 export interface Tokens {
@@ -44,28 +59,70 @@ export interface Tokens {
   readonly content: readonly number[];
 }
 
-export function tokenize(sentence: string): Tokens {
-  // The hottest loop of the analysis: one pass, character codes only.
-  const content: number[] = [];
+/**
+ * The result of `scanWords`, reused from call to call so that scoring allocates nothing per
+ * sentence: `hashes[0..content)` are the topic words of the last sentence scanned.
+ */
+export interface WordScan {
+  hashes: Int32Array;
+  content: number;
+  count: number;
+}
+
+const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0 };
+
+/**
+ * Scans one sentence (the hottest loop of the analysis: one pass, character codes only). The
+ * returned object is shared and overwritten by the next call; copy what must outlive it.
+ */
+export function scanWords(sentence: string): WordScan {
+  let hashes = SCAN.hashes;
+  let content = 0;
   let count = 0;
   let hash = FNV_OFFSET;
   let length = 0;
   const n = sentence.length;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? sentence.charCodeAt(i) : 32;
-    if (isWordCode(c)) {
-      if (c >= 65 && c <= 90) c += 32;
+    // One table read classifies and lower-cases a character; past the table, the rule itself.
+    const code = i < n ? sentence.charCodeAt(i) : 32;
+    const c = code < 0x2000 ? (FOLD[code] ?? 0) : isWordCode(code) ? code : 0;
+    if (c !== 0) {
       hash = Math.imul(hash ^ c, FNV_PRIME);
       length++;
-    } else if (length > 0) {
-      count++;
-      const h = hash & HASH_BITS;
-      if (length > 1 && !STOPWORDS.has(h)) content.push(h);
-      hash = FNV_OFFSET;
-      length = 0;
+      continue;
     }
+    if (length === 0) continue;
+    count++;
+    const h = hash & HASH_BITS;
+    hash = FNV_OFFSET;
+    if (length > 1) {
+      length = 0;
+      // Inline stopword probe: the hottest check of the analysis.
+      let slot = h & STOP_MASK;
+      let k = STOP_TABLE[slot] ?? 0;
+      while (k !== 0 && k !== h + 1) {
+        slot = (slot + 1) & STOP_MASK;
+        k = STOP_TABLE[slot] ?? 0;
+      }
+      if (k !== 0) continue;
+      if (content === hashes.length) {
+        const grown = new Int32Array(2 * hashes.length);
+        grown.set(hashes);
+        hashes = grown;
+        SCAN.hashes = grown;
+      }
+      hashes[content++] = h;
+    }
+    length = 0;
   }
-  return { count, content };
+  SCAN.content = content;
+  SCAN.count = count;
+  return SCAN;
+}
+
+export function tokenize(sentence: string): Tokens {
+  const scan = scanWords(sentence);
+  return { count: scan.count, content: Array.from(scan.hashes.subarray(0, scan.content)) };
 }
 
 /** The topic words of a sentence, hashed. */
@@ -75,5 +132,14 @@ export function contentWords(sentence: string): readonly number[] {
 
 /** How many words a sentence has. */
 export function wordCount(sentence: string): number {
-  return tokenize(sentence).count;
+  // Counting needs neither hashes nor stopwords: only the starts of word runs.
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const code = sentence.charCodeAt(i);
+    const word = code < 0x2000 ? FOLD[code] !== 0 : isWordCode(code);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
 }

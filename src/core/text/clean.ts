@@ -21,8 +21,24 @@ export interface CleanedArticle {
   readonly paragraphs: readonly string[];
 }
 
-const MID_TEXT_HINT =
-  /By \.|PUBLISHED|UPDATED|Last updated|Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT| \./;
+/**
+ * Whether any mid-text rule can apply: native substring searches, several times faster than one
+ * alternation regex. ` .` comes first since scraped text often has it (and it covers `By .`).
+ */
+function hasMidTextHint(p: string): boolean {
+  return (
+    p.includes(' .') ||
+    p.includes('PUBLISHED') ||
+    p.includes('UPDATED') ||
+    p.includes('Last updated') ||
+    p.includes('Scroll') ||
+    p.includes('Click') ||
+    p.includes('CLICK') ||
+    p.includes('READ MORE') ||
+    p.includes('Advertisement') ||
+    p.includes('ADVERTISEMENT')
+  );
+}
 /** Marks that can end a paragraph line; checked on the last character only. */
 const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'", ')', ']']);
 
@@ -143,7 +159,7 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
     // Datelines and bylines only open an article: once prose has started, leave paragraphs alone.
     let p = inBody ? raw : stripLeadingFurniture(raw);
     // One scan decides whether any mid-text rule can apply; most paragraphs need none.
-    if (MID_TEXT_HINT.test(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
+    if (hasMidTextHint(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
     if (p === '') continue;
     inBody = true;
     paragraphs.push(p);

@@ -90,10 +90,20 @@ export function stripInlineFurniture(text: string): string {
 const PROMO =
   /(^|[.!?'"”’]\s+)(?:Scroll down (?:for|to) [^.!?]{0,80}|(?:Click|CLICK) (?:here|HERE) [^.!?]{0,80}|READ MORE:? [^.!?]{0,80}|Advertisement|ADVERTISEMENT)\s*[.!?]*(?=\s|$)\s*/gu;
 
-const PROMO_HINT = /Scroll|Click|CLICK|READ MORE|Advertisement|ADVERTISEMENT/;
+/** Native substring searches: several times faster than one alternation regex. */
+function hasPromoHint(text: string): boolean {
+  return (
+    text.includes('Scroll') ||
+    text.includes('Click') ||
+    text.includes('CLICK') ||
+    text.includes('READ MORE') ||
+    text.includes('Advertisement') ||
+    text.includes('ADVERTISEMENT')
+  );
+}
 
 export function stripPromos(text: string): string {
-  return PROMO_HINT.test(text) ? text.replace(PROMO, '$1').trim() : text;
+  return hasPromoHint(text) ? text.replace(PROMO, '$1').trim() : text;
 }
 
 /**
@@ -101,5 +111,46 @@ export function stripPromos(text: string): string {
  * stop between spaces followed by a lower-case word cannot end a sentence, so it is dropped.
  */
 export function joinBrokenLines(text: string): string {
-  return text.includes(' .') ? text.replace(/ \.\s+(?=\p{Ll})/gu, ' ') : text;
+  // A scan from one ` .` to the next, as `/ \.\s+(?=\p{Ll})/gu` would replace, without the regex.
+  let at = text.indexOf(' .');
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    let j = at + 2;
+    while (j < text.length && isRegexSpace(text.charCodeAt(j))) j++;
+    if (j > at + 2 && isLowerCodePoint(text, j)) {
+      out += text.slice(copied, at) + ' ';
+      copied = j;
+      at = text.indexOf(' .', j);
+    } else {
+      at = text.indexOf(' .', at + 1);
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const LOWER = /^\p{Ll}/u;
+
+function isLowerCodePoint(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 97 && c <= 122;
+  if (Number.isNaN(c)) return false;
+  return LOWER.test(String.fromCodePoint(text.codePointAt(at) ?? 0));
+}
+
+/** What `\s` matches in a regex. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -19,13 +19,16 @@ export function isCaption(sentence: string): boolean {
   return colon > 0 && colon < 50 && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence);
 }
 
-const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
+/** Closing marks after a sentence's last word (" ” ’ ' ) ]), as character codes. */
+function isClosing(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+}
 
 export function isQuestion(sentence: string): boolean {
   // Walk back over closing marks rather than use an end-anchored regex, which scans the whole text.
   let i = sentence.length - 1;
-  while (i >= 0 && CLOSING.has(sentence.charAt(i))) i--;
-  return sentence.charAt(i) === '?';
+  while (i >= 0 && isClosing(sentence.charCodeAt(i))) i--;
+  return sentence.charCodeAt(i) === 63;
 }
 
 /**
@@ -33,8 +36,10 @@ export function isQuestion(sentence: string): boolean {
  * sentence of a quotation, which shows as a closing mark with no opening one before it.
  */
 export function isQuotation(sentence: string): boolean {
-  if (/^["“‘']/.test(sentence)) return true;
-  if (!/["”]/.test(sentence)) return false;
+  // The opening mark is a character test (" “ ‘ '), no regex.
+  const first = sentence.charCodeAt(0);
+  if (first === 34 || first === 0x201c || first === 0x2018 || first === 39) return true;
+  if (!sentence.includes('"') && !sentence.includes('”')) return false;
   const curlyOpen = sentence.indexOf('“');
   const curlyClose = sentence.indexOf('”');
   if (curlyClose >= 0 && (curlyOpen < 0 || curlyClose < curlyOpen)) return true;

@@ -1,38 +1,55 @@
 import { AMBIGUOUS, LOWER_CASE_ABBREVIATIONS, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
 
-const TERMINAL = new Set(['.', '!', '?', '…']);
-/** Closing marks that stay with the sentence they follow: `... he said." Next`. */
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
-const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
+/** `.`, `!`, `?`, `…`: character codes, tested without building one-character strings. */
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+/** Closing marks that stay with the sentence they follow: `... he said." Next` (" ” ’ ' ) ] »). */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb;
+}
+/** Opening marks before a sentence's first word (" “ ‘ ' ( [ «). */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91 || c === 0xab;
+}
 
 const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /[\p{L}]/u;
 
 /**
- * Splits a paragraph into sentences in one left-to-right pass (no backtracking regex).
+ * Splits a paragraph into sentences in one left-to-right pass over character codes (no regex).
  * A full stop, `?`, `!` or ellipsis ends a sentence when whitespace and a capital, a digit or an
  * opening mark follow, unless the word before it is an abbreviation or an initial.
  */
 export function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
   const text = paragraph;
+  const n = text.length;
   let start = 0;
   let i = 0;
-  const finder = /[.!?…]/g;
-  while (i < text.length) {
-    // Jump to the next terminal mark with a native scan rather than testing every character.
-    finder.lastIndex = i;
-    const found = finder.exec(text);
-    if (!found) break;
-    i = found.index;
+  // The next of each terminal mark at or after `i`, found with native searches (far faster than a
+  // loop over every character) and searched again only once `i` has passed it.
+  let dot = -1;
+  let question = -1;
+  let bang = -1;
+  let ellipsis = -1;
+  while (i < n) {
+    if (dot !== n && dot < i) dot = nextOf(text, '.', i);
+    if (question !== n && question < i) question = nextOf(text, '?', i);
+    if (bang !== n && bang < i) bang = nextOf(text, '!', i);
+    if (ellipsis !== n && ellipsis < i) ellipsis = nextOf(text, '…', i);
+    i = Math.min(dot, question, bang, ellipsis);
+    if (i >= n) break;
     const punctStart = i;
-    while (i < text.length && TERMINAL.has(text.charAt(i))) i++;
-    while (i < text.length && CLOSERS.has(text.charAt(i))) i++;
+    while (i < n && isTerminal(text.charCodeAt(i))) i++;
+    while (i < n && isCloser(text.charCodeAt(i))) i++;
     const end = i;
-    if (end < text.length && !isSpace(text.charCodeAt(end))) continue;
+    if (end < n && !isSpace(text.charCodeAt(end))) continue;
     let next = end;
-    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
-    if (next >= text.length) break;
+    while (next < n && isSpace(text.charCodeAt(next))) next++;
+    if (next >= n) break;
     if (endsSentence(text, start, punctStart, end, next)) {
       pushTrimmed(out, text.slice(start, end));
       start = next;
@@ -40,6 +57,12 @@ export function splitSentences(paragraph: string): string[] {
   }
   pushTrimmed(out, text.slice(start));
   return out;
+}
+
+/** The index of `mark` at or after `from`, or the text's length when there is none. */
+function nextOf(text: string, mark: string, from: number): number {
+  const at = text.indexOf(mark, from);
+  return at < 0 ? text.length : at;
 }
 
 function isSpace(code: number): boolean {
@@ -67,15 +90,21 @@ function isUpperOrDigitAt(text: string, at: number): boolean {
 function endsSentence(text: string, start: number, punct: number, end: number, next: number): boolean {
   // What follows decides first: a lower-case word continues the sentence ("e.g. this", "Why?" he asked).
   let first = next;
-  while (first < text.length && OPENERS.has(text.charAt(first))) first++;
+  while (first < text.length && isOpener(text.charCodeAt(first))) first++;
   if (first >= text.length || isLowerAt(text, first)) return false;
   const opened = first > next;
-  if (!opened && !isUpperOrDigitAt(text, first) && /[\p{L}\p{N}]/u.test(text.charAt(first))) return false;
+  if (!opened && !isUpperOrDigitAt(text, first)) {
+    // An ASCII letter or digit is upper, lower or a digit, all handled above.
+    const c = text.charCodeAt(first);
+    if (c >= 128 && LETTER_OR_DIGIT.test(text.charAt(first))) return false;
+  }
   // Only a lone full stop can belong to an abbreviation; `?`, `!` and `...` end the sentence.
-  if (text.charAt(punct) !== '.' || text.charAt(punct + 1) === '.') return true;
+  if (text.charCodeAt(punct) !== 46 || text.charCodeAt(punct + 1) === 46) return true;
   const before = wordBefore(text, start, punct);
   if (before === '') return true;
-  const key = before.toLowerCase().replace(/\./g, '');
+  const lower = before.toLowerCase();
+  // Most words carry no inner full stop ("U.S." does): skip the rewrite for them.
+  const key = lower.includes('.') ? lower.replace(/\./g, '') : lower;
   // Abbreviations are written with a capital ("Gen.", "Calif."), except a few: "ill." or "no."
   // in lower case are words that end a sentence.
   const abbreviated = isUpperOrDigitAt(before, 0) || LOWER_CASE_ABBREVIATIONS.has(key);
@@ -91,7 +120,7 @@ function endsSentence(text: string, start: number, punct: number, end: number, n
 /** The next word, lower-cased, without trailing punctuation: to compare with `SENTENCE_STARTERS`. */
 function nextWordKey(text: string, at: number): string {
   let j = at;
-  while (j < text.length && /[\p{L}]/u.test(text.charAt(j))) j++;
+  while (j < text.length && isLetterAt(text, j)) j++;
   return text.slice(at, j).toLowerCase();
 }
 
@@ -104,6 +133,12 @@ function wordBefore(text: string, start: number, punct: number): string {
 
 function stripOpeners(word: string): string {
   let k = 0;
-  while (k < word.length && OPENERS.has(word.charAt(k))) k++;
+  while (k < word.length && isOpener(word.charCodeAt(k))) k++;
   return word.slice(k);
+}
+
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text.charAt(at));
 }
