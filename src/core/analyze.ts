@@ -8,26 +8,30 @@ import type { Analysis, AnalyzeOptions, ArticleInput } from './types.js';
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
 
+/** The text half of the analysis: the cleaned body, its sentences, the lede and the summary. */
+export type TextAnalysis = Pick<Analysis, 'title' | 'lede' | 'summary' | 'body' | 'sentences'>;
+
+/** Cleans the article, splits it into sentences, and picks its lede and key sentences. Pure. */
+export function analyzeText(input: ArticleInput, options: AnalyzeOptions = {}): TextAnalysis {
+  const cleaned = cleanArticle(input.text, input.title);
+  const sentences = cleaned.paragraphs.flatMap((p) => splitSentences(p));
+  const sentenced = { title: cleaned.title, sentences };
+  return {
+    title: cleaned.title,
+    lede: chooseLede(sentenced),
+    summary: summarize(sentenced, options.sentences ?? DEFAULT_SUMMARY_SENTENCES),
+    body: cleaned.paragraphs.join('\n\n'),
+    sentences,
+  };
+}
+
 /**
  * The whole analysis of one article: clean, split, lede, summary, quotes, places.
  * Pure: the same input always gives the same analysis. Quote offsets index `input.text`.
  */
 export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
-  const cleaned = cleanArticle(input.text, input.title);
-  const sentences = cleaned.paragraphs.flatMap((p) => splitSentences(p));
-  const sentenced = { title: cleaned.title, sentences };
-  const lede = chooseLede(sentenced);
-  const summary = summarize(sentenced, options.sentences ?? DEFAULT_SUMMARY_SENTENCES);
-  const quotes = extractQuotes(input.text, { title: cleaned.title, lede });
-  const places = tagPlaces({ title: cleaned.title, lede, sentences });
-  return {
-    title: cleaned.title,
-    lede,
-    summary,
-    body: cleaned.paragraphs.join('\n\n'),
-    sentences,
-    quotes,
-    countries: places.countries,
-    regions: places.regions,
-  };
+  const text = analyzeText(input, options);
+  const quotes = extractQuotes(input.text, { title: text.title, lede: text.lede });
+  const places = tagPlaces({ title: text.title, lede: text.lede, sentences: text.sentences });
+  return { ...text, quotes, countries: places.countries, regions: places.regions };
 }
