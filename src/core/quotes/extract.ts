@@ -144,6 +144,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
       speakerName: r?.name ?? null,
       personal: !!r?.person,
       fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
+      words,
     };
   });
   const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));

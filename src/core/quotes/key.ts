@@ -9,6 +9,8 @@ export interface KeyCandidate {
   readonly personal: boolean;
   /** A clause inside reported speech, or too short to stand alone. */
   readonly fragment: boolean;
+  /** The quote's word count (`wordCount(text)`), when the caller has it already. */
+  readonly words?: number;
 }
 
 const STOP = new Set(
@@ -23,14 +25,28 @@ function stem(w: string): string {
   return w;
 }
 
-function stems(text: string): Set<string> {
+/** The stems of the words of four letters or more, stop words left out; read with one scan of codes. */
+function stems(text: string): string[] {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? []) {
-    if (w.length < 4 || STOP.has(w)) continue;
-    out.add(stem(w));
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  for (let i = 0; i < n;) {
+    if (!isStemLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isStemLetter(lower.charCodeAt(j))) j++;
+    if (j - i >= 4) {
+      const w = lower.slice(i, j);
+      if (!STOP.has(w)) out.add(stem(w));
+    }
+    i = j;
   }
-  return out;
+  return [...out];
 }
+
+const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
 /** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
 export function wordCount(s: string): number {
@@ -60,7 +76,7 @@ export function chooseKeyQuotes(
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
   quotes.forEach((q, i) => {
-    const words = wordCount(q.text);
+    const words = q.words ?? wordCount(q.text);
     if (q.fragment || !q.speakerName || words < MIN_STATEMENT_WORDS + 3) return;
     // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
     const lower = q.text.toLowerCase();
