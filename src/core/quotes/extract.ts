@@ -6,7 +6,7 @@ import {
   speechSubjects,
   type Attribution,
 } from './attribution.js';
-import { chooseKeyQuotes, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
+import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { emptyIndex, indexPeople } from './people.js';
@@ -147,7 +147,12 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
       words,
     };
   });
-  const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));
+  // the first paragraph of prose is read only when some quote may be a key quote
+  const keys = new Set(
+    candidates.some(isEligible)
+      ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+      : [],
+  );
   return quotations.map((q, k): Quote => {
     const a = attributions[k];
     const r = resolved[k];

@@ -25,10 +25,9 @@ function stem(w: string): string {
   return w;
 }
 
-/** The stems of the words of four letters or more, stop words left out; read with one scan of codes. */
-function stems(text: string): string[] {
+/** The stems of the (lower-case) words of four letters or more, stop words left out; read with one scan of codes. */
+function stems(lower: string): string[] {
   const out = new Set<string>();
-  const lower = text.toLowerCase();
   const n = lower.length;
   for (let i = 0; i < n;) {
     if (!isStemLetter(lower.charCodeAt(i))) {
@@ -64,20 +63,27 @@ export function wordCount(s: string): number {
 /** Fewer than this many words and a quote is a fragment, however it stands. */
 export const MIN_STATEMENT_WORDS = 5;
 
+/** Whether `q` may be a key quote at all: a whole statement of some length, with a speaker. */
+export function isEligible(q: KeyCandidate): boolean {
+  return !q.fragment && !!q.speakerName && (q.words ?? wordCount(q.text)) >= MIN_STATEMENT_WORDS + 3;
+}
+
 /** Indexes of the key quotes among `quotes`: one or two, or none when no quote is a whole statement. */
 export function chooseKeyQuotes(
   quotes: readonly KeyCandidate[],
   title: string | null,
   lede: string,
 ): number[] {
-  const about = stems(`${title ?? ''} ${lede}`);
+  const eligible = quotes.map(isEligible);
+  if (!eligible.includes(true)) return [];
   const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
+  const about = stems(titleWords);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
   quotes.forEach((q, i) => {
+    if (!eligible[i] || !q.speakerName) return;
     const words = q.words ?? wordCount(q.text);
-    if (q.fragment || !q.speakerName || words < MIN_STATEMENT_WORDS + 3) return;
     // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
     const lower = q.text.toLowerCase();
     let shared = 0;

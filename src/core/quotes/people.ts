@@ -37,11 +37,18 @@ export interface PeopleIndex {
   genders: (() => void) | null;
 }
 
+const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+const POSSESSIVE_END = /[’']s$/;
+
 function surnameOf(name: string): string {
-  const words = name.split(' ');
-  let last = words[words.length - 1] ?? '';
-  if (/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(last) && words.length > 2) last = words[words.length - 2] ?? last;
-  return last.toLowerCase().replace(/[’']s$/, '');
+  const cut = name.lastIndexOf(' ');
+  let last = name.slice(cut + 1);
+  // a suffix ("Jr.") is no surname, but only after a first name and a surname
+  if (last.length <= 3 && SUFFIX.test(last) && name.indexOf(' ') < cut) {
+    last = name.slice(name.lastIndexOf(' ', cut - 1) + 1, cut);
+  }
+  const lower = last.toLowerCase();
+  return lower.length >= 2 && lower.endsWith('s') ? lower.replace(POSSESSIVE_END, '') : lower;
 }
 
 /** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
@@ -126,10 +133,11 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     if (!isOutside(m.index)) continue;
     const run = m[0];
-    if (/\s/.test(run)) readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
-    else {
+    if (run.includes(' ') || run.includes('\t')) {
+      readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+    } else if (index.bySurname.size) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
-      const known = index.bySurname.get(run.replace(/(?:[’']s|[’'.])$/, '').toLowerCase());
+      const known = index.bySurname.get(bareWord(run).toLowerCase());
       const p = known?.[known.length - 1];
       if (p) mention(p, m.index);
     }
@@ -140,6 +148,16 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     voteGenders(text, outside(), index);
   };
   return index;
+}
+
+/** `word` without a final possessive ("’s"), apostrophe or period. */
+function bareWord(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  const before = word.charCodeAt(n - 2);
+  if (last === 115 && (before === 0x2019 || before === 39)) return word.slice(0, -2);
+  if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
+  return word;
 }
 
 /** A run of capitalised words: a full name (with any title), or a surname already known. */
@@ -233,16 +251,22 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     if (!isOutside(m.index)) continue;
     while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
-    const recent: { p: Person; at: number }[] = [];
-    for (let j = k - 1; j >= 0 && m.index - (mentions[j] as { at: number }).at < 150; j--) {
-      recent.push(mentions[j] as { p: Person; at: number });
-    }
-    if (!recent.length) continue;
+    const nearest = mentions[k - 1];
+    if (!nearest || m.index - nearest.at >= 150) continue;
     const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
-    const local = recent.filter((r) => r.at >= stop);
-    const who = new Set((local.length ? local : recent).map((r) => r.p));
+    // mentions run in text order, so the sentence's own people are the latest ones, nearest first
+    const local = nearest.at >= stop;
+    let single = true;
+    for (let j = k - 2; j >= 0; j--) {
+      const r = mentions[j] as { p: Person; at: number };
+      if (m.index - r.at >= 150 || (local && r.at < stop)) break;
+      if (r.p !== nearest.p) {
+        single = false;
+        break;
+      }
+    }
     const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
-    if (who.size === 1) (recent[0] as { p: Person }).p.votes[g]++;
+    if (single) nearest.p.votes[g]++;
   }
   for (const p of index.people) {
     if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';
