@@ -88,7 +88,7 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
       a = { mention: last.a.mention, kind: 'carried' };
     }
     // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
-    if (a && titleLike(q) && a.kind !== 'after' && a.kind !== 'dash') a = null;
+    if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;
     if (a) last = { q, a };
     out.push(a);
   });

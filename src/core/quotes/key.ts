@@ -47,6 +47,26 @@ function stems(lower: string): string[] {
 
 const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
+/** A hash of the three characters of `s` at `i`: a quick "cannot contain" test before a substring search. */
+const trigram = (s: string, i: number): number =>
+  (s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) & 0xffff;
+
+// Scratch table of the trigrams of the quote at hand: an entry equal to `stamp` was seen in it. Reused
+// across calls (a fresh stamp per quote) so no table is allocated per quote; no state leaks into output.
+const trigrams = new Uint32Array(0x10000);
+let stamp = 0;
+
+/** Marks the trigrams of `lower` in the scratch table under a new stamp, and returns the table. */
+function markTrigrams(lower: string): Uint32Array {
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    trigrams.fill(0);
+    stamp = 1;
+  }
+  for (let i = 0; i + 2 < lower.length; i++) trigrams[trigram(lower, i)] = stamp;
+  return trigrams;
+}
+
 /** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
 export function wordCount(s: string): number {
   let n = 0;
@@ -86,8 +106,9 @@ export function chooseKeyQuotes(
     const words = q.words ?? wordCount(q.text);
     // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
     const lower = q.text.toLowerCase();
+    const seen = markTrigrams(lower);
     let shared = 0;
-    for (const w of about) if (lower.includes(w)) shared++;
+    for (const w of about) if ((w.length < 3 || seen[trigram(w, 0)] === stamp) && lower.includes(w)) shared++;
     const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;
