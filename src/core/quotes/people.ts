@@ -182,6 +182,13 @@ function readRun(index: PeopleIndex, ownedPeople: Map<string, Person[]>, run: re
   }
 }
 
+/** The number of space-separated words in `name`, counted without splitting it. */
+function wordsIn(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 function addRun(
   index: PeopleIndex,
   ownedPeople: Map<string, Person[]>,
@@ -193,7 +200,7 @@ function addRun(
   const m = readPhrase(run, s, e);
   if (!m || m.kind !== 'name' || !m.name) return;
   const at = (run[s] as Token).start;
-  const words = m.name.split(' ').length;
+  const words = wordsIn(m.name);
   if (words === 1) {
     // a surname alone: a mention of someone already named in full
     const known = index.bySurname.get(m.name.toLowerCase());
