@@ -129,13 +129,18 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
   const isOutside = outside();
+  // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
+  const heads = new Set<number>();
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     if (!isOutside(m.index)) continue;
     const run = m[0];
     if (run.includes(' ') || run.includes('\t')) {
+      const known = index.people.length;
       readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
-    } else if (index.bySurname.size) {
+      for (let k = known; k < index.people.length; k++)
+        heads.add((index.people[k] as Person).surname.charCodeAt(0));
+    } else if (index.bySurname.size && mayBeSurname(heads, run)) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(run).toLowerCase());
       const p = known?.[known.length - 1];
@@ -148,6 +153,12 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     voteGenders(text, outside(), index);
   };
   return index;
+}
+
+/** False when `word` starts with an ASCII capital that starts no known surname; past ASCII, only a lookup is sure. */
+function mayBeSurname(heads: ReadonlySet<number>, word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
 }
 
 /** `word` without a final possessive ("’s"), apostrophe or period. */
