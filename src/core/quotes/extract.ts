@@ -6,7 +6,7 @@ import {
   speechSubjects,
   type Attribution,
 } from './attribution.js';
-import { chooseKeyQuotes, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
+import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { emptyIndex, indexPeople } from './people.js';
@@ -88,7 +88,7 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
       a = { mention: last.a.mention, kind: 'carried' };
     }
     // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
-    if (a && titleLike(q) && a.kind !== 'after' && a.kind !== 'dash') a = null;
+    if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;
     if (a) last = { q, a };
     out.push(a);
   });
@@ -144,9 +144,15 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
       speakerName: r?.name ?? null,
       personal: !!r?.person,
       fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
+      words,
     };
   });
-  const keys = new Set(chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`));
+  // the first paragraph of prose is read only when some quote may be a key quote
+  const keys = new Set(
+    candidates.some(isEligible)
+      ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+      : [],
+  );
   return quotations.map((q, k): Quote => {
     const a = attributions[k];
     const r = resolved[k];

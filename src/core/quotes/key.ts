@@ -9,6 +9,8 @@ export interface KeyCandidate {
   readonly personal: boolean;
   /** A clause inside reported speech, or too short to stand alone. */
   readonly fragment: boolean;
+  /** The quote's word count (`wordCount(text)`), when the caller has it already. */
+  readonly words?: number;
 }
 
 const STOP = new Set(
@@ -23,13 +25,46 @@ function stem(w: string): string {
   return w;
 }
 
-function stems(text: string): Set<string> {
+/** The stems of the (lower-case) words of four letters or more, stop words left out; read with one scan of codes. */
+function stems(lower: string): string[] {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) ?? []) {
-    if (w.length < 4 || STOP.has(w)) continue;
-    out.add(stem(w));
+  const n = lower.length;
+  for (let i = 0; i < n;) {
+    if (!isStemLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isStemLetter(lower.charCodeAt(j))) j++;
+    if (j - i >= 4) {
+      const w = lower.slice(i, j);
+      if (!STOP.has(w)) out.add(stem(w));
+    }
+    i = j;
   }
-  return out;
+  return [...out];
+}
+
+const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+
+/** A hash of the three characters of `s` at `i`: a quick "cannot contain" test before a substring search. */
+const trigram = (s: string, i: number): number =>
+  (s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) & 0xffff;
+
+// Scratch table of the trigrams of the quote at hand: an entry equal to `stamp` was seen in it. Reused
+// across calls (a fresh stamp per quote) so no table is allocated per quote; no state leaks into output.
+const trigrams = new Uint32Array(0x10000);
+let stamp = 0;
+
+/** Marks the trigrams of `lower` in the scratch table under a new stamp, and returns the table. */
+function markTrigrams(lower: string): Uint32Array {
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    trigrams.fill(0);
+    stamp = 1;
+  }
+  for (let i = 0; i + 2 < lower.length; i++) trigrams[trigram(lower, i)] = stamp;
+  return trigrams;
 }
 
 /** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
@@ -48,24 +83,32 @@ export function wordCount(s: string): number {
 /** Fewer than this many words and a quote is a fragment, however it stands. */
 export const MIN_STATEMENT_WORDS = 5;
 
+/** Whether `q` may be a key quote at all: a whole statement of some length, with a speaker. */
+export function isEligible(q: KeyCandidate): boolean {
+  return !q.fragment && !!q.speakerName && (q.words ?? wordCount(q.text)) >= MIN_STATEMENT_WORDS + 3;
+}
+
 /** Indexes of the key quotes among `quotes`: one or two, or none when no quote is a whole statement. */
 export function chooseKeyQuotes(
   quotes: readonly KeyCandidate[],
   title: string | null,
   lede: string,
 ): number[] {
-  const about = stems(`${title ?? ''} ${lede}`);
+  const eligible = quotes.map(isEligible);
+  if (!eligible.includes(true)) return [];
   const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
+  const about = stems(titleWords);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
   quotes.forEach((q, i) => {
-    const words = wordCount(q.text);
-    if (q.fragment || !q.speakerName || words < MIN_STATEMENT_WORDS + 3) return;
+    if (!eligible[i] || !q.speakerName) return;
+    const words = q.words ?? wordCount(q.text);
     // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
     const lower = q.text.toLowerCase();
+    const seen = markTrigrams(lower);
     let shared = 0;
-    for (const w of about) if (lower.includes(w)) shared++;
+    for (const w of about) if ((w.length < 3 || seen[trigram(w, 0)] === stamp) && lower.includes(w)) shared++;
     const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;

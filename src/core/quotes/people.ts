@@ -37,11 +37,18 @@ export interface PeopleIndex {
   genders: (() => void) | null;
 }
 
+const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+const POSSESSIVE_END = /[’']s$/;
+
 function surnameOf(name: string): string {
-  const words = name.split(' ');
-  let last = words[words.length - 1] ?? '';
-  if (/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(last) && words.length > 2) last = words[words.length - 2] ?? last;
-  return last.toLowerCase().replace(/[’']s$/, '');
+  const cut = name.lastIndexOf(' ');
+  let last = name.slice(cut + 1);
+  // a suffix ("Jr.") is no surname, but only after a first name and a surname
+  if (last.length <= 3 && SUFFIX.test(last) && name.indexOf(' ') < cut) {
+    last = name.slice(name.lastIndexOf(' ', cut - 1) + 1, cut);
+  }
+  const lower = last.toLowerCase();
+  return lower.length >= 2 && lower.endsWith('s') ? lower.replace(POSSESSIVE_END, '') : lower;
 }
 
 /** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
@@ -122,14 +129,20 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
   const isOutside = outside();
+  // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
+  const heads = new Set<number>();
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     if (!isOutside(m.index)) continue;
     const run = m[0];
-    if (/\s/.test(run)) readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
-    else {
+    if (run.includes(' ') || run.includes('\t')) {
+      const known = index.people.length;
+      readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+      for (let k = known; k < index.people.length; k++)
+        heads.add((index.people[k] as Person).surname.charCodeAt(0));
+    } else if (index.bySurname.size && mayBeSurname(heads, run)) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
-      const known = index.bySurname.get(run.replace(/(?:[’']s|[’'.])$/, '').toLowerCase());
+      const known = index.bySurname.get(bareWord(run).toLowerCase());
       const p = known?.[known.length - 1];
       if (p) mention(p, m.index);
     }
@@ -140,6 +153,22 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     voteGenders(text, outside(), index);
   };
   return index;
+}
+
+/** False when `word` starts with an ASCII capital that starts no known surname; past ASCII, only a lookup is sure. */
+function mayBeSurname(heads: ReadonlySet<number>, word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
+}
+
+/** `word` without a final possessive ("’s"), apostrophe or period. */
+function bareWord(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  const before = word.charCodeAt(n - 2);
+  if (last === 115 && (before === 0x2019 || before === 39)) return word.slice(0, -2);
+  if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
+  return word;
 }
 
 /** A run of capitalised words: a full name (with any title), or a surname already known. */
@@ -164,6 +193,13 @@ function readRun(index: PeopleIndex, ownedPeople: Map<string, Person[]>, run: re
   }
 }
 
+/** The number of space-separated words in `name`, counted without splitting it. */
+function wordsIn(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 function addRun(
   index: PeopleIndex,
   ownedPeople: Map<string, Person[]>,
@@ -175,7 +211,7 @@ function addRun(
   const m = readPhrase(run, s, e);
   if (!m || m.kind !== 'name' || !m.name) return;
   const at = (run[s] as Token).start;
-  const words = m.name.split(' ').length;
+  const words = wordsIn(m.name);
   if (words === 1) {
     // a surname alone: a mention of someone already named in full
     const known = index.bySurname.get(m.name.toLowerCase());
@@ -233,16 +269,22 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     if (!isOutside(m.index)) continue;
     while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
-    const recent: { p: Person; at: number }[] = [];
-    for (let j = k - 1; j >= 0 && m.index - (mentions[j] as { at: number }).at < 150; j--) {
-      recent.push(mentions[j] as { p: Person; at: number });
-    }
-    if (!recent.length) continue;
+    const nearest = mentions[k - 1];
+    if (!nearest || m.index - nearest.at >= 150) continue;
     const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
-    const local = recent.filter((r) => r.at >= stop);
-    const who = new Set((local.length ? local : recent).map((r) => r.p));
+    // mentions run in text order, so the sentence's own people are the latest ones, nearest first
+    const local = nearest.at >= stop;
+    let single = true;
+    for (let j = k - 2; j >= 0; j--) {
+      const r = mentions[j] as { p: Person; at: number };
+      if (m.index - r.at >= 150 || (local && r.at < stop)) break;
+      if (r.p !== nearest.p) {
+        single = false;
+        break;
+      }
+    }
     const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
-    if (who.size === 1) (recent[0] as { p: Person }).p.votes[g]++;
+    if (single) nearest.p.votes[g]++;
   }
   for (const p of index.people) {
     if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';

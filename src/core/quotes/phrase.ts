@@ -72,8 +72,9 @@ export function phraseEnd(tokens: readonly Token[], from: number, to: number): n
 /** Reads tokens[from, to) as a speaker phrase; null when they do not make one. */
 export function readPhrase(tokens: readonly Token[], from: number, to: number): Mention | null {
   const end = phraseEnd(tokens, from, to);
-  let words = tokens.slice(from, end).filter((t) => t.word);
-  while (words.length && CALENDAR.has((words[words.length - 1] as Token).norm)) words = words.slice(0, -1);
+  const words: Token[] = [];
+  for (let i = from; i < end; i++) if ((tokens[i] as Token).word) words.push(tokens[i] as Token);
+  while (words.length && CALENDAR.has((words[words.length - 1] as Token).norm)) words.pop();
   if (!words.length || words.length > 9) return null;
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;
