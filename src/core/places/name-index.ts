@@ -120,21 +120,38 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
 
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
-function candidatesOf<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
-  if (!mayStart(index, word)) return undefined;
-  const list = index.names.get(word);
+/** A shouted word ("GEORGIA") tried in title case, so headlines in capitals still match. */
+function shoutedNames<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
   const second = word.charCodeAt(1);
-  if (list || word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return list;
+  if (word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return undefined;
   return index.names.get(word[0] + word.slice(1).toLowerCase());
 }
 
 /**
- * How many tokens a name starting with `word` may span (0 when no name starts with it). A shouted
- * word ("GEORGIA") is also tried in title case, so headlines in capitals still match.
+ * The names that may start with `word`, longest first (undefined when none does), for a word
+ * that already passed `mayStartAt`. `shouted` tells a list found through the title case of a
+ * word in capitals, whose tokens are then compared ignoring case.
  */
-export function nameReachOf<T>(index: NameIndex<T>, word: string): number {
-  // Lists are sorted longest first.
-  return candidatesOf(index, word)?.[0]?.tokens.length ?? 0;
+export function namesStartingWith<T>(
+  index: NameIndex<T>,
+  word: string,
+): { readonly list: readonly IndexedName<T>[]; readonly shouted: boolean } | undefined {
+  const exact = index.names.get(word);
+  if (exact) return { list: exact, shouted: false };
+  const list = shoutedNames(index, word);
+  return list ? { list, shouted: true } : undefined;
+}
+
+/** The longest name of `list` (names starting with token `i`) found at token `i`, if any. */
+export function matchListAt<T>(
+  tokens: Tokens,
+  i: number,
+  list: readonly IndexedName<T>[],
+  shouted: boolean,
+): NameMatch<T> | undefined {
+  for (const n of list)
+    if (matchesAt(tokens, i, n, shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
+  return undefined;
 }
 
 /** The longest name of the index starting at token `i` (whose text is `word`), if any. */
@@ -144,13 +161,9 @@ export function matchNameAt<T>(
   index: NameIndex<T>,
   word: string,
 ): NameMatch<T> | undefined {
-  const exact = mayStart(index, word) ? index.names.get(word) : undefined;
-  const list = exact ?? candidatesOf(index, word);
-  if (list === undefined) return undefined;
-  for (const n of list)
-    if (matchesAt(tokens, i, n, exact === undefined))
-      return { start: i, end: i + n.tokens.length, value: n.value };
-  return undefined;
+  if (!mayStart(index, word)) return undefined;
+  const found = namesStartingWith(index, word);
+  return found && matchListAt(tokens, i, found.list, found.shouted);
 }
 
 /** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
