@@ -23,6 +23,27 @@ export interface NameMatch<T> {
 export interface NameIndex<T> {
   readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
   readonly prefixes: Uint32Array;
+  /** A bit set over `wordHash` of every key: a word whose bit is clear is no key. */
+  readonly words: Uint32Array;
+}
+
+/** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
+export function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+}
+
+const WORD_BITS = 1 << 17;
+
+function wordBit(h: number): number {
+  return (h ^ (h >>> 15)) & (WORD_BITS - 1);
+}
+
+/**
+ * False when no key hashes to `hash` (see `hashStep`), so the word need not be cut out and looked
+ * up. Only for ASCII words: a shouted non-ASCII word is lowered by other rules.
+ */
+export function mayBeKey<T>(index: NameIndex<T>, hash: number): boolean {
+  return hasBit(index.words, wordBit(hash));
 }
 
 // The prefix table is a bit set over (first letter, second, third), each folded to 6 bits: small
@@ -95,7 +116,14 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     const bit = prefixBit(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), false);
     prefixes[bit >>> 5] = (prefixes[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
-  return { names: index, prefixes };
+  const words = new Uint32Array(WORD_BITS / 32);
+  for (const key of index.keys()) {
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    const bit = wordBit(h);
+    words[bit >>> 5] = (words[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  return { names: index, prefixes, words };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {

@@ -1,4 +1,12 @@
-import { matchListAt, mayStartAt, namesStartingWith, type NameIndex, type NameMatch } from './name-index.js';
+import {
+  hashStep,
+  matchListAt,
+  mayBeKey,
+  mayStartAt,
+  namesStartingWith,
+  type NameIndex,
+  type NameMatch,
+} from './name-index.js';
 import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
@@ -51,9 +59,15 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
       limit = unitEnd(src, limit + 1);
     }
     if (pos < matchedTo) continue;
+    // The word is hashed as it is read, so most words are ruled out without making a string.
     let wordEnd = pos + 1;
-    while (wordEnd < limit && isWordCode(src.charCodeAt(wordEnd))) wordEnd++;
-    if (!mayStartAt(index, src, pos, wordEnd)) continue;
+    let hash = hashStep(0, src.charCodeAt(pos));
+    let ascii = true;
+    for (let c = src.charCodeAt(wordEnd); wordEnd < limit && isWordCode(c); c = src.charCodeAt(++wordEnd)) {
+      hash = hashStep(hash, c);
+      if (c >= 128) ascii = false;
+    }
+    if (!mayStartAt(index, src, pos, wordEnd) || (ascii && !mayBeKey(index, hash))) continue;
     // Looked up once: the same list gives the reach of the window and the names to match.
     const names = namesStartingWith(index, src.slice(pos, wordEnd));
     if (names === undefined) continue;
