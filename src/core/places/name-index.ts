@@ -130,7 +130,8 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   const unit = tokens.unit;
   const u = unit[i];
   if (i + name.tokens.length > unit.length || i < name.before.length) return false;
-  for (let k = 0; k < name.tokens.length; k++) {
+  // Token i is the list's key itself unless the word was shouted: its check starts at k = 1.
+  for (let k = caps ? 0 : 1; k < name.tokens.length; k++) {
     const want = name.tokens[k] ?? '';
     if (unit[i + k] !== u) return false;
     if (!(
