@@ -23,6 +23,27 @@ export interface NameMatch<T> {
 export interface NameIndex<T> {
   readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
   readonly prefixes: Uint32Array;
+  /** A bit set over `wordHash` of every key: a word whose bit is clear is no key. */
+  readonly words: Uint32Array;
+}
+
+/** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
+export function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+}
+
+const WORD_BITS = 1 << 17;
+
+function wordBit(h: number): number {
+  return (h ^ (h >>> 15)) & (WORD_BITS - 1);
+}
+
+/**
+ * False when no key hashes to `hash` (see `hashStep`), so the word need not be cut out and looked
+ * up. Only for ASCII words: a shouted non-ASCII word is lowered by other rules.
+ */
+export function mayBeKey<T>(index: NameIndex<T>, hash: number): boolean {
+  return hasBit(index.words, wordBit(hash));
 }
 
 // The prefix table is a bit set over (first letter, second, third), each folded to 6 bits: small
@@ -95,14 +116,22 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     const bit = prefixBit(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), false);
     prefixes[bit >>> 5] = (prefixes[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
-  return { names: index, prefixes };
+  const words = new Uint32Array(WORD_BITS / 32);
+  for (const key of index.keys()) {
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    const bit = wordBit(h);
+    words[bit >>> 5] = (words[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  return { names: index, prefixes, words };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
   const unit = tokens.unit;
   const u = unit[i];
   if (i + name.tokens.length > unit.length || i < name.before.length) return false;
-  for (let k = 0; k < name.tokens.length; k++) {
+  // Token i is the list's key itself unless the word was shouted: its check starts at k = 1.
+  for (let k = caps ? 0 : 1; k < name.tokens.length; k++) {
     const want = name.tokens[k] ?? '';
     if (unit[i + k] !== u) return false;
     if (!(
@@ -120,21 +149,38 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
 
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
-function candidatesOf<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
-  if (!mayStart(index, word)) return undefined;
-  const list = index.names.get(word);
+/** A shouted word ("GEORGIA") tried in title case, so headlines in capitals still match. */
+function shoutedNames<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
   const second = word.charCodeAt(1);
-  if (list || word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return list;
+  if (word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return undefined;
   return index.names.get(word[0] + word.slice(1).toLowerCase());
 }
 
 /**
- * How many tokens a name starting with `word` may span (0 when no name starts with it). A shouted
- * word ("GEORGIA") is also tried in title case, so headlines in capitals still match.
+ * The names that may start with `word`, longest first (undefined when none does), for a word
+ * that already passed `mayStartAt`. `shouted` tells a list found through the title case of a
+ * word in capitals, whose tokens are then compared ignoring case.
  */
-export function nameReachOf<T>(index: NameIndex<T>, word: string): number {
-  // Lists are sorted longest first.
-  return candidatesOf(index, word)?.[0]?.tokens.length ?? 0;
+export function namesStartingWith<T>(
+  index: NameIndex<T>,
+  word: string,
+): { readonly list: readonly IndexedName<T>[]; readonly shouted: boolean } | undefined {
+  const exact = index.names.get(word);
+  if (exact) return { list: exact, shouted: false };
+  const list = shoutedNames(index, word);
+  return list ? { list, shouted: true } : undefined;
+}
+
+/** The longest name of `list` (names starting with token `i`) found at token `i`, if any. */
+export function matchListAt<T>(
+  tokens: Tokens,
+  i: number,
+  list: readonly IndexedName<T>[],
+  shouted: boolean,
+): NameMatch<T> | undefined {
+  for (const n of list)
+    if (matchesAt(tokens, i, n, shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
+  return undefined;
 }
 
 /** The longest name of the index starting at token `i` (whose text is `word`), if any. */
@@ -144,13 +190,9 @@ export function matchNameAt<T>(
   index: NameIndex<T>,
   word: string,
 ): NameMatch<T> | undefined {
-  const exact = mayStart(index, word) ? index.names.get(word) : undefined;
-  const list = exact ?? candidatesOf(index, word);
-  if (list === undefined) return undefined;
-  for (const n of list)
-    if (matchesAt(tokens, i, n, exact === undefined))
-      return { start: i, end: i + n.tokens.length, value: n.value };
-  return undefined;
+  if (!mayStart(index, word)) return undefined;
+  const found = namesStartingWith(index, word);
+  return found && matchListAt(tokens, i, found.list, found.shouted);
 }
 
 /** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */

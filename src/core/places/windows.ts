@@ -1,4 +1,12 @@
-import { matchNameAt, mayStartAt, nameReachOf, type NameIndex, type NameMatch } from './name-index.js';
+import {
+  hashStep,
+  matchListAt,
+  mayBeKey,
+  mayStartAt,
+  namesStartingWith,
+  type NameIndex,
+  type NameMatch,
+} from './name-index.js';
 import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
@@ -29,7 +37,13 @@ const UNIT_BREAK = '\u2029';
 
 /** Finds the index's names in the units; time is linear in the text. */
 export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
-  const src = fold(units.map((u) => u.text.replaceAll(UNIT_BREAK, ' ')).join(UNIT_BREAK));
+  let joined = '';
+  for (let u = 0; u < units.length; u++) {
+    const text = units[u]?.text ?? '';
+    if (u > 0) joined += UNIT_BREAK;
+    joined += text.includes(UNIT_BREAK) ? text.replaceAll(UNIT_BREAK, ' ') : text;
+  }
+  const src = fold(joined);
   const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
@@ -45,12 +59,19 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
       limit = unitEnd(src, limit + 1);
     }
     if (pos < matchedTo) continue;
+    // The word is hashed as it is read, so most words are ruled out without making a string.
     let wordEnd = pos + 1;
-    while (wordEnd < limit && isWordCode(src.charCodeAt(wordEnd))) wordEnd++;
-    if (!mayStartAt(index, src, pos, wordEnd)) continue;
-    const word = src.slice(pos, wordEnd);
-    const reach = nameReachOf(index, word);
-    if (reach === 0) continue;
+    let hash = hashStep(0, src.charCodeAt(pos));
+    let ascii = true;
+    for (let c = src.charCodeAt(wordEnd); wordEnd < limit && isWordCode(c); c = src.charCodeAt(++wordEnd)) {
+      hash = hashStep(hash, c);
+      if (c >= 128) ascii = false;
+    }
+    if (!mayStartAt(index, src, pos, wordEnd) || (ascii && !mayBeKey(index, hash))) continue;
+    // Looked up once: the same list gives the reach of the window and the names to match.
+    const names = namesStartingWith(index, src.slice(pos, wordEnd));
+    if (names === undefined) continue;
+    const reach = names.list[0]?.tokens.length ?? 0;
     const unit = units[k]?.unit ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
@@ -62,7 +83,7 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
       done = scan(tokens, done, limit, pos, reach + CONTEXT_AFTER, unit);
     }
     const at = tokenAt(tokens, pos);
-    const found = at < 0 ? undefined : matchNameAt(tokens, at, index, word);
+    const found = at < 0 ? undefined : matchListAt(tokens, at, names.list, names.shouted);
     if (found) {
       matches.push(found);
       matchedTo = tokens.end[found.end - 1] ?? pos + 1;
