@@ -7,6 +7,7 @@ import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
+import { feedNotices } from './scheduler/feed-notices.js';
 import { startFeedPoller } from './scheduler/feed-poller.js';
 import { seedDefaultFeeds } from './sources/default-feeds.js';
 import { extractPage } from './sources/poll/index.js';
@@ -90,10 +91,19 @@ async function runTelegram(
   await seedDefaultFeeds(store, new Date());
   const poller = startFeedPoller(
     { store, fetch: fetchCtx, extract: extractPage },
-    (pass) => {
+    async (pass) => {
       if (pass.newArticles > 0 || pass.failed > 0)
         log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
       for (const d of pass.disabled) log.warn({ feedId: d.feedId, reason: d.error }, 'feed disabled');
+      for (const { subscription: sub, reply } of await feedNotices(store, pass.disabled)) {
+        if (sub.platform !== 'telegram') continue;
+        await adapter
+          .deliver(
+            { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) },
+            reply,
+          )
+          .catch((err: unknown) => log.error({ err, chatId: sub.chatId }, 'feed notice failed'));
+      }
     },
     (err) => log.error({ err }, 'feed poll failed'),
   );

@@ -8,14 +8,14 @@ import { pollOnce, type PollDeps, type PollSummary } from '../sources/poll/index
  */
 export function startFeedPoller(
   deps: PollDeps,
-  onPass: (summary: PollSummary) => void,
+  onPass: (summary: PollSummary) => void | Promise<void>,
   onError: (error: unknown) => void,
 ): { stop(): Promise<void> } {
   const task = schedule(
     '* * * * *',
     async (ctx) => {
       try {
-        onPass(await pollOnce(deps, ctx.date));
+        await onPass(await pollOnce(deps, ctx.date));
       } catch (error) {
         onError(error);
       }
