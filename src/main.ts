@@ -2,7 +2,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { CommandServices } from '../commands/index.js';
 import { runConsoleChat } from './adapters/console/console-chat.js';
-import { createTelegramAdapter } from './adapters/telegram/index.js';
+import { createTelegramAdapter, type TelegramPlace } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
@@ -15,7 +15,7 @@ import { extractArticle } from './sources/extract/index.js';
 import { createFetchContext, fetchPage, type FetchContext } from './sources/fetch/index.js';
 import { openStore } from './store/open-store.js';
 import { matchTopic } from './core/topics/match.js';
-import type { Store } from './store/types.js';
+import type { Store, Subscription } from './store/types.js';
 
 /** The process's streams, passed in so `start` can be driven by tests. */
 export interface StartIo {
@@ -49,6 +49,11 @@ function commandServices(fetchCtx?: FetchContext): CommandServices {
     : { matchTopic: topicMatcher };
 }
 
+/** Where a subscription's messages go in Telegram: its chat, and its forum topic if any. */
+function telegramPlace(sub: Subscription): TelegramPlace {
+  return { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) };
+}
+
 async function runTelegram(
   config: Config,
   token: string,
@@ -79,11 +84,7 @@ async function runTelegram(
       store,
       services,
       platforms: ['telegram'],
-      deliver: (sub, reply) =>
-        adapter.deliver(
-          { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) },
-          reply,
-        ),
+      deliver: (sub, reply) => adapter.deliver(telegramPlace(sub), reply),
       onError: (err, sub) => log.error({ err, subscriptionId: sub.id, chatId: sub.chatId }, 'digest failed'),
     },
     (err) => log.error({ err }, 'digest tick failed'),
@@ -98,10 +99,7 @@ async function runTelegram(
       for (const { subscription: sub, reply } of await feedNotices(store, pass.disabled)) {
         if (sub.platform !== 'telegram') continue;
         await adapter
-          .deliver(
-            { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) },
-            reply,
-          )
+          .deliver(telegramPlace(sub), reply)
           .catch((err: unknown) => log.error({ err, chatId: sub.chatId }, 'feed notice failed'));
       }
     },
