@@ -15,6 +15,12 @@ export interface Store {
   readonly topics: TopicRepo;
   readonly chats: ChatRepo;
   readonly deliveries: DeliveryRepo;
+  /**
+   * Runs `work` (store calls only, no network waits) with its writes grouped into as few commits
+   * as the backend can, and resolves to its result. A store that cannot group them runs `work` as
+   * is. Callers must not rely on a rollback when `work` fails: what it wrote may stay.
+   */
+  batch?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import { articleContract } from './contract-articles.js';
+import { batchContract } from './contract-batch.js';
 import { chatContract } from './contract-chats.js';
 import { feedContract } from './contract-feeds.js';
 
@@ -47,6 +48,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
 
     feedContract(ctx);
     articleContract(ctx);
+    batchContract(ctx);
     chatContract(ctx);
   });
 }

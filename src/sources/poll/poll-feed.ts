@@ -1,5 +1,5 @@
-import { fileArticle } from '../../store/file-article.js';
-import type { Feed, FeedUpdate } from '../../store/types.js';
+import { fileArticle, type FileResult } from '../../store/file-article.js';
+import type { Feed, FeedUpdate, NewArticle } from '../../store/types.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { FetchError } from '../fetch/errors.js';
 import type { ParsedFeed } from '../feed/types.js';
@@ -62,6 +62,9 @@ async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: D
   let newStories = 0;
   let skipped = 0;
   const source = feed.title ?? parsed.title;
+  // First read every new item (page fetches, analysis), then file them all in one store batch:
+  // the batch then holds no network waits, and the feed's articles share one commit.
+  const toFile: NewArticle[] = [];
   for (const item of parsed.items) {
     const url = item.url;
     if (!url) {
@@ -75,7 +78,7 @@ async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: D
       skipped++;
       continue;
     }
-    const filed = await fileArticle(deps.store, {
+    toFile.push({
       url,
       guid: item.guid,
       feedId: feed.id,
@@ -84,10 +87,19 @@ async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: D
       fetchedAt: now,
       analysis: read.analysis,
     });
-    if (filed.kind === 'stored') {
+  }
+  // One after another, so that each article is clustered against those filed before it.
+  const fileAll = async () => {
+    const results: FileResult[] = [];
+    for (const article of toFile) results.push(await fileArticle(deps.store, article));
+    return results;
+  };
+  const filed = toFile.length === 0 ? [] : await (deps.store.batch ? deps.store.batch(fileAll) : fileAll());
+  for (const result of filed) {
+    if (result.kind === 'stored') {
       newArticles++;
-      if (!filed.joined) newStories++;
-    } else if (filed.kind === 'invalid') skipped++;
+      if (!result.joined) newStories++;
+    } else if (result.kind === 'invalid') skipped++;
   }
   return { items: parsed.items.length, newArticles, newStories, skipped };
 }

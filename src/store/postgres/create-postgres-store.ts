@@ -55,6 +55,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     topics: createPgTopicRepo(db),
     chats: createPgChatRepo(db),
     deliveries: createPgDeliveryRepo(db),
+    // Each call takes its own pooled connection, so writes cannot share one transaction here.
+    batch: (work) => work(),
     close: async () => {
       if (!pool.ended) await pool.end();
     },

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
+import { createSqliteBatch } from './batch.js';
 import { createSqliteArticleRepo } from './article-repo.js';
 import { createSqliteChatRepo, createSqliteDeliveryRepo, createSqliteTopicRepo } from './chat-repos.js';
 import { createSqliteFeedRepo } from './feed-repo.js';
@@ -30,6 +31,7 @@ export function createSqliteStore(path: string): Promise<Store> {
     topics: createSqliteTopicRepo(db),
     chats: createSqliteChatRepo(db),
     deliveries: createSqliteDeliveryRepo(db),
+    batch: createSqliteBatch(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();
