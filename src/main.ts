@@ -115,7 +115,8 @@ async function runTelegram(
 
 async function runConsole(store: Store, log: Logger, io: StartIo): Promise<number> {
   const loaded = await loadSamplesIfEmpty(store, new Date());
-  if (loaded > 0) log.info({ articles: loaded }, 'empty store: loaded the sample articles');
+  // Debug only: the terminal is the chat here, and the samples say what they are in their titles.
+  if (loaded > 0) log.debug({ articles: loaded }, 'empty store: loaded the sample articles');
   await runConsoleChat({
     input: io.stdin,
     output: io.stdout,
