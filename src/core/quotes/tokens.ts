@@ -1,4 +1,5 @@
 import { ABBREVIATIONS } from './lexicon.js';
+import { isRegexSpace } from '../text/chars.js';
 
 /** A word or punctuation mark of the raw text, with its offsets. */
 export interface Token {
@@ -69,23 +70,6 @@ function continuesWord(c: number): boolean {
   return isLetter(c) || c === 39 || c === 0x2019 || c === 45 || c === 47 || c === 38 || c === 46;
 }
 
-/** JavaScript's `\s`: the characters a regular expression counts as white space. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /**
  * The tokens of `text` between `from` and `to`, in one scan of character codes: a word is a letter
  * followed by letters and inner marks, anything else not white space is one mark.
@@ -96,7 +80,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (isRegexSpace(c)) {
       i++;
       continue;
     }

@@ -1,3 +1,5 @@
+import { isRegexSpace } from './chars.js';
+
 /**
  * Furniture that scrapers glue onto the first line of the article: bylines, timestamps and
  * datelines (`By . Associated Press . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: ...`,
@@ -137,20 +139,4 @@ function isLowerCodePoint(text: string, at: number): boolean {
   if (c < 128) return c >= 97 && c <= 122;
   if (Number.isNaN(c)) return false;
   return LOWER.test(String.fromCodePoint(text.codePointAt(at) ?? 0));
-}
-
-/** What `\s` matches in a regex. */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
