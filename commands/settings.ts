@@ -1,28 +1,14 @@
 import { z } from 'zod';
 import { textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
-import { normaliseTimezone } from './timezone.js';
+import { timezoneOption } from './timezone.js';
 
 const EXAMPLE = '/settings timezone Europe/Belgrade size 5';
 const MAX_SIZE = 10;
 
 const options = z
   .object({
-    timezone: z
-      .string()
-      .optional()
-      .transform((s, ctx) => {
-        if (s === undefined) return undefined;
-        const tz = normaliseTimezone(s);
-        if (tz === null) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `"${s.slice(0, 40)}" is not a time zone (try Europe/Belgrade or UTC)`,
-          });
-          return z.NEVER;
-        }
-        return tz;
-      }),
+    timezone: timezoneOption,
     size: z.coerce
       .number({ error: 'The digest size must be a number' })
       .int({ error: 'The digest size must be a whole number' })

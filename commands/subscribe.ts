@@ -3,7 +3,7 @@ import { errorReply, textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
 import { describeSchedule, looksLikeSchedule, parseSchedule } from './schedule.js';
 import { describeTarget, resolveTarget, toSubscriptionTarget, unknownTargetMessage } from './target.js';
-import { looksLikeTimezone, normaliseTimezone } from './timezone.js';
+import { looksLikeTimezone, timezoneOption } from './timezone.js';
 
 const EXAMPLE = '/subscribe balkans daily@08:00 Europe/Belgrade';
 const MAX_PER_CHAT = 25;
@@ -29,21 +29,7 @@ const options = z.object({
       }
       return cron;
     }),
-  timezone: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined) return undefined;
-      const tz = normaliseTimezone(s);
-      if (tz === null) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${s.slice(0, 40)}" is not a time zone (try Europe/Belgrade or UTC)`,
-        });
-        return z.NEVER;
-      }
-      return tz;
-    }),
+  timezone: timezoneOption,
 });
 
 /** `/subscribe <region|topic> [schedule] [timezone]`: a digest for this chat (or forum topic). */
