@@ -1,5 +1,5 @@
 import type { Story, StoryQuery } from '../types.js';
-import { leadFirst } from '../lead-first.js';
+import { assembleStories } from '../assemble-stories.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import type { Db } from './db.js';
 
@@ -29,33 +29,12 @@ export function createPgStoryReader(db: Db) {
         [ids],
       ),
     ]);
-    const leadById = new Map(leads.rows.map((r) => [r.story_id, toArticle(r)]));
-    const outletsOf = new Map<number, string[]>();
-    for (const r of outlets.rows) outletsOf.set(r.story_id, [...(outletsOf.get(r.story_id) ?? []), r.outlet]);
-    const placesOf = new Map<number, { country: string[]; region: string[] }>();
-    for (const p of places.rows) {
-      const entry = placesOf.get(p.story_id) ?? { country: [], region: [] };
-      (p.kind === 'country' ? entry.country : entry.region).push(p.code);
-      placesOf.set(p.story_id, entry);
-    }
-    const stories: Story[] = [];
-    for (const row of rows) {
-      const lead = leadById.get(row.id);
-      if (!lead) continue;
-      const storyOutlets = leadFirst([lead.outlet], outletsOf.get(row.id) ?? []);
-      const storyPlaces = placesOf.get(row.id) ?? { country: [], region: [] };
-      stories.push({
-        id: row.id,
-        lead,
-        sources: storyOutlets.length,
-        outlets: storyOutlets,
-        publishedAt: row.published_at,
-        firstSeenAt: row.first_seen_at,
-        countries: leadFirst(lead.analysis.countries, storyPlaces.country),
-        regions: leadFirst(lead.analysis.regions, storyPlaces.region),
-      });
-    }
-    return stories;
+    return assembleStories(
+      rows.map((r) => ({ id: r.id, publishedAt: r.published_at, firstSeenAt: r.first_seen_at })),
+      leads.rows.map(toArticle),
+      outlets.rows,
+      places.rows,
+    );
   }
 
   return {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Story, StoryQuery } from '../types.js';
-import { leadFirst } from '../lead-first.js';
+import { assembleStories } from '../assemble-stories.js';
 import { toArticle, type ArticleRow } from './rows.js';
 
 interface StoryRow {
@@ -27,35 +27,16 @@ export function createStoryReader(db: Database.Database) {
   function hydrate(rows: readonly StoryRow[]): Story[] {
     if (rows.length === 0) return [];
     const key = ids(rows);
-    const leadById = new Map(leads.all(key).map((r) => [r.story_id, toArticle(r)]));
-    const outletsOf = new Map<number, string[]>();
-    for (const r of outlets.all(key))
-      outletsOf.set(r.story_id, [...(outletsOf.get(r.story_id) ?? []), r.outlet]);
-    const placesOf = new Map<number, { country: string[]; region: string[] }>();
-    for (const p of places.all(key)) {
-      const entry = placesOf.get(p.story_id) ?? { country: [], region: [] };
-      (p.kind === 'country' ? entry.country : entry.region).push(p.code);
-      placesOf.set(p.story_id, entry);
-    }
-    const stories: Story[] = [];
-    for (const row of rows) {
-      const lead = leadById.get(row.id);
-      // A story whose lead was deleted has nothing to tell; it is skipped, not shown empty.
-      if (!lead) continue;
-      const storyOutlets = leadFirst([lead.outlet], outletsOf.get(row.id) ?? []);
-      const storyPlaces = placesOf.get(row.id) ?? { country: [], region: [] };
-      stories.push({
-        id: row.id,
-        lead,
-        sources: storyOutlets.length,
-        outlets: storyOutlets,
-        publishedAt: new Date(row.published_at),
-        firstSeenAt: new Date(row.first_seen_at),
-        countries: leadFirst(lead.analysis.countries, storyPlaces.country),
-        regions: leadFirst(lead.analysis.regions, storyPlaces.region),
-      });
-    }
-    return stories;
+    return assembleStories(
+      rows.map((r) => ({
+        id: r.id,
+        publishedAt: new Date(r.published_at),
+        firstSeenAt: new Date(r.first_seen_at),
+      })),
+      leads.all(key).map(toArticle),
+      outlets.all(key),
+      places.all(key),
+    );
   }
 
   const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
