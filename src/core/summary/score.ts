@@ -1,5 +1,6 @@
-import { isCaption, isQuestion, isQuotation } from '../text/sentence-kinds.js';
-import { scanWords } from './tokens.js';
+import { isCaption, isQuestion, isQuotation, opensWithQuote } from '../text/sentence-kinds.js';
+import { MARK_COLON, MARK_PAREN, MARK_QUOTE, scanWords } from './tokens.js';
+import { WordIds } from './word-ids.js';
 
 /** The sentences of an article, in order, with its headline. */
 export interface SentencedArticle {
@@ -7,15 +8,26 @@ export interface SentencedArticle {
   readonly sentences: readonly string[];
 }
 
-/** One sentence's claim to a place in the summary. */
-export interface ScoredSentence {
-  readonly index: number;
+/**
+ * Every sentence's claim to a place in the summary, in flat arrays indexed by sentence number.
+ * The arrays are scratch reused by the next call (and may be longer than `length`): read them
+ * before scoring another article.
+ */
+export interface ArticleScores {
+  /** How many sentences were scored. */
+  readonly length: number;
   /** Position prior x length fit x (1 + centrality + headline overlap), discounted by kind. */
-  readonly score: number;
-  /** Its topic words as ids unique within the article, each once: for redundancy checks. */
-  readonly bag: readonly number[];
-  /** A caption: never chosen while another sentence is left. */
-  readonly furniture: boolean;
+  readonly score: Float64Array;
+  /** 1 for a caption: never chosen while another sentence is left. */
+  readonly furniture: Uint8Array;
+  /**
+   * Sentence k's topic words, each once, as ids unique within the article (for redundancy checks):
+   * `ids[bagStart[k] .. bagStart[k + 1])`.
+   */
+  readonly bagStart: Int32Array;
+  readonly ids: Int32Array;
+  /** One more than the largest id. */
+  readonly vocabulary: number;
 }
 
 /**
@@ -38,111 +50,88 @@ export const SCORING = {
   quotationFactor: 0.6,
 } as const;
 
-/**
- * Word hash -> dense id, in an open-addressing table reused across articles (hashes are hashes
- * already, so a mask picks the slot). A slot belongs to the current article only when its stamp
- * is the current generation, so nothing is cleared between articles.
- */
-class WordIds {
-  private mask = 1023;
-  private keys = new Int32Array(1024);
-  private ids = new Int32Array(1024);
-  private stamps = new Int32Array(1024);
-  /** The last sentence each word was seen in (+1), so that a word counts once per sentence. */
-  private seen = new Int32Array(1024);
-  private generation = 0;
-  /** How many ids the current article has. */
-  private count = 0;
-
-  reset(): void {
-    this.generation++;
-    this.count = 0;
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  private slotOf(hash: number): number {
-    const { keys, stamps, mask, generation } = this;
-    let slot = hash & mask;
-    while (stamps[slot] === generation && keys[slot] !== hash) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  /** The id of `hash`, or -1 when the article has no such word. */
-  find(hash: number): number {
-    const slot = this.slotOf(hash);
-    return this.stamps[slot] === this.generation ? (this.ids[slot] ?? -1) : -1;
-  }
-
-  /**
-   * The id of `hash` (a new one, the next dense id, when it is not there yet), or -1 when the
-   * word was already seen in `sentence`.
-   */
-  intern(hash: number, sentence: number): number {
-    const slot = this.slotOf(hash);
-    if (this.stamps[slot] === this.generation) {
-      if (this.seen[slot] === sentence + 1) return -1;
-      this.seen[slot] = sentence + 1;
-      return this.ids[slot] ?? -1;
-    }
-    const id = this.count++;
-    this.stamps[slot] = this.generation;
-    this.keys[slot] = hash;
-    this.ids[slot] = id;
-    this.seen[slot] = sentence + 1;
-    if (2 * this.count > this.mask) this.grow();
-    return id;
-  }
-
-  private grow(): void {
-    const { keys, ids, stamps, seen, generation } = this;
-    const size = 2 * (this.mask + 1);
-    this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    this.ids = new Int32Array(size);
-    this.stamps = new Int32Array(size);
-    this.seen = new Int32Array(size);
-    this.generation = 1;
-    for (let old = 0; old < stamps.length; old++) {
-      if (stamps[old] !== generation) continue;
-      const hash = keys[old] ?? 0;
-      const slot = this.slotOf(hash);
-      this.stamps[slot] = 1;
-      this.keys[slot] = hash;
-      this.ids[slot] = ids[old] ?? 0;
-      this.seen[slot] = seen[old] ?? 0;
-    }
-  }
-}
-
 const WORD_IDS = new WordIds();
 
 /**
- * The topic words of each sentence as dense ids (each word once per sentence, in order of first
- * use), and in how many sentences each id occurs. Ids index flat arrays, so scoring needs no maps
- * or sets. Each sentence is scanned once; `counts` gets its word count.
+ * Arrays reused from article to article, grown when one needs more: a typed array outside the
+ * young heap costs more to allocate than a whole article takes to score.
  */
-function bagsOf(sentences: readonly string[], counts: Int32Array): { bags: number[][]; df: number[] } {
+const scratch = {
+  counts: new Int32Array(64),
+  marks: new Uint8Array(64),
+  bagStart: new Int32Array(65),
+  score: new Float64Array(64),
+  furniture: new Uint8Array(64),
+  ids: new Int32Array(1024),
+  df: new Int32Array(1024),
+  headline: new Uint8Array(1024),
+};
+
+/** Room for `sentences` sentences in the per-sentence arrays. */
+function fitSentences(sentences: number): void {
+  if (scratch.bagStart.length > sentences) return;
+  const size = 2 * sentences + 1;
+  scratch.counts = new Int32Array(size);
+  scratch.marks = new Uint8Array(size);
+  scratch.bagStart = new Int32Array(size + 1);
+  scratch.score = new Float64Array(size);
+  scratch.furniture = new Uint8Array(size);
+}
+
+function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(needed, 2 * array.length));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * Each sentence's word count, `MARK_*` bits and topic words as dense ids (each once per sentence,
+ * in order of first use), and in how many sentences each id occurs. Each sentence is scanned once;
+ * ids index flat arrays, so scoring needs no maps or sets. Returns the vocabulary size.
+ */
+function bagsOf(sentences: readonly string[]): number {
   WORD_IDS.reset();
-  const df: number[] = [];
-  const bags: number[][] = [];
+  const { counts, marks, bagStart } = scratch;
+  let used = 0;
+  let vocabulary = 0;
   for (let s = 0; s < sentences.length; s++) {
+    bagStart[s] = used;
     const scan = scanWords(sentences[s] ?? '');
     counts[s] = scan.count;
-    const bag: number[] = [];
-    const hashes = scan.hashes;
+    marks[s] = scan.marks;
+    if (used + scan.content > scratch.ids.length) scratch.ids = grow(scratch.ids, used + scan.content);
+    const ids = scratch.ids;
     for (let k = 0; k < scan.content; k++) {
-      const id = WORD_IDS.intern(hashes[k] ?? 0, s);
+      const id = WORD_IDS.intern(scan.hashes[k] ?? 0, s);
       if (id < 0) continue;
-      if (id === df.length) df.push(1);
-      else df[id] = (df[id] ?? 0) + 1;
-      bag.push(id);
+      // Ids are dense and handed out in order: a new one is the next, and its count starts here.
+      if (id === vocabulary) {
+        if (vocabulary === scratch.df.length) scratch.df = grow(scratch.df, vocabulary + 1);
+        scratch.df[vocabulary++] = 1;
+      } else scratch.df[id] = (scratch.df[id] ?? 0) + 1;
+      ids[used++] = id;
     }
-    bags.push(bag);
   }
-  return { bags, df };
+  bagStart[sentences.length] = used;
+  return vocabulary;
+}
+
+/** Marks the headline's topic words in `scratch.headline`; returns how many there are. */
+function markHeadline(title: string | null, vocabulary: number): number {
+  if (scratch.headline.length < vocabulary) scratch.headline = new Uint8Array(2 * vocabulary);
+  const headline = scratch.headline;
+  headline.fill(0, 0, vocabulary);
+  if (!title) return 0;
+  let size = 0;
+  const scan = scanWords(title);
+  for (let k = 0; k < scan.content; k++) {
+    const id = WORD_IDS.find(scan.hashes[k] ?? 0);
+    if (id >= 0 && headline[id] === 0) {
+      headline[id] = 1;
+      size++;
+    }
+  }
+  return size;
 }
 
 /**
@@ -150,40 +139,38 @@ function bagsOf(sentences: readonly string[], counts: Int32Array): { bags: numbe
  * of its topic words, normalised by the square root of its word count so that long sentences do
  * not win by size alone.
  */
-export function scoreSentences(article: SentencedArticle): ScoredSentence[] {
-  const counts = new Int32Array(article.sentences.length);
-  const { bags, df } = bagsOf(article.sentences, counts);
-  const headline = new Uint8Array(df.length);
-  let headlineSize = 0;
-  if (article.title) {
-    const scan = scanWords(article.title);
-    for (let k = 0; k < scan.content; k++) {
-      const id = WORD_IDS.find(scan.hashes[k] ?? 0);
-      if (id >= 0 && headline[id] === 0) {
-        headline[id] = 1;
-        headlineSize++;
-      }
-    }
-  }
-  const scored: ScoredSentence[] = [];
-  for (let index = 0; index < article.sentences.length; index++) {
-    const sentence = article.sentences[index] ?? '';
-    const bag = bags[index] ?? [];
+export function scoreSentences(article: SentencedArticle): ArticleScores {
+  const sentences = article.sentences;
+  const length = sentences.length;
+  fitSentences(length);
+  const vocabulary = bagsOf(sentences);
+  const headlineSize = markHeadline(article.title, vocabulary);
+  const { counts, marks, bagStart, ids, df, headline, score, furniture } = scratch;
+  for (let index = 0; index < length; index++) {
+    const sentence = sentences[index] ?? '';
+    const from = bagStart[index] ?? 0;
+    const to = bagStart[index + 1] ?? 0;
     let repeats = 0;
     let shared = 0;
-    for (const id of bag) {
+    for (let w = from; w < to; w++) {
+      const id = ids[w] ?? 0;
       repeats += (df[id] ?? 1) - 1;
       if (headlineSize > 0 && headline[id] === 1) shared++;
     }
-    const centrality = bag.length > 0 ? repeats / Math.sqrt(bag.length) : 0;
+    const size = to - from;
+    const centrality = size > 0 ? repeats / Math.sqrt(size) : 0;
     const n = counts[index] ?? 0;
     const lengthFit =
       n < SCORING.shortWords ? n / SCORING.shortWords : n > SCORING.longWords ? SCORING.longWords / n : 1;
     const position = SCORING.positionHalfLife / (SCORING.positionHalfLife + index);
-    let score = position * lengthFit * (1 + centrality + SCORING.headline * shared);
-    if (isQuestion(sentence)) score *= SCORING.questionFactor;
-    if (isQuotation(sentence)) score *= SCORING.quotationFactor;
-    scored.push({ index, score, bag, furniture: isCaption(sentence) });
+    let value = position * lengthFit * (1 + centrality + SCORING.headline * shared);
+    const mark = marks[index] ?? 0;
+    if (isQuestion(sentence)) value *= SCORING.questionFactor;
+    // The kinds search a sentence only when the scan saw the marks they need.
+    if (mark & MARK_QUOTE ? isQuotation(sentence) : opensWithQuote(sentence))
+      value *= SCORING.quotationFactor;
+    score[index] = value;
+    furniture[index] = mark & (MARK_PAREN | MARK_COLON) && isCaption(sentence) ? 1 : 0;
   }
-  return scored;
+  return { length, score, furniture, bagStart, ids, vocabulary };
 }

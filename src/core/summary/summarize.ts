@@ -1,6 +1,12 @@
-import { scoreSentences, type ScoredSentence, type SentencedArticle } from './score.js';
+import { scoreSentences, type SentencedArticle } from './score.js';
 
 export type { SentencedArticle } from './score.js';
+
+/** Per-sentence and per-word arrays reused from call to call (grown when an article needs more). */
+let pool = new Int32Array(64);
+let redundancy = new Float64Array(64);
+let taken = new Uint8Array(64);
+let marks = new Uint8Array(1024);
 
 /**
  * The `count` key sentences, in article order. Greedy maximal marginal relevance: each pick is
@@ -10,44 +16,56 @@ export type { SentencedArticle } from './score.js';
  * pick against that pick only. Captions are taken only when nothing else is left.
  */
 export function summarize(article: SentencedArticle, count: number): string[] {
-  const scored = scoreSentences(article);
-  const pool: ScoredSentence[] = [];
-  for (const s of scored) if (!s.furniture) pool.push(s);
-  for (const s of scored) if (s.furniture) pool.push(s);
-  const redundancy = new Float64Array(pool.length);
-  let vocabulary = 0;
-  for (const s of scored) for (const id of s.bag) if (id >= vocabulary) vocabulary = id + 1;
-  const marks = new Uint8Array(vocabulary);
-  const taken = new Uint8Array(pool.length);
-  const chosen: ScoredSentence[] = [];
-  while (chosen.length < count && chosen.length < pool.length) {
+  const { length, score, furniture, bagStart, ids, vocabulary } = scoreSentences(article);
+  if (pool.length < length) {
+    pool = new Int32Array(2 * length);
+    redundancy = new Float64Array(2 * length);
+    taken = new Uint8Array(2 * length);
+  }
+  if (marks.length < vocabulary) marks = new Uint8Array(2 * vocabulary);
+  redundancy.fill(0, 0, length);
+  taken.fill(0, 0, length);
+  // The candidates in the order they are weighed: sentences first, captions after them.
+  let size = 0;
+  for (let s = 0; s < length; s++) if (furniture[s] === 0) pool[size++] = s;
+  for (let s = 0; s < length; s++) if (furniture[s] === 1) pool[size++] = s;
+  const chosen: number[] = [];
+  while (chosen.length < count && chosen.length < length) {
     let best = -1;
     let bestValue = -Infinity;
-    for (let k = 0; k < pool.length; k++) {
-      const c = pool[k];
-      if (!c || taken[k]) continue;
+    for (let k = 0; k < length; k++) {
+      const s = pool[k] ?? 0;
+      if (taken[s]) continue;
       // Captions sit at the end of the pool: reached only when every other sentence is taken.
-      if (c.furniture && best >= 0) break;
-      const value = c.score * (1 - (redundancy[k] ?? 0));
+      if (furniture[s] && best >= 0) break;
+      const value = (score[s] ?? 0) * (1 - (redundancy[s] ?? 0));
       if (value > bestValue) {
         bestValue = value;
-        best = k;
+        best = s;
       }
     }
-    const pick = pool[best];
-    if (!pick) break;
+    if (best < 0) break;
     taken[best] = 1;
-    chosen.push(pick);
-    for (const id of pick.bag) marks[id] = 1;
-    for (let k = 0; k < pool.length; k++) {
-      const bag = pool[k]?.bag ?? [];
-      if (taken[k] || bag.length === 0 || pick.bag.length === 0) continue;
-      let hit = 0;
-      for (let w = 0; w < bag.length; w++) hit += marks[bag[w] ?? 0] ?? 0;
-      const overlap = hit / Math.min(bag.length, pick.bag.length);
-      redundancy[k] = Math.max(redundancy[k] ?? 0, overlap);
-    }
-    for (const id of pick.bag) marks[id] = 0;
+    chosen.push(best);
+    addRedundancy(best, length, bagStart, ids);
   }
-  return chosen.sort((a, b) => a.index - b.index).map((c) => article.sentences[c.index] ?? '');
+  return chosen.sort((a, b) => a - b).map((s) => article.sentences[s] ?? '');
+}
+
+/** Raises each candidate's redundancy to its overlap with the sentence just picked. */
+function addRedundancy(pick: number, length: number, bagStart: Int32Array, ids: Int32Array): void {
+  const pickFrom = bagStart[pick] ?? 0;
+  const pickTo = bagStart[pick + 1] ?? 0;
+  if (pickTo === pickFrom) return;
+  for (let w = pickFrom; w < pickTo; w++) marks[ids[w] ?? 0] = 1;
+  for (let s = 0; s < length; s++) {
+    const from = bagStart[s] ?? 0;
+    const to = bagStart[s + 1] ?? 0;
+    if (taken[s] || to === from) continue;
+    let hit = 0;
+    for (let w = from; w < to; w++) hit += marks[ids[w] ?? 0] ?? 0;
+    const overlap = hit / Math.min(to - from, pickTo - pickFrom);
+    redundancy[s] = Math.max(redundancy[s] ?? 0, overlap);
+  }
+  for (let w = pickFrom; w < pickTo; w++) marks[ids[w] ?? 0] = 0;
 }

@@ -18,9 +18,26 @@ function isWordCode(c: number): boolean {
   return c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f);
 }
 
-/** Below U+2000: 0 for a non-word character, else the character with ASCII capitals lower-cased. */
-const FOLD = new Uint16Array(0x2000);
-for (let c = 1; c < 0x2000; c++) if (isWordCode(c)) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/**
+ * For every UTF-16 code: 0 for a non-word character, else the character with ASCII capitals
+ * lower-cased. One table read classifies and folds a character (128 KB, built once at load).
+ */
+const FOLD = new Uint16Array(0x10000);
+for (let c = 1; c < 0x10000; c++) if (isWordCode(c)) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+/**
+ * Marks that the sentence kinds look for (`isQuotation`, `isCaption`), noted while scanning so
+ * that a sentence without them needs no search of its own.
+ */
+export const MARK_QUOTE = 1;
+export const MARK_PAREN = 2;
+export const MARK_COLON = 4;
+/** Below U+2000: the mark of a non-word character; above, only `”` carries one. */
+const MARKS = new Uint8Array(0x2000);
+MARKS[34] = MARK_QUOTE;
+MARKS[40] = MARK_PAREN;
+MARKS[58] = MARK_COLON;
+const CLOSING_CURLY = 0x201d;
 
 /**
  * Words are compared as 30-bit FNV-1a hashes of their lower-cased characters, computed while
@@ -67,9 +84,11 @@ export interface WordScan {
   hashes: Int32Array;
   content: number;
   count: number;
+  /** The `MARK_*` bits of the characters seen. */
+  marks: number;
 }
 
-const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0 };
+const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0, marks: 0 };
 
 /**
  * Scans one sentence (the hottest loop of the analysis: one pass, character codes only). The
@@ -79,18 +98,20 @@ export function scanWords(sentence: string): WordScan {
   let hashes = SCAN.hashes;
   let content = 0;
   let count = 0;
+  let marks = 0;
   let hash = FNV_OFFSET;
   let length = 0;
   const n = sentence.length;
   for (let i = 0; i <= n; i++) {
-    // One table read classifies and lower-cases a character; past the table, the rule itself.
+    // One table read classifies and lower-cases a character.
     const code = i < n ? sentence.charCodeAt(i) : 32;
-    const c = code < 0x2000 ? (FOLD[code] ?? 0) : isWordCode(code) ? code : 0;
+    const c = FOLD[code] ?? 0;
     if (c !== 0) {
       hash = Math.imul(hash ^ c, FNV_PRIME);
       length++;
       continue;
     }
+    marks |= code < 0x2000 ? (MARKS[code] ?? 0) : code === CLOSING_CURLY ? MARK_QUOTE : 0;
     if (length === 0) continue;
     count++;
     const h = hash & HASH_BITS;
@@ -117,6 +138,7 @@ export function scanWords(sentence: string): WordScan {
   }
   SCAN.content = content;
   SCAN.count = count;
+  SCAN.marks = marks;
   return SCAN;
 }
 
@@ -136,8 +158,7 @@ export function wordCount(sentence: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < sentence.length; i++) {
-    const code = sentence.charCodeAt(i);
-    const word = code < 0x2000 ? FOLD[code] !== 0 : isWordCode(code);
+    const word = FOLD[sentence.charCodeAt(i)] !== 0;
     if (word && !inWord) count++;
     inWord = word;
   }

@@ -31,14 +31,18 @@ export function isQuestion(sentence: string): boolean {
   return sentence.charCodeAt(i) === 63;
 }
 
+/** Opens with a quotation mark (" “ ‘ '): a character test, no regex. */
+export function opensWithQuote(sentence: string): boolean {
+  const first = sentence.charCodeAt(0);
+  return first === 34 || first === 0x201c || first === 0x2018 || first === 39;
+}
+
 /**
  * Part of a quotation: it opens with a quotation mark ("..." he said), or it is the second
  * sentence of a quotation, which shows as a closing mark with no opening one before it.
  */
 export function isQuotation(sentence: string): boolean {
-  // The opening mark is a character test (" “ ‘ '), no regex.
-  const first = sentence.charCodeAt(0);
-  if (first === 34 || first === 0x201c || first === 0x2018 || first === 39) return true;
+  if (opensWithQuote(sentence)) return true;
   if (!sentence.includes('"') && !sentence.includes('”')) return false;
   const curlyOpen = sentence.indexOf('“');
   const curlyClose = sentence.indexOf('”');
