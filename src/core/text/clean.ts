@@ -6,6 +6,7 @@ import {
   isTitleLike,
   mayBeFurniture,
 } from './boilerplate-lines.js';
+import { isRegexSpace } from './chars.js';
 import {
   joinBrokenLines,
   stripInlineFurniture,
@@ -39,6 +40,76 @@ function hasMidTextHint(p: string): boolean {
     p.includes('ADVERTISEMENT')
   );
 }
+
+/** Words of the hints (`hasMidTextHint`) other than ` .`; `READ MORE` and `Last updated` by one word. */
+const HINT_WORDS = [
+  'PUBLISHED',
+  'UPDATED',
+  'updated',
+  'Scroll',
+  'Click',
+  'CLICK',
+  'READ',
+  'Advertisement',
+  'ADVERTISEMENT',
+];
+
+/** Which lines of a text may hold a mid-text hint, by the offsets where hints were found. */
+class HintedLines {
+  /** 1 for a line that may hold a hint. Plain arrays: a few dozen entries, cheaper than typed ones. */
+  readonly marked: number[] = [];
+  private readonly starts: number[] = [];
+
+  constructor(
+    lines: readonly string[],
+    private readonly textLength: number,
+  ) {
+    let start = 0;
+    for (const line of lines) {
+      this.starts.push(start);
+      this.marked.push(0);
+      start += line.length + 1;
+    }
+  }
+
+  /** Marks the line holding offset `at`; returns where the next line starts (no need to search it further). */
+  mark(at: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    this.marked[lo] = 1;
+    return lo + 1 < starts.length ? (starts[lo + 1] ?? this.textLength) : this.textLength;
+  }
+}
+
+/**
+ * The lines (of `text` split at line breaks) that may hold a mid-text hint, or null when none does
+ * (most articles): a few searches of the whole text rather than ten per paragraph. A paragraph is
+ * trimmed lines joined with spaces, so a hint with a space in it may span a line break: ` .` is
+ * looked for as a `.` after any white space, `READ MORE` and `Last updated` by one of their words.
+ */
+function hintedLines(text: string, lines: readonly string[]): readonly number[] | null {
+  let hinted: HintedLines | null = null;
+  // Full stops are rare enough that visiting each beats a two-character search led by a space.
+  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+    if (at > 0 && !isRegexSpace(text.charCodeAt(at - 1))) continue;
+    hinted ??= new HintedLines(lines, text.length);
+    at = hinted.mark(at) - 1;
+  }
+  for (const word of HINT_WORDS) {
+    for (let at = text.indexOf(word); at >= 0;) {
+      hinted ??= new HintedLines(lines, text.length);
+      at = text.indexOf(word, hinted.mark(at));
+    }
+  }
+  return hinted === null ? null : hinted.marked;
+}
+
 /** Marks that can end a paragraph line; checked on the last character only. */
 const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'", ')', ']']);
 
@@ -49,8 +120,10 @@ const TERMINAL_END = new Set(['.', '!', '?', '…', ':', '"', '”', '’', "'",
 function normaliseText(text: string): string {
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (out.includes('\t') || out.includes('\u00a0')) out = out.replace(/[\t\u00a0]/g, ' ');
-  return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
+  // A regex test finds two spaces faster than `includes('  ')`, which stops at every space.
+  return DOUBLE_SPACE.test(out) ? out.replace(/ {2,}/g, ' ') : out;
 }
+const DOUBLE_SPACE = / {2}/;
 
 function normalise(line: string): string {
   return normaliseText(line).trim();
@@ -65,18 +138,24 @@ function key(line: string): string {
     .trim();
 }
 
-type LineKind = 'blank' | 'crumb' | 'furniture' | 'title-like' | 'prose';
+/** What a line is, as a small integer (kinds are stored per line of every article). */
+const BLANK = 0;
+const CRUMB = 1;
+const FURNITURE = 2;
+const TITLE_LIKE = 3;
+const PROSE = 4;
+type LineKind = typeof BLANK | typeof CRUMB | typeof FURNITURE | typeof TITLE_LIKE | typeof PROSE;
 
 /** Every furniture rule is bounded in length; a line longer than this is prose without further checks. */
 const LONGEST_FURNITURE = 320;
 
 function classify(line: string): LineKind {
-  if (line === '') return 'blank';
-  if (line.length > LONGEST_FURNITURE) return 'prose';
-  if (!mayBeFurniture(line)) return 'prose';
-  if (isBreadcrumb(line)) return 'crumb';
-  if (isBoilerplateLine(line)) return 'furniture';
-  return isTitleLike(line) ? 'title-like' : 'prose';
+  if (line === '') return BLANK;
+  if (line.length > LONGEST_FURNITURE) return PROSE;
+  if (!mayBeFurniture(line)) return PROSE;
+  if (isBreadcrumb(line)) return CRUMB;
+  if (isBoilerplateLine(line)) return FURNITURE;
+  return isTitleLike(line) ? TITLE_LIKE : PROSE;
 }
 
 /**
@@ -90,8 +169,8 @@ function findTitle(lines: readonly string[], kinds: readonly LineKind[], header:
   const seen = new Map<string, number>();
   for (let i = 0; i < header; i++) {
     const line = lines[i] ?? '';
-    if (kinds[i] === 'crumb') crumbs.push(key(breadcrumbTail(line)));
-    if (kinds[i] !== 'title-like') continue;
+    if (kinds[i] === CRUMB) crumbs.push(key(breadcrumbTail(line)));
+    if (kinds[i] !== TITLE_LIKE) continue;
     const k = key(line);
     candidates.push([line, k]);
     seen.set(k, (seen.get(k) ?? 0) + 1);
@@ -100,21 +179,6 @@ function findTitle(lines: readonly string[], kinds: readonly LineKind[], header:
   if (confirmed) return confirmed[0];
   const plain = candidates.map(([c]) => c).filter((c) => !isCategoryLine(c));
   return plain[plain.length - 1] ?? null;
-}
-
-/** Lines of a blank-line-separated block, re-joined where a line break falls inside a sentence. */
-function blockParagraphs(block: readonly string[]): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const line of block) {
-    current = current ? `${current} ${line}` : line;
-    if (TERMINAL_END.has(line.charAt(line.length - 1))) {
-      out.push(current);
-      current = '';
-    }
-  }
-  if (current) out.push(current);
-  return out;
 }
 
 /** A line repeating the headline; only short lines are compared. */
@@ -129,40 +193,72 @@ function isHeadline(line: string, headline: string | null, headlineKey: string):
  * `title`, when given, is trusted as the headline; otherwise it is detected in the text.
  */
 export function cleanArticle(text: string, title?: string): CleanedArticle {
-  const lines = normaliseText(text)
-    .split('\n')
-    .map((line) => line.trim());
-  const kinds = lines.map(classify);
-  // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
-  kinds.forEach((kind, i) => {
-    if (kind === 'title-like' && /^[\p{Ll}\p{N}]/u.test(lines[i + 1] ?? '')) kinds[i] = 'prose';
-  });
-  let header = kinds.findIndex((k) => k === 'prose');
+  const normalised = normaliseText(text);
+  const lines = normalised.split('\n');
+  // Before the lines are trimmed: it needs their offsets in the text.
+  const hinted = hintedLines(normalised, lines);
+  const kinds: LineKind[] = [];
+  let header = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    lines[i] = line;
+    let kind = classify(line);
+    // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
+    if (kind === TITLE_LIKE && /^[\p{Ll}\p{N}]/u.test((lines[i + 1] ?? '').trim())) kind = PROSE;
+    if (kind === PROSE && header < 0) header = i;
+    kinds.push(kind);
+  }
   if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
   const headline = given || findTitle(lines, kinds, header);
   const headlineKey = headline ? key(headline) : '';
 
-  const blocks: string[][] = [[]];
-  lines.forEach((line, i) => {
+  const body = new BodyBuilder();
+  for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
-    if (kind === 'blank') blocks.push([]);
-    const keep =
-      (kind === 'prose' || (kind === 'title-like' && i >= header)) &&
-      !isHeadline(line, headline, headlineKey);
-    if (keep) blocks[blocks.length - 1]?.push(line);
-  });
-
-  const paragraphs: string[] = [];
-  let inBody = false;
-  for (const raw of blocks.flatMap(blockParagraphs)) {
-    // Datelines and bylines only open an article: once prose has started, leave paragraphs alone.
-    let p = inBody ? raw : stripLeadingFurniture(raw);
-    // One scan decides whether any mid-text rule can apply; most paragraphs need none.
-    if (hasMidTextHint(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
-    if (p === '') continue;
-    inBody = true;
-    paragraphs.push(p);
+    const line = lines[i] ?? '';
+    const mayHoldHint = hinted !== null && hinted[i] === 1;
+    if (kind === BLANK) body.endBlock();
+    else if (
+      (kind === PROSE || (kind === TITLE_LIKE && i >= header)) &&
+      !isHeadline(line, headline, headlineKey)
+    )
+      body.addLine(line, mayHoldHint);
   }
-  return { title: headline || null, paragraphs };
+  body.endBlock();
+  return { title: headline || null, paragraphs: body.paragraphs };
+}
+
+/**
+ * Paragraphs from the kept lines, in one pass: within a blank-line-separated block, lines are
+ * re-joined until one ends like a sentence (a line break that falls inside a sentence); each
+ * paragraph then loses its furniture.
+ */
+class BodyBuilder {
+  readonly paragraphs: string[] = [];
+  private current = '';
+  /** Whether a line of the current paragraph may hold a mid-text hint (see `hintedLines`). */
+  private hinted = false;
+  private inBody = false;
+
+  addLine(line: string, mayHoldHint: boolean): void {
+    this.current = this.current ? `${this.current} ${line}` : line;
+    this.hinted ||= mayHoldHint;
+    if (TERMINAL_END.has(line.charAt(line.length - 1))) this.endBlock();
+  }
+
+  endBlock(): void {
+    const raw = this.current;
+    if (raw === '') return;
+    const hinted = this.hinted;
+    this.current = '';
+    this.hinted = false;
+    // Datelines and bylines only open an article: once prose has started, leave paragraphs alone.
+    let p = this.inBody ? raw : stripLeadingFurniture(raw);
+    // One scan decides whether any mid-text rule can apply; most paragraphs need none.
+    if (hinted && hasMidTextHint(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
+    if (p === '') return;
+    this.inBody = true;
+    this.paragraphs.push(p);
+  }
 }
