@@ -1,3 +1,4 @@
+import { isRegexSpace } from './chars.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
 /**
@@ -34,12 +35,60 @@ function words(line: string): string[] {
   return line.split(/\s+/).filter((w) => w.length > 0);
 }
 
+/** `words(text).length` without building the words: the runs of characters other than `\s`. */
+function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isRegexSpace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/**
+ * The first character lower-cased when it is an ASCII letter (`| 0x20` maps only `A-Z` onto
+ * `a-z`). The rules below are anchored, case-insensitive regexes over ASCII words, which only an
+ * ASCII letter can open (without the `u` flag, `/i` never folds another character onto one): a
+ * test of this code spares most lines the regex.
+ */
+function firstLower(line: string): number {
+  return line.charCodeAt(0) | 0x20;
+}
+
+/** Whether `code` is one of the (lower-case ASCII) letters in `letters`. */
+function isOneOf(code: number, letters: string): boolean {
+  return code >= 97 && code <= 122 && letters.includes(String.fromCharCode(code));
+}
+
+/**
+ * The first word of `line` lower-cased, the word ending at white space or at a character of
+ * `stops` (character codes); '' when it is longer than `longest`, which no word in the caller's set is.
+ */
+function firstWordKey(line: string, stops: readonly number[], longest: number): string {
+  let end = 0;
+  while (end < line.length) {
+    const c = line.charCodeAt(end);
+    if (isRegexSpace(c) || stops.includes(c)) break;
+    end++;
+  }
+  return end > longest ? '' : line.slice(0, end).toLowerCase();
+}
+
+/** The longest string of a set, to bound `firstWordKey`. */
+function longestOf(set: ReadonlySet<string>): number {
+  let longest = 0;
+  for (const w of set) longest = Math.max(longest, w.length);
+  return longest;
+}
+
 /** `Home » World » Europe`, `News > Politics`. */
 export function isBreadcrumb(line: string): boolean {
   // A one-character class scan first: most lines hold none of the separators.
   if (line.length > 2 * SHORT_LINE || !/[»›>/|]/.test(line) || !BREADCRUMB_SEPARATOR.test(line)) return false;
   const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
-  return /^home\b/i.test(line) || parts.every((p) => words(p).length <= 6 && !endsWithStop(p.trim()));
+  return /^home\b/i.test(line) || parts.every((p) => countWords(p) <= 6 && !endsWithStop(p.trim()));
 }
 
 /** The last segment of a breadcrumb is often the headline. */
@@ -54,27 +103,40 @@ export function breadcrumbTail(line: string): string {
  */
 export function isTitleLike(line: string): boolean {
   if (line.length > SHORT_LINE || endsWithStop(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line)) return false;
-  const ws = words(line);
-  return ws.length > 0 && ws.length <= 20;
+  const count = countWords(line);
+  return count > 0 && count <= 20;
 }
 
 /** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
 export function isCategoryLine(line: string): boolean {
-  if (/^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)) return true;
+  if (
+    isOneOf(firstLower(line), 'tcfrm') &&
+    /^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)
+  )
+    return true;
   if (line.length > 100 || SENTENCE_PUNCT.test(line)) return false;
+  const count = countWords(line);
+  if (count === 0 || count > 8) return false;
   const ws = words(line);
-  if (ws.length === 0 || ws.length > 8) return false;
-  if (!ws.every((w) => /^[\p{Lu}&]/u.test(w))) return false;
+  if (!ws.every(isCapitalised)) return false;
   // A run of capitalised section names; a headline has a verb and rarely names a section.
   const sections = ws.filter((w) => SECTION_WORDS.has(w.toLowerCase())).length;
   return sections >= 1 && sections * 3 >= ws.length;
 }
 
+/** Opens with a capital or `&` (an ASCII test first, the Unicode class only past ASCII). */
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || c === 38;
+  return /^[\p{Lu}&]/u.test(word);
+}
+
 /** `Source : voanews`, `Source: Reuters`, `Via AP`. */
 export function isSourceTrailer(line: string): boolean {
   return (
+    isOneOf(firstLower(line), 'svcip') &&
     /^(?:source|sources|via|credit|credits|image source|photo)\s*:\s*\S/i.test(line) &&
-    words(line).length <= 8
+    countWords(line) <= 8
   );
 }
 
@@ -82,15 +144,19 @@ export function isSourceTrailer(line: string): boolean {
 export function isShareLine(line: string): boolean {
   if (line.length > 100) return false;
   // The first word decides cheaply for nearly every line of prose.
-  const firstWord = /^[^\s:,]*/.exec(line)?.[0].toLowerCase() ?? '';
-  if (!SHARE_WORDS.has(firstWord)) return false;
+  if (!SHARE_WORDS.has(firstWordKey(line, SHARE_STOPS, LONGEST_SHARE_WORD))) return false;
   const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }
 
 /** `By John Smith, CNN`, `By . Staff Reporter . PUBLISHED: ...`: a line that is only a byline (and stamps). */
 export function isBylineLine(line: string): boolean {
-  if (line.length > SHORT_LINE || !/^(?:by|reporting by|written by|edited by)\b/i.test(line)) return false;
+  if (
+    line.length > SHORT_LINE ||
+    !isOneOf(firstLower(line), 'brwe') ||
+    !/^(?:by|reporting by|written by|edited by)\b/i.test(line)
+  )
+    return false;
   if (stripLeadingFurniture(line) === '') return true;
   // "Reporting by Jane Roe; editing by John Doe" and similar credit lines carry no sentence.
   return /^(?:reporting|written|edited) by\b/i.test(line) && !/[.!?]\s+\p{Lu}/u.test(line);
@@ -107,7 +173,11 @@ const RELATIVE_STAMP_LINE =
   /^(?:(?:published|updated|posted)\s+\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d{1,3}\s*(?:-|\s)?min(?:ute)?s?\s+read)\.?$/i;
 
 export function isTimestampLine(line: string): boolean {
-  return line.length <= SHORT_LINE && (TIMESTAMP_LINE.test(line) || RELATIVE_STAMP_LINE.test(line));
+  if (line.length > SHORT_LINE) return false;
+  const first = firstLower(line);
+  // A stamp word (published, updated, last updated, posted, first published) or a reading time's digit.
+  if (!isOneOf(first, 'pulf') && !(first >= 48 && first <= 57)) return false;
+  return TIMESTAMP_LINE.test(line) || RELATIVE_STAMP_LINE.test(line);
 }
 
 /** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */
@@ -125,19 +195,30 @@ const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
 export function mayBeFurniture(line: string): boolean {
   if (line.length > 2 * SHORT_LINE) return false;
   if (!endsWithStop(line)) return true;
-  const first = /^[^\s:,.]*/.exec(line)?.[0].toLowerCase() ?? '';
-  return FURNITURE_OPENERS.has(first);
+  return FURNITURE_OPENERS.has(firstWordKey(line, OPENER_STOPS, LONGEST_OPENER));
+}
+
+/** What ends the first word for `mayBeFurniture` (`:` `,` `.`) and for `isShareLine` (`:` `,`). */
+const OPENER_STOPS = [58, 44, 46];
+const SHARE_STOPS = [58, 44];
+const LONGEST_OPENER = longestOf(FURNITURE_OPENERS);
+const LONGEST_SHARE_WORD = longestOf(SHARE_WORDS);
+
+/**
+ * A furniture line other than a breadcrumb: category, source, share, byline or timestamp. For a
+ * line that `mayBeFurniture` lets through (the cleaner tests breadcrumbs on their own).
+ */
+export function isFurnitureRow(line: string): boolean {
+  return (
+    isCategoryLine(line) ||
+    isSourceTrailer(line) ||
+    isShareLine(line) ||
+    isBylineLine(line) ||
+    isTimestampLine(line)
+  );
 }
 
 /** Any furniture line; the headline is handled separately since it is also returned. */
 export function isBoilerplateLine(line: string): boolean {
-  return (
-    mayBeFurniture(line) &&
-    (isBreadcrumb(line) ||
-      isCategoryLine(line) ||
-      isSourceTrailer(line) ||
-      isShareLine(line) ||
-      isBylineLine(line) ||
-      isTimestampLine(line))
-  );
+  return mayBeFurniture(line) && (isBreadcrumb(line) || isFurnitureRow(line));
 }

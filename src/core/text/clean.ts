@@ -1,6 +1,6 @@
 import {
   breadcrumbTail,
-  isBoilerplateLine,
+  isFurnitureRow,
   isBreadcrumb,
   isCategoryLine,
   isTitleLike,
@@ -41,11 +41,15 @@ function hasMidTextHint(p: string): boolean {
   );
 }
 
-/** Words of the hints (`hasMidTextHint`) other than ` .`; `READ MORE` and `Last updated` by one word. */
+/**
+ * Words of the hints (`hasMidTextHint`) other than ` .`. `READ MORE` and `Last updated` go by
+ * their first word, which stays on the line that a paragraph holding the hint starts it on (and a
+ * capital is found far faster than the `u` of `updated`).
+ */
 const HINT_WORDS = [
   'PUBLISHED',
   'UPDATED',
-  'updated',
+  'Last',
   'Scroll',
   'Click',
   'CLICK',
@@ -91,7 +95,7 @@ class HintedLines {
  * The lines (of `text` split at line breaks) that may hold a mid-text hint, or null when none does
  * (most articles): a few searches of the whole text rather than ten per paragraph. A paragraph is
  * trimmed lines joined with spaces, so a hint with a space in it may span a line break: ` .` is
- * looked for as a `.` after any white space, `READ MORE` and `Last updated` by one of their words.
+ * looked for as a `.` after any white space, `READ MORE` and `Last updated` by their first words.
  */
 function hintedLines(text: string, lines: readonly string[]): readonly number[] | null {
   let hinted: HintedLines | null = null;
@@ -154,7 +158,7 @@ function classify(line: string): LineKind {
   if (line.length > LONGEST_FURNITURE) return PROSE;
   if (!mayBeFurniture(line)) return PROSE;
   if (isBreadcrumb(line)) return CRUMB;
-  if (isBoilerplateLine(line)) return FURNITURE;
+  if (isFurnitureRow(line)) return FURNITURE;
   return isTitleLike(line) ? TITLE_LIKE : PROSE;
 }
 
