@@ -100,6 +100,7 @@ function endsSentence(text: string, start: number, punct: number, end: number, n
   }
   // Only a lone full stop can belong to an abbreviation; `?`, `!` and `...` end the sentence.
   if (text.charCodeAt(punct) !== 46 || text.charCodeAt(punct + 1) === 46) return true;
+  if (isPlainLongWordBefore(text, start, punct)) return true;
   const before = wordBefore(text, start, punct);
   if (before === '') return true;
   const lower = before.toLowerCase();
@@ -122,6 +123,26 @@ function nextWordKey(text: string, at: number): string {
   let j = at;
   while (j < text.length && isLetterAt(text, j)) j++;
   return text.slice(at, j).toLowerCase();
+}
+
+/** The longest abbreviation: a longer word is none, and without a full stop inside it no initialism. */
+const LONGEST_ABBREVIATION = Math.max(
+  ...[...TITLES, ...AMBIGUOUS, ...LOWER_CASE_ABBREVIATIONS].map((w) => w.length),
+);
+
+/**
+ * Whether the word before the full stop at `punct` is longer than any abbreviation and holds no
+ * full stop: then it ends the sentence, which character codes tell without building the word
+ * (lower-casing never shortens a word, so its key could be no abbreviation either).
+ */
+function isPlainLongWordBefore(text: string, start: number, punct: number): boolean {
+  let j = punct;
+  while (j > start && !isSpace(text.charCodeAt(j - 1))) {
+    j--;
+    if (text.charCodeAt(j) === 46) return false;
+  }
+  while (j < punct && isOpener(text.charCodeAt(j))) j++;
+  return punct - j > LONGEST_ABBREVIATION;
 }
 
 /** The run of non-space characters ending at `punct` (the word the full stop is attached to). */
