@@ -1,4 +1,4 @@
-import { isRegexSpace } from './chars.js';
+import { countWords, FirstWords, letters, opensWith } from './line-words.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
 /**
@@ -35,60 +35,12 @@ function words(line: string): string[] {
   return line.split(/\s+/).filter((w) => w.length > 0);
 }
 
-/** `words(text).length` without building the words: the runs of characters other than `\s`. */
-function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isRegexSpace(text.charCodeAt(i));
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
-
-/**
- * The first character lower-cased when it is an ASCII letter (`| 0x20` maps only `A-Z` onto
- * `a-z`). The rules below are anchored, case-insensitive regexes over ASCII words, which only an
- * ASCII letter can open (without the `u` flag, `/i` never folds another character onto one): a
- * test of this code spares most lines the regex.
- */
-function firstLower(line: string): number {
-  return line.charCodeAt(0) | 0x20;
-}
-
-/** Whether `code` is one of the (lower-case ASCII) letters in `letters`. */
-function isOneOf(code: number, letters: string): boolean {
-  return code >= 97 && code <= 122 && letters.includes(String.fromCharCode(code));
-}
-
-/**
- * The first word of `line` lower-cased, the word ending at white space or at a character of
- * `stops` (character codes); '' when it is longer than `longest`, which no word in the caller's set is.
- */
-function firstWordKey(line: string, stops: readonly number[], longest: number): string {
-  let end = 0;
-  while (end < line.length) {
-    const c = line.charCodeAt(end);
-    if (isRegexSpace(c) || stops.includes(c)) break;
-    end++;
-  }
-  return end > longest ? '' : line.slice(0, end).toLowerCase();
-}
-
-/** The longest string of a set, to bound `firstWordKey`. */
-function longestOf(set: ReadonlySet<string>): number {
-  let longest = 0;
-  for (const w of set) longest = Math.max(longest, w.length);
-  return longest;
-}
-
 /** `Home » World » Europe`, `News > Politics`. */
 export function isBreadcrumb(line: string): boolean {
   // A one-character class scan first: most lines hold none of the separators.
   if (line.length > 2 * SHORT_LINE || !/[»›>/|]/.test(line) || !BREADCRUMB_SEPARATOR.test(line)) return false;
   const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
-  return /^home\b/i.test(line) || parts.every((p) => countWords(p) <= 6 && !endsWithStop(p.trim()));
+  return /^home\b/i.test(line) || parts.every((p) => countWords(p, 6) <= 6 && !endsWithStop(p.trim()));
 }
 
 /** The last segment of a breadcrumb is often the headline. */
@@ -103,19 +55,19 @@ export function breadcrumbTail(line: string): string {
  */
 export function isTitleLike(line: string): boolean {
   if (line.length > SHORT_LINE || endsWithStop(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line)) return false;
-  const count = countWords(line);
+  const count = countWords(line, 20);
   return count > 0 && count <= 20;
 }
 
 /** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
 export function isCategoryLine(line: string): boolean {
   if (
-    isOneOf(firstLower(line), 'tcfrm') &&
+    opensWith(line, CATEGORY_OPENERS) &&
     /^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)
   )
     return true;
   if (line.length > 100 || SENTENCE_PUNCT.test(line)) return false;
-  const count = countWords(line);
+  const count = countWords(line, 8);
   if (count === 0 || count > 8) return false;
   const ws = words(line);
   if (!ws.every(isCapitalised)) return false;
@@ -134,9 +86,9 @@ function isCapitalised(word: string): boolean {
 /** `Source : voanews`, `Source: Reuters`, `Via AP`. */
 export function isSourceTrailer(line: string): boolean {
   return (
-    isOneOf(firstLower(line), 'svcip') &&
+    opensWith(line, SOURCE_OPENERS) &&
     /^(?:source|sources|via|credit|credits|image source|photo)\s*:\s*\S/i.test(line) &&
-    countWords(line) <= 8
+    countWords(line, 8) <= 8
   );
 }
 
@@ -144,7 +96,7 @@ export function isSourceTrailer(line: string): boolean {
 export function isShareLine(line: string): boolean {
   if (line.length > 100) return false;
   // The first word decides cheaply for nearly every line of prose.
-  if (!SHARE_WORDS.has(firstWordKey(line, SHARE_STOPS, LONGEST_SHARE_WORD))) return false;
+  if (!SHARE_FIRST_WORDS.has(line)) return false;
   const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }
@@ -153,7 +105,7 @@ export function isShareLine(line: string): boolean {
 export function isBylineLine(line: string): boolean {
   if (
     line.length > SHORT_LINE ||
-    !isOneOf(firstLower(line), 'brwe') ||
+    !opensWith(line, BYLINE_OPENERS) ||
     !/^(?:by|reporting by|written by|edited by)\b/i.test(line)
   )
     return false;
@@ -174,11 +126,19 @@ const RELATIVE_STAMP_LINE =
 
 export function isTimestampLine(line: string): boolean {
   if (line.length > SHORT_LINE) return false;
-  const first = firstLower(line);
   // A stamp word (published, updated, last updated, posted, first published) or a reading time's digit.
-  if (!isOneOf(first, 'pulf') && !(first >= 48 && first <= 57)) return false;
+  const first = line.charCodeAt(0);
+  if (!opensWith(line, STAMP_OPENERS) && !(first >= 48 && first <= 57)) return false;
   return TIMESTAMP_LINE.test(line) || RELATIVE_STAMP_LINE.test(line);
 }
+
+/** First letters of the case-insensitive rules' words (see `opensWith`). */
+const CATEGORY_OPENERS = letters('tcfrm');
+const SOURCE_OPENERS = letters('svcip');
+const BYLINE_OPENERS = letters('brwe');
+const STAMP_OPENERS = letters('pulf');
+/** First words as `isShareLine` reads them (up to white space, `:` or `,`). */
+const SHARE_FIRST_WORDS = new FirstWords(SHARE_WORDS, false);
 
 /** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */
 const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
@@ -187,6 +147,8 @@ const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
   ),
   ...SHARE_WORDS,
 ]);
+/** First words as `mayBeFurniture` reads them (up to white space, `:`, `,` or `.`). */
+const FIRST_OPENERS = new FirstWords(FURNITURE_OPENERS, true);
 
 /**
  * A cheap gate before the rules: a line of prose (ending in a full stop, `?` or `!`) can only be
@@ -195,14 +157,8 @@ const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
 export function mayBeFurniture(line: string): boolean {
   if (line.length > 2 * SHORT_LINE) return false;
   if (!endsWithStop(line)) return true;
-  return FURNITURE_OPENERS.has(firstWordKey(line, OPENER_STOPS, LONGEST_OPENER));
+  return FIRST_OPENERS.has(line);
 }
-
-/** What ends the first word for `mayBeFurniture` (`:` `,` `.`) and for `isShareLine` (`:` `,`). */
-const OPENER_STOPS = [58, 44, 46];
-const SHARE_STOPS = [58, 44];
-const LONGEST_OPENER = longestOf(FURNITURE_OPENERS);
-const LONGEST_SHARE_WORD = longestOf(SHARE_WORDS);
 
 /**
  * A furniture line other than a breadcrumb: category, source, share, byline or timestamp. For a

@@ -168,21 +168,27 @@ function classify(line: string): LineKind {
  * the header (category lines come before the headline, bylines after it).
  */
 function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
+  // A header is a handful of lines: plain arrays searched from end to end, no map or tuples.
   const crumbs: string[] = [];
-  const candidates: [string, string][] = [];
-  const seen = new Map<string, number>();
+  const titles: string[] = [];
+  const keys: string[] = [];
   for (let i = 0; i < header; i++) {
     const line = lines[i] ?? '';
     if (kinds[i] === CRUMB) crumbs.push(key(breadcrumbTail(line)));
     if (kinds[i] !== TITLE_LIKE) continue;
-    const k = key(line);
-    candidates.push([line, k]);
-    seen.set(k, (seen.get(k) ?? 0) + 1);
+    titles.push(line);
+    keys.push(key(line));
   }
-  const confirmed = candidates.find(([, k]) => crumbs.includes(k) || (seen.get(k) ?? 0) > 1);
-  if (confirmed) return confirmed[0];
-  const plain = candidates.map(([c]) => c).filter((c) => !isCategoryLine(c));
-  return plain[plain.length - 1] ?? null;
+  for (let c = 0; c < keys.length; c++) {
+    const k = keys[c] ?? '';
+    // Confirmed by a breadcrumb, or repeated.
+    if (crumbs.includes(k) || keys.indexOf(k) !== keys.lastIndexOf(k)) return titles[c] ?? null;
+  }
+  for (let c = titles.length - 1; c >= 0; c--) {
+    const title = titles[c] ?? '';
+    if (!isCategoryLine(title)) return title;
+  }
+  return null;
 }
 
 /** A line repeating the headline; only short lines are compared. */

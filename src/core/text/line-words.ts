@@ -1,0 +1,84 @@
+import { isRegexSpace } from './chars.js';
+
+/**
+ * Word-level tests of short lines by character codes, for the furniture rules: they run on every
+ * line that might be furniture, so they build no strings or arrays on the common path.
+ */
+
+/**
+ * `line.split(/\s+/).filter(w => w)` counted without building the words (runs of characters other
+ * than `\s`), stopping once the count passes `limit`: callers only compare it with a bound.
+ */
+export function countWords(text: string, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isRegexSpace(text.charCodeAt(i));
+    if (!space && !inWord && ++count > limit) return count;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** A set of lower-case ASCII letters, as bits: `letters('pulf')`. */
+export function letters(set: string): number {
+  let mask = 0;
+  for (let i = 0; i < set.length; i++) mask |= 1 << (set.charCodeAt(i) - 97);
+  return mask;
+}
+
+/**
+ * Whether `line` opens with an ASCII letter of `mask`, in either case (`| 0x20` maps only `A-Z`
+ * onto `a-z`). The rules are anchored, case-insensitive regexes over ASCII words, which only an
+ * ASCII letter can open (without the `u` flag, `/i` folds no other character onto one): this test
+ * spares most lines the regex.
+ */
+export function opensWith(line: string, mask: number): boolean {
+  const c = line.charCodeAt(0) | 0x20;
+  return c >= 97 && c <= 122 && ((mask >> (c - 97)) & 1) === 1;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Lower-case words that a line's first word is looked up in. The word ends at white space, at `:`
+ * or `,`, and (when `stopAtDot`) at `.`. An ASCII word is hashed while it is scanned and built
+ * only when its hash is one of the set's (rare: the set is of furniture words); a word with other
+ * characters is built and lower-cased as it always was.
+ */
+export class FirstWords {
+  private readonly hashes = new Set<number>();
+  private readonly longest: number;
+
+  constructor(
+    private readonly words: ReadonlySet<string>,
+    private readonly stopAtDot: boolean,
+  ) {
+    let longest = 0;
+    for (const word of words) {
+      longest = Math.max(longest, word.length);
+      let hash = FNV_OFFSET;
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+      this.hashes.add(hash);
+    }
+    this.longest = longest;
+  }
+
+  /** Whether the first word of `line`, lower-cased, is in the set. */
+  has(line: string): boolean {
+    let hash = FNV_OFFSET;
+    let ascii = true;
+    let end = 0;
+    for (; end < line.length; end++) {
+      const c = line.charCodeAt(end);
+      if (isRegexSpace(c) || c === 58 || c === 44 || (c === 46 && this.stopAtDot)) break;
+      // Lower-casing never shortens a word: one longer than every word of the set is none of them.
+      if (end >= this.longest) return false;
+      if (c >= 128) ascii = false;
+      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+    }
+    if (ascii && !this.hashes.has(hash)) return false;
+    return this.words.has(line.slice(0, end).toLowerCase());
+  }
+}
