@@ -167,7 +167,11 @@ function classify(line: string): LineKind {
  * line that a breadcrumb ends with or that is repeated; failing that, the last title-like line of
  * the header (category lines come before the headline, bylines after it).
  */
-function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
+function findTitle(
+  lines: readonly string[],
+  kinds: readonly LineKind[],
+  header: number,
+): { readonly title: string; readonly key: string } | null {
   // A header is a handful of lines: plain arrays searched from end to end, no map or tuples.
   const crumbs: string[] = [];
   const titles: string[] = [];
@@ -177,16 +181,19 @@ function findTitle(lines: readonly string[], kinds: readonly LineKind[], header:
     if (kinds[i] === CRUMB) crumbs.push(key(breadcrumbTail(line)));
     if (kinds[i] !== TITLE_LIKE) continue;
     titles.push(line);
-    keys.push(key(line));
+    // A repeated headline is usually an exact copy: its key is known already.
+    const copy = titles.indexOf(line);
+    keys.push(copy < titles.length - 1 ? (keys[copy] ?? '') : key(line));
   }
   for (let c = 0; c < keys.length; c++) {
     const k = keys[c] ?? '';
     // Confirmed by a breadcrumb, or repeated.
-    if (crumbs.includes(k) || keys.indexOf(k) !== keys.lastIndexOf(k)) return titles[c] ?? null;
+    if (crumbs.includes(k) || keys.indexOf(k) !== keys.lastIndexOf(k))
+      return { title: titles[c] ?? '', key: k };
   }
   for (let c = titles.length - 1; c >= 0; c--) {
     const title = titles[c] ?? '';
-    if (!isCategoryLine(title)) return title;
+    if (!isCategoryLine(title)) return { title, key: keys[c] ?? '' };
   }
   return null;
 }
@@ -195,7 +202,8 @@ function findTitle(lines: readonly string[], kinds: readonly LineKind[], header:
 function isHeadline(line: string, headline: string | null, headlineKey: string): boolean {
   if (headline === null || line.length > headline.length + 12 || 2 * line.length < headline.length)
     return false;
-  return key(line) === headlineKey;
+  // An exact copy needs no key.
+  return line === headline || key(line) === headlineKey;
 }
 
 /**
@@ -220,8 +228,9 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
   }
   if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
-  const headline = given || findTitle(lines, kinds, header);
-  const headlineKey = headline ? key(headline) : '';
+  const found = given ? null : findTitle(lines, kinds, header);
+  const headline = given || (found ? found.title : null);
+  const headlineKey = given ? key(given) : found ? found.key : '';
 
   const body = new BodyBuilder();
   for (let i = 0; i < lines.length; i++) {

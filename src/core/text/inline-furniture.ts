@@ -35,7 +35,35 @@ const AGENCY_DATELINE = new RegExp(
 /** `WASHINGTON —`, `KYIV, Ukraine --`: a capitalised place and a dash. */
 const CAPS_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s+(?:--|—|–)\s+/u;
 
-const LEADING_RULES: readonly RegExp[] = [DOTTED_BYLINE, TIMESTAMP, AGENCY_DATELINE, CAPS_DATELINE];
+/**
+ * The leading rules, each with a character test of what it needs at the start of the text, so that
+ * a paragraph is matched only against the rules that can apply (most paragraphs are tried against
+ * all of them once or twice, and the patterns are long).
+ */
+const LEADING_RULES: readonly { readonly rule: RegExp; readonly mayMatch: (text: string) => boolean }[] = [
+  { rule: DOTTED_BYLINE, mayMatch: opensWithBy },
+  // PUBLISHED, UPDATED, Published, Updated, Posted, Last updated.
+  { rule: TIMESTAMP, mayMatch: opensWithStampWord },
+  // A bracket, `(CNN)`, after the place if there is one.
+  { rule: AGENCY_DATELINE, mayMatch: (text) => text.includes('(') },
+  { rule: CAPS_DATELINE, mayMatch: mayOpenWithCapsDateline },
+];
+
+function opensWithStampWord(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 80 || first === 85 || first === 76;
+}
+
+function opensWithBy(text: string): boolean {
+  return text.charCodeAt(0) === 66 && text.charCodeAt(1) === 121;
+}
+
+/** `WASHINGTON —`: a capital, then a capital, space or one of `.'’-`, never a lower-case ASCII letter. */
+function mayOpenWithCapsDateline(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const second = text.charCodeAt(1);
+  return (first >= 128 || (first >= 65 && first <= 90)) && !(second >= 97 && second <= 122);
+}
 
 /**
  * Every leading rule needs a byline or stamp word at the very start, or a bracket or dash near it
@@ -56,9 +84,10 @@ export function stripLeadingFurniture(paragraph: string): string {
   if (!mayOpenWithFurniture(rest)) return rest.trim();
   for (let guard = 0; guard < 8; guard++) {
     const before = rest;
-    rest = rest.replace(/^(?:\||\.)\s+/, '');
-    for (const rule of LEADING_RULES) rest = rest.replace(rule, '');
-    const plain = PLAIN_BYLINE.exec(rest);
+    const first = rest.charCodeAt(0);
+    if (first === 124 || first === 46) rest = rest.replace(/^(?:\||\.)\s+/, '');
+    for (const { rule, mayMatch } of LEADING_RULES) if (mayMatch(rest)) rest = rest.replace(rule, '');
+    const plain = opensWithBy(rest) ? PLAIN_BYLINE.exec(rest) : null;
     // A plain byline only counts when furniture or the end of the line follows it ("By Tuesday ..." is prose).
     if (plain) {
       const after = rest.slice(plain[0].length);
