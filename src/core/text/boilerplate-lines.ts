@@ -1,4 +1,4 @@
-import { countWords, FirstWords, letters, opensWith } from './line-words.js';
+import { countWords, letters, opensWith, WordSet, wordEnd, wordStart } from './line-words.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
 /**
@@ -69,19 +69,25 @@ export function isCategoryLine(line: string): boolean {
   if (line.length > 100 || SENTENCE_PUNCT.test(line)) return false;
   const count = countWords(line, 8);
   if (count === 0 || count > 8) return false;
-  const ws = words(line);
-  if (!ws.every(isCapitalised)) return false;
   // A run of capitalised section names; a headline has a verb and rarely names a section.
-  const sections = ws.filter((w) => SECTION_WORDS.has(w.toLowerCase())).length;
-  return sections >= 1 && sections * 3 >= ws.length;
+  let sections = 0;
+  for (let start = wordStart(line, 0); start < line.length;) {
+    if (!isCapitalisedAt(line, start)) return false;
+    const end = wordEnd(line, start);
+    if (SECTIONS.has(line, start, end)) sections++;
+    start = wordStart(line, end);
+  }
+  return sections >= 1 && sections * 3 >= count;
 }
 
-/** Opens with a capital or `&` (an ASCII test first, the Unicode class only past ASCII). */
-function isCapitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+/** The word at `start` opens with a capital or `&` (ASCII by code, past it the Unicode class). */
+function isCapitalisedAt(line: string, start: number): boolean {
+  const c = line.charCodeAt(start);
   if (c < 128) return (c >= 65 && c <= 90) || c === 38;
-  return /^[\p{Lu}&]/u.test(word);
+  CAPITAL.lastIndex = start;
+  return CAPITAL.test(line);
 }
+const CAPITAL = /[\p{Lu}&]/uy;
 
 /** `Source : voanews`, `Source: Reuters`, `Via AP`. */
 export function isSourceTrailer(line: string): boolean {
@@ -96,7 +102,7 @@ export function isSourceTrailer(line: string): boolean {
 export function isShareLine(line: string): boolean {
   if (line.length > 100) return false;
   // The first word decides cheaply for nearly every line of prose.
-  if (!SHARE_FIRST_WORDS.has(line)) return false;
+  if (!SHARE_FIRST_WORDS.hasFirstWord(line, false)) return false;
   const ws = words(line.toLowerCase().replace(/[:,]/g, ' '));
   return ws.length > 0 && ws.length <= 12 && ws.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w));
 }
@@ -138,7 +144,8 @@ const SOURCE_OPENERS = letters('svcip');
 const BYLINE_OPENERS = letters('brwe');
 const STAMP_OPENERS = letters('pulf');
 /** First words as `isShareLine` reads them (up to white space, `:` or `,`). */
-const SHARE_FIRST_WORDS = new FirstWords(SHARE_WORDS, false);
+const SHARE_FIRST_WORDS = new WordSet(SHARE_WORDS);
+const SECTIONS = new WordSet(SECTION_WORDS);
 
 /** Words that open a furniture line that ends like a sentence (bylines, stamps, trailers, share rows). */
 const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
@@ -148,7 +155,7 @@ const FURNITURE_OPENERS: ReadonlySet<string> = new Set([
   ...SHARE_WORDS,
 ]);
 /** First words as `mayBeFurniture` reads them (up to white space, `:`, `,` or `.`). */
-const FIRST_OPENERS = new FirstWords(FURNITURE_OPENERS, true);
+const FIRST_OPENERS = new WordSet(FURNITURE_OPENERS);
 
 /**
  * A cheap gate before the rules: a line of prose (ending in a full stop, `?` or `!`) can only be
@@ -157,7 +164,7 @@ const FIRST_OPENERS = new FirstWords(FURNITURE_OPENERS, true);
 export function mayBeFurniture(line: string): boolean {
   if (line.length > 2 * SHORT_LINE) return false;
   if (!endsWithStop(line)) return true;
-  return FIRST_OPENERS.has(line);
+  return FIRST_OPENERS.hasFirstWord(line, true);
 }
 
 /**

@@ -42,19 +42,16 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Lower-case words that a line's first word is looked up in. The word ends at white space, at `:`
- * or `,`, and (when `stopAtDot`) at `.`. An ASCII word is hashed while it is scanned and built
- * only when its hash is one of the set's (rare: the set is of furniture words); a word with other
- * characters is built and lower-cased as it always was.
+ * A set of lower-case words to look words of a line up in without building them: an ASCII word is
+ * hashed from its character codes and built (and lower-cased) only when its hash is one of the
+ * set's, which is rare since the sets are of furniture words; a word with other characters is
+ * built and lower-cased as it always was.
  */
-export class FirstWords {
+export class WordSet {
   private readonly hashes = new Set<number>();
   private readonly longest: number;
 
-  constructor(
-    private readonly words: ReadonlySet<string>,
-    private readonly stopAtDot: boolean,
-  ) {
+  constructor(private readonly words: ReadonlySet<string>) {
     let longest = 0;
     for (const word of words) {
       longest = Math.max(longest, word.length);
@@ -65,20 +62,46 @@ export class FirstWords {
     this.longest = longest;
   }
 
-  /** Whether the first word of `line`, lower-cased, is in the set. */
-  has(line: string): boolean {
+  /** Whether `text.slice(start, end).toLowerCase()` is in the set. */
+  has(text: string, start: number, end: number): boolean {
+    // Lower-casing never shortens a word: one longer than every word of the set is none of them.
+    if (end - start > this.longest) return false;
     let hash = FNV_OFFSET;
     let ascii = true;
-    let end = 0;
-    for (; end < line.length; end++) {
-      const c = line.charCodeAt(end);
-      if (isRegexSpace(c) || c === 58 || c === 44 || (c === 46 && this.stopAtDot)) break;
-      // Lower-casing never shortens a word: one longer than every word of the set is none of them.
-      if (end >= this.longest) return false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       if (c >= 128) ascii = false;
       hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
     }
     if (ascii && !this.hashes.has(hash)) return false;
-    return this.words.has(line.slice(0, end).toLowerCase());
+    return this.words.has(text.slice(start, end).toLowerCase());
   }
+
+  /**
+   * Whether the first word of `line` is in the set, the word ending at white space, at `:` or `,`,
+   * and (when `stopAtDot`) at `.`.
+   */
+  hasFirstWord(line: string, stopAtDot: boolean): boolean {
+    let end = 0;
+    while (end < line.length && end <= this.longest) {
+      const c = line.charCodeAt(end);
+      if (isRegexSpace(c) || c === 58 || c === 44 || (c === 46 && stopAtDot)) break;
+      end++;
+    }
+    return this.has(line, 0, end);
+  }
+}
+
+/** The end of the run of characters other than `\s` that starts at `start`. */
+export function wordEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && !isRegexSpace(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** The start of the next run of characters other than `\s` at or after `from` (or the length). */
+export function wordStart(text: string, from: number): number {
+  let start = from;
+  while (start < text.length && isRegexSpace(text.charCodeAt(start))) start++;
+  return start;
 }
