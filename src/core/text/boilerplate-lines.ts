@@ -1,3 +1,4 @@
+import { codeAt } from './chars.js';
 import { countWords, letters, opensWith, WordSet, wordEnd, wordStart } from './line-words.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
@@ -133,7 +134,7 @@ const RELATIVE_STAMP_LINE =
 export function isTimestampLine(line: string): boolean {
   if (line.length > SHORT_LINE) return false;
   // A stamp word (published, updated, last updated, posted, first published) or a reading time's digit.
-  const first = line.charCodeAt(0);
+  const first = codeAt(line, 0);
   if (!opensWith(line, STAMP_OPENERS) && !(first >= 48 && first <= 57)) return false;
   return TIMESTAMP_LINE.test(line) || RELATIVE_STAMP_LINE.test(line);
 }

@@ -14,3 +14,11 @@ export function isRegexSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * The character code at `at`, or -1 past the end: `charCodeAt` out of range gives NaN, and
+ * optimised code that meets it is thrown away and compiled again.
+ */
+export function codeAt(text: string, at: number): number {
+  return at < text.length ? text.charCodeAt(at) : -1;
+}

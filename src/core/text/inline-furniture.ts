@@ -1,4 +1,4 @@
-import { isRegexSpace } from './chars.js';
+import { codeAt, isRegexSpace } from './chars.js';
 
 /**
  * Furniture that scrapers glue onto the first line of the article: bylines, timestamps and
@@ -50,18 +50,18 @@ const LEADING_RULES: readonly { readonly rule: RegExp; readonly mayMatch: (text:
 ];
 
 function opensWithStampWord(text: string): boolean {
-  const first = text.charCodeAt(0);
+  const first = codeAt(text, 0);
   return first === 80 || first === 85 || first === 76;
 }
 
 function opensWithBy(text: string): boolean {
-  return text.charCodeAt(0) === 66 && text.charCodeAt(1) === 121;
+  return codeAt(text, 0) === 66 && codeAt(text, 1) === 121;
 }
 
 /** `WASHINGTON —`: a capital, then a capital, space or one of `.'’-`, never a lower-case ASCII letter. */
 function mayOpenWithCapsDateline(text: string): boolean {
-  const first = text.charCodeAt(0);
-  const second = text.charCodeAt(1);
+  const first = codeAt(text, 0);
+  const second = codeAt(text, 1);
   return (first >= 128 || (first >= 65 && first <= 90)) && !(second >= 97 && second <= 122);
 }
 
@@ -84,7 +84,7 @@ export function stripLeadingFurniture(paragraph: string): string {
   if (!mayOpenWithFurniture(rest)) return rest.trim();
   for (let guard = 0; guard < 8; guard++) {
     const before = rest;
-    const first = rest.charCodeAt(0);
+    const first = codeAt(rest, 0);
     if (first === 124 || first === 46) rest = rest.replace(/^(?:\||\.)\s+/, '');
     for (const { rule, mayMatch } of LEADING_RULES) if (mayMatch(rest)) rest = rest.replace(rule, '');
     const plain = opensWithBy(rest) ? PLAIN_BYLINE.exec(rest) : null;

@@ -1,4 +1,4 @@
-import { isRegexSpace } from './chars.js';
+import { codeAt, isRegexSpace } from './chars.js';
 
 /**
  * Word-level tests of short lines by character codes, for the furniture rules: they run on every
@@ -34,7 +34,7 @@ export function letters(set: string): number {
  * spares most lines the regex.
  */
 export function opensWith(line: string, mask: number): boolean {
-  const c = line.charCodeAt(0) | 0x20;
+  const c = codeAt(line, 0) | 0x20;
   return c >= 97 && c <= 122 && ((mask >> (c - 97)) & 1) === 1;
 }
 

@@ -1,3 +1,5 @@
+import { codeAt } from './chars.js';
+
 /**
  * Kinds of sentence that a briefing should not lead with: picture captions, questions,
  * sentences that are only a quotation. They stay in the article's sentences; the lede and the
@@ -33,7 +35,7 @@ export function isQuestion(sentence: string): boolean {
 
 /** Opens with a quotation mark (" “ ‘ '): a character test, no regex. */
 export function opensWithQuote(sentence: string): boolean {
-  const first = sentence.charCodeAt(0);
+  const first = codeAt(sentence, 0);
   return first === 34 || first === 0x201c || first === 0x2018 || first === 39;
 }
 
