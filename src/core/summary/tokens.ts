@@ -91,20 +91,20 @@ export interface WordScan {
 const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0, marks: 0 };
 
 /**
- * Scans one sentence, or the range `from..to` of a text (the hottest loop of the analysis: one
- * pass, character codes only). The returned object is shared and overwritten by the next call;
- * copy what must outlive it.
+ * Scans one sentence (the hottest loop of the analysis: one pass, character codes only). The
+ * returned object is shared and overwritten by the next call; copy what must outlive it.
  */
-export function scanWords(sentence: string, from = 0, to = sentence.length): WordScan {
+export function scanWords(sentence: string): WordScan {
   let hashes = SCAN.hashes;
   let content = 0;
   let count = 0;
   let marks = 0;
   let hash = FNV_OFFSET;
   let length = 0;
-  for (let i = from; i <= to; i++) {
+  const n = sentence.length;
+  for (let i = 0; i <= n; i++) {
     // One table read classifies and lower-cases a character.
-    const code = i < to ? sentence.charCodeAt(i) : 32;
+    const code = i < n ? sentence.charCodeAt(i) : 32;
     const c = FOLD[code] ?? 0;
     if (c !== 0) {
       hash = Math.imul(hash ^ c, FNV_PRIME);

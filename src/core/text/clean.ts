@@ -7,6 +7,7 @@ import {
   mayBeFurniture,
 } from './boilerplate-lines.js';
 import { isRegexSpace } from './chars.js';
+import { sameKey } from './line-key.js';
 import {
   joinBrokenLines,
   stripInlineFurniture,
@@ -133,15 +134,6 @@ function normalise(line: string): string {
   return normaliseText(line).trim();
 }
 
-/** A line reduced to its lower-cased words, to compare headline copies that differ in punctuation. */
-function key(line: string): string {
-  // A plain character class (no Unicode property escapes) keeps this cheap.
-  return line
-    .toLowerCase()
-    .replace(/[^a-z0-9\u00c0-\u1fff\u2c00-\ud7ff]+/g, ' ')
-    .trim();
-}
-
 /** What a line is, as a small integer (kinds are stored per line of every article). */
 const BLANK = 0;
 const CRUMB = 1;
@@ -167,43 +159,33 @@ function classify(line: string): LineKind {
  * line that a breadcrumb ends with or that is repeated; failing that, the last title-like line of
  * the header (category lines come before the headline, bylines after it).
  */
-function findTitle(
-  lines: readonly string[],
-  kinds: readonly LineKind[],
-  header: number,
-): { readonly title: string; readonly key: string } | null {
+function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
   // A header is a handful of lines: plain arrays searched from end to end, no map or tuples.
   const crumbs: string[] = [];
   const titles: string[] = [];
-  const keys: string[] = [];
   for (let i = 0; i < header; i++) {
     const line = lines[i] ?? '';
-    if (kinds[i] === CRUMB) crumbs.push(key(breadcrumbTail(line)));
-    if (kinds[i] !== TITLE_LIKE) continue;
-    titles.push(line);
-    // A repeated headline is usually an exact copy: its key is known already.
-    const copy = titles.indexOf(line);
-    keys.push(copy < titles.length - 1 ? (keys[copy] ?? '') : key(line));
+    if (kinds[i] === CRUMB) crumbs.push(breadcrumbTail(line));
+    if (kinds[i] === TITLE_LIKE) titles.push(line);
   }
-  for (let c = 0; c < keys.length; c++) {
-    const k = keys[c] ?? '';
+  for (let c = 0; c < titles.length; c++) {
+    const title = titles[c] ?? '';
     // Confirmed by a breadcrumb, or repeated.
-    if (crumbs.includes(k) || keys.indexOf(k) !== keys.lastIndexOf(k))
-      return { title: titles[c] ?? '', key: k };
+    if (crumbs.some((crumb) => sameKey(crumb, title))) return title;
+    for (let d = 0; d < titles.length; d++) if (d !== c && sameKey(titles[d] ?? '', title)) return title;
   }
   for (let c = titles.length - 1; c >= 0; c--) {
     const title = titles[c] ?? '';
-    if (!isCategoryLine(title)) return { title, key: keys[c] ?? '' };
+    if (!isCategoryLine(title)) return title;
   }
   return null;
 }
 
 /** A line repeating the headline; only short lines are compared. */
-function isHeadline(line: string, headline: string | null, headlineKey: string): boolean {
+function isHeadline(line: string, headline: string | null): boolean {
   if (headline === null || line.length > headline.length + 12 || 2 * line.length < headline.length)
     return false;
-  // An exact copy needs no key.
-  return line === headline || key(line) === headlineKey;
+  return line === headline || sameKey(line, headline);
 }
 
 /**
@@ -228,9 +210,7 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
   }
   if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
-  const found = given ? null : findTitle(lines, kinds, header);
-  const headline = given || (found ? found.title : null);
-  const headlineKey = given ? key(given) : found ? found.key : '';
+  const headline = given || findTitle(lines, kinds, header);
 
   const body = new BodyBuilder();
   for (let i = 0; i < lines.length; i++) {
@@ -238,10 +218,7 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
     const line = lines[i] ?? '';
     const mayHoldHint = hinted !== null && hinted[i] === 1;
     if (kind === BLANK) body.endBlock();
-    else if (
-      (kind === PROSE || (kind === TITLE_LIKE && i >= header)) &&
-      !isHeadline(line, headline, headlineKey)
-    )
+    else if ((kind === PROSE || (kind === TITLE_LIKE && i >= header)) && !isHeadline(line, headline))
       body.addLine(line, mayHoldHint);
   }
   body.endBlock();
