@@ -29,8 +29,8 @@ export function summarize(article: SentencedArticle, count: number): string[] {
   let size = 0;
   for (let s = 0; s < length; s++) if (furniture[s] === 0) pool[size++] = s;
   for (let s = 0; s < length; s++) if (furniture[s] === 1) pool[size++] = s;
-  const chosen: number[] = [];
-  while (chosen.length < count && chosen.length < length) {
+  let chosen = 0;
+  while (chosen < count && chosen < length) {
     let best = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < length; k++) {
@@ -46,10 +46,13 @@ export function summarize(article: SentencedArticle, count: number): string[] {
     }
     if (best < 0) break;
     taken[best] = 1;
-    chosen.push(best);
+    chosen++;
     addRedundancy(best, length, bagStart, ids);
   }
-  return chosen.sort((a, b) => a - b).map((s) => article.sentences[s] ?? '');
+  // The taken sentences in article order: a walk over the flags, no sort (which allocates).
+  const summary: string[] = [];
+  for (let s = 0; s < length; s++) if (taken[s] === 1) summary.push(article.sentences[s] ?? '');
+  return summary;
 }
 
 /** Raises each candidate's redundancy to its overlap with the sentence just picked. */
