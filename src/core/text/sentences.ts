@@ -24,8 +24,8 @@ const LETTER = /[\p{L}]/u;
  * opening mark follow, unless the word before it is an abbreviation or an initial.
  */
 export function splitSentences(paragraph: string): string[] {
-  const out: string[] = [];
   const text = paragraph;
+  let count = 0;
   const n = text.length;
   let start = 0;
   let i = 0;
@@ -51,13 +51,22 @@ export function splitSentences(paragraph: string): string[] {
     while (next < n && isSpace(text.charCodeAt(next))) next++;
     if (next >= n) break;
     if (endsSentence(text, start, punctStart, end, next)) {
-      pushTrimmed(out, text.slice(start, end));
+      count = addTrimmed(count, text.slice(start, end));
       start = next;
     }
   }
-  pushTrimmed(out, text.slice(start));
-  return out;
+  count = addTrimmed(count, text.slice(start));
+  const sentences = FOUND.slice(0, count);
+  FOUND.fill('', 0, count);
+  return sentences;
 }
+
+/**
+ * The sentences of the paragraph being split, reused from call to call so that each call
+ * allocates only its exact result (an array grown by `push` reserves 17 slots for one sentence).
+ * Emptied after each call so that it keeps no text alive.
+ */
+const FOUND: string[] = [];
 
 /** The index of `mark` at or after `from`, or the text's length when there is none. */
 function nextOf(text: string, mark: string, from: number): number {
@@ -69,9 +78,12 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
 }
 
-function pushTrimmed(out: string[], s: string): void {
+/** Adds `s` trimmed to `FOUND` at `count` unless it is blank; returns the new count. */
+function addTrimmed(count: number, s: string): number {
   const t = s.trim();
-  if (t.length > 0) out.push(t);
+  if (t.length === 0) return count;
+  FOUND[count] = t;
+  return count + 1;
 }
 
 function isLowerAt(text: string, at: number): boolean {
