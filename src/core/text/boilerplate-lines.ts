@@ -1,5 +1,5 @@
-import { codeAt } from './chars.js';
-import { countWords, letters, opensWith, WordSet, wordEnd, wordStart } from './line-words.js';
+import { codeAt, isRegexSpace } from './chars.js';
+import { countWords, countWordsIn, letters, opensWith, WordSet, wordEnd, wordStart } from './line-words.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
 /**
@@ -40,14 +40,50 @@ function words(line: string): string[] {
 export function isBreadcrumb(line: string): boolean {
   // A one-character class scan first: most lines hold none of the separators.
   if (line.length > 2 * SHORT_LINE || !/[»›>/|]/.test(line) || !BREADCRUMB_SEPARATOR.test(line)) return false;
-  const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
-  return /^home\b/i.test(line) || parts.every((p) => countWords(p, 6) <= 6 && !endsWithStop(p.trim()));
+  if (/^home\b/i.test(line)) return true;
+  // The parts between separators (as `split` on the separator gives them), walked in place.
+  let partStart = 0;
+  for (let mark = nextSeparator(line, 0); mark >= 0; mark = nextSeparator(line, partStart)) {
+    if (!isCrumbPart(line, partStart, mark - 1)) return false;
+    partStart = mark + 2;
+  }
+  return isCrumbPart(line, partStart, line.length);
 }
 
 /** The last segment of a breadcrumb is often the headline. */
 export function breadcrumbTail(line: string): string {
-  const parts = line.split(/\s(?:»|›|>|\/|\|)\s/);
-  return (parts[parts.length - 1] ?? '').trim();
+  let partStart = 0;
+  for (let mark = nextSeparator(line, 0); mark >= 0; mark = nextSeparator(line, partStart))
+    partStart = mark + 2;
+  return line.slice(partStart).trim();
+}
+
+/**
+ * The mark of the next separator (`\s(?:»|›|>|\/|\|)\s`) that starts at or after `from`, or -1:
+ * what `split` with that pattern finds, left to right without overlaps.
+ */
+function nextSeparator(line: string, from: number): number {
+  for (let mark = from + 1; mark + 1 < line.length; mark++) {
+    const c = line.charCodeAt(mark);
+    if (
+      (c === 0xbb || c === 0x203a || c === 62 || c === 47 || c === 124) &&
+      isRegexSpace(line.charCodeAt(mark - 1)) &&
+      isRegexSpace(line.charCodeAt(mark + 1))
+    )
+      return mark;
+  }
+  return -1;
+}
+
+/** A breadcrumb part (`line.slice(from, to)`): at most six words, not ending like a sentence. */
+function isCrumbPart(line: string, from: number, to: number): boolean {
+  if (countWordsIn(line, from, to, 6) > 6) return false;
+  // The last character before any trailing white space (`endsWithStop` of the trimmed part).
+  let last = to - 1;
+  while (last >= from && isRegexSpace(line.charCodeAt(last))) last--;
+  if (last < from) return true;
+  const c = line.charCodeAt(last);
+  return c !== 46 && c !== 33 && c !== 63;
 }
 
 /**

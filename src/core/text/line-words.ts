@@ -10,9 +10,14 @@ import { codeAt, isRegexSpace } from './chars.js';
  * than `\s`), stopping once the count passes `limit`: callers only compare it with a bound.
  */
 export function countWords(text: string, limit: number): number {
+  return countWordsIn(text, 0, text.length, limit);
+}
+
+/** `countWords` of `text.slice(from, to)`, without the slice. */
+export function countWordsIn(text: string, from: number, to: number, limit: number): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const space = isRegexSpace(text.charCodeAt(i));
     if (!space && !inWord && ++count > limit) return count;
     inWord = !space;
