@@ -59,60 +59,58 @@ const HINT_WORDS = [
   'ADVERTISEMENT',
 ];
 
-/** Which lines of a text may hold a mid-text hint, by the offsets where hints were found. */
-class HintedLines {
-  /** 1 for a line that may hold a hint. Plain arrays: a few dozen entries, cheaper than typed ones. */
-  readonly marked: number[] = [];
-  private readonly starts: number[] = [];
+/**
+ * Per-line arrays reused from article to article (grown when one has more lines), so that
+ * classifying lines allocates nothing per line: the kind of each line, whether it may hold a
+ * mid-text hint, and where it starts in the text.
+ */
+let lineKinds = new Uint8Array(256);
+let lineHints = new Uint8Array(256);
+let lineStarts = new Int32Array(256);
 
-  constructor(
-    lines: readonly string[],
-    private readonly textLength: number,
-  ) {
-    let start = 0;
-    for (const line of lines) {
-      this.starts.push(start);
-      this.marked.push(0);
-      start += line.length + 1;
-    }
-  }
-
-  /** Marks the line holding offset `at`; returns where the next line starts (no need to search it further). */
-  mark(at: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    this.marked[lo] = 1;
-    return lo + 1 < starts.length ? (starts[lo + 1] ?? this.textLength) : this.textLength;
-  }
+function fitLines(count: number): void {
+  if (lineKinds.length >= count) return;
+  lineKinds = new Uint8Array(2 * count);
+  lineHints = new Uint8Array(2 * count);
+  lineStarts = new Int32Array(2 * count);
 }
 
 /**
- * The lines (of `text` split at line breaks) that may hold a mid-text hint, or null when none does
- * (most articles): a few searches of the whole text rather than ten per paragraph. A paragraph is
- * trimmed lines joined with spaces, so a hint with a space in it may span a line break: ` .` is
- * looked for as a `.` after any white space, `READ MORE` and `Last updated` by their first words.
+ * Marks in `lineHints` the lines (of `text` split at line breaks) that may hold a mid-text hint,
+ * and returns whether any does (most articles: none): a few searches of the whole text rather than
+ * ten per paragraph. A paragraph is trimmed lines joined with spaces, so a hint with a space in it
+ * may span a line break: ` .` is looked for as a `.` after any white space, `READ MORE` and
+ * `Last updated` by their first words.
  */
-function hintedLines(text: string, lines: readonly string[]): readonly number[] | null {
-  let hinted: HintedLines | null = null;
-  // Full stops are rare enough that visiting each beats a two-character search led by a space.
-  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
-    if (at > 0 && !isRegexSpace(text.charCodeAt(at - 1))) continue;
-    hinted ??= new HintedLines(lines, text.length);
-    at = hinted.mark(at) - 1;
-  }
-  for (const word of HINT_WORDS) {
-    for (let at = text.indexOf(word); at >= 0;) {
-      hinted ??= new HintedLines(lines, text.length);
-      at = text.indexOf(word, hinted.mark(at));
+function hintedLines(text: string, lines: readonly string[]): boolean {
+  let found = false;
+  /** Marks the line holding offset `at`; returns where the next line starts (no need to search it further). */
+  const mark = (at: number): number => {
+    if (!found) {
+      found = true;
+      lineHints.fill(0, 0, lines.length);
+      let start = 0;
+      for (let i = 0; i < lines.length; i++) {
+        lineStarts[i] = start;
+        start += (lines[i] ?? '').length + 1;
+      }
     }
-  }
-  return hinted === null ? null : hinted.marked;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    lineHints[lo] = 1;
+    return lo + 1 < lines.length ? (lineStarts[lo + 1] ?? text.length) : text.length;
+  };
+  // Full stops are rare enough that visiting each beats a two-character search led by a space.
+  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1))
+    if (at === 0 || isRegexSpace(text.charCodeAt(at - 1))) at = mark(at) - 1;
+  for (const word of HINT_WORDS)
+    for (let at = text.indexOf(word); at >= 0;) at = text.indexOf(word, mark(at));
+  return found;
 }
 
 /** Marks that can end a paragraph line; checked on the last character only. */
@@ -140,12 +138,11 @@ const CRUMB = 1;
 const FURNITURE = 2;
 const TITLE_LIKE = 3;
 const PROSE = 4;
-type LineKind = typeof BLANK | typeof CRUMB | typeof FURNITURE | typeof TITLE_LIKE | typeof PROSE;
 
 /** Every furniture rule is bounded in length; a line longer than this is prose without further checks. */
 const LONGEST_FURNITURE = 320;
 
-function classify(line: string): LineKind {
+function classify(line: string): number {
   if (line === '') return BLANK;
   if (line.length > LONGEST_FURNITURE) return PROSE;
   if (!mayBeFurniture(line)) return PROSE;
@@ -159,24 +156,21 @@ function classify(line: string): LineKind {
  * line that a breadcrumb ends with or that is repeated; failing that, the last title-like line of
  * the header (category lines come before the headline, bylines after it).
  */
-function findTitle(lines: readonly string[], kinds: readonly LineKind[], header: number): string | null {
-  // A header is a handful of lines: plain arrays searched from end to end, no map or tuples.
-  const crumbs: string[] = [];
-  const titles: string[] = [];
-  for (let i = 0; i < header; i++) {
-    const line = lines[i] ?? '';
-    if (kinds[i] === CRUMB) crumbs.push(breadcrumbTail(line));
-    if (kinds[i] === TITLE_LIKE) titles.push(line);
-  }
-  for (let c = 0; c < titles.length; c++) {
-    const title = titles[c] ?? '';
+function findTitle(lines: readonly string[], kinds: Uint8Array, header: number): string | null {
+  // A header is a handful of lines: compared pairwise in place, no arrays or maps.
+  for (let c = 0; c < header; c++) {
+    if (kinds[c] !== TITLE_LIKE) continue;
+    const title = lines[c] ?? '';
     // Confirmed by a breadcrumb, or repeated.
-    if (crumbs.some((crumb) => sameKey(crumb, title))) return title;
-    for (let d = 0; d < titles.length; d++) if (d !== c && sameKey(titles[d] ?? '', title)) return title;
+    for (let d = 0; d < header; d++) {
+      if (d === c) continue;
+      if (kinds[d] === TITLE_LIKE && sameKey(lines[d] ?? '', title)) return title;
+      if (kinds[d] === CRUMB && sameKey(breadcrumbTail(lines[d] ?? ''), title)) return title;
+    }
   }
-  for (let c = titles.length - 1; c >= 0; c--) {
-    const title = titles[c] ?? '';
-    if (!isCategoryLine(title)) return title;
+  for (let c = header - 1; c >= 0; c--) {
+    const title = lines[c] ?? '';
+    if (kinds[c] === TITLE_LIKE && !isCategoryLine(title)) return title;
   }
   return null;
 }
@@ -195,9 +189,10 @@ function isHeadline(line: string, headline: string | null): boolean {
 export function cleanArticle(text: string, title?: string): CleanedArticle {
   const normalised = normaliseText(text);
   const lines = normalised.split('\n');
+  fitLines(lines.length);
   // Before the lines are trimmed: it needs their offsets in the text.
   const hinted = hintedLines(normalised, lines);
-  const kinds: LineKind[] = [];
+  const kinds = lineKinds;
   let header = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
@@ -206,7 +201,7 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
     // A short capitalised line that runs on into a lower-case line is a wrapped sentence, not a headline.
     if (kind === TITLE_LIKE && /^[\p{Ll}\p{N}]/u.test((lines[i + 1] ?? '').trim())) kind = PROSE;
     if (kind === PROSE && header < 0) header = i;
-    kinds.push(kind);
+    kinds[i] = kind;
   }
   if (header < 0) header = 0;
   const given = title ? normalise(title) : '';
@@ -216,13 +211,12 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i];
     const line = lines[i] ?? '';
-    const mayHoldHint = hinted !== null && hinted[i] === 1;
     if (kind === BLANK) body.endBlock();
     else if ((kind === PROSE || (kind === TITLE_LIKE && i >= header)) && !isHeadline(line, headline))
-      body.addLine(line, mayHoldHint);
+      body.addLine(line, hinted && lineHints[i] === 1);
   }
   body.endBlock();
-  return { title: headline || null, paragraphs: body.paragraphs };
+  return { title: headline || null, paragraphs: body.finish() };
 }
 
 /**
@@ -231,7 +225,7 @@ export function cleanArticle(text: string, title?: string): CleanedArticle {
  * paragraph then loses its furniture.
  */
 class BodyBuilder {
-  readonly paragraphs: string[] = [];
+  private count = 0;
   private current = '';
   /** Whether a line of the current paragraph may hold a mid-text hint (see `hintedLines`). */
   private hinted = false;
@@ -255,6 +249,19 @@ class BodyBuilder {
     if (hinted && hasMidTextHint(p)) p = stripPromos(joinBrokenLines(stripInlineFurniture(p)));
     if (p === '') return;
     this.inBody = true;
-    this.paragraphs.push(p);
+    PARAGRAPHS[this.count++] = p;
+  }
+
+  /** The paragraphs, as an exact-size array. */
+  finish(): string[] {
+    const paragraphs = PARAGRAPHS.slice(0, this.count);
+    PARAGRAPHS.fill('', 0, this.count);
+    return paragraphs;
   }
 }
+
+/**
+ * The paragraphs of the article being cleaned, reused from call to call so that each call
+ * allocates only its exact result; emptied after each call so that it keeps no text alive.
+ */
+const PARAGRAPHS: string[] = [];
