@@ -9,7 +9,17 @@ function isLedeShaped(sentence: string, title: string | null): boolean {
   if (wordCount(sentence) < LEDE_MIN_WORDS) return false;
   if (isQuestion(sentence) || isQuotation(sentence) || isCaption(sentence)) return false;
   // A headline left in the body is not the lede even when it is long enough.
-  return title === null || sentence.trim().toLowerCase() !== title.trim().toLowerCase();
+  return title === null || !isHeadlineCopy(sentence, title);
+}
+
+/** `sentence` and `title` are the same text but for case and surrounding space. */
+function isHeadlineCopy(sentence: string, title: string): boolean {
+  const s = sentence.trim();
+  const t = title.trim();
+  // Lower-casing keeps a string's length but for İ (U+0130, which becomes two code units), so
+  // texts of different lengths without it differ: no lower-cased copies needed.
+  if (s.length !== t.length && !s.includes('\u0130') && !t.includes('\u0130')) return false;
+  return s.toLowerCase() === t.toLowerCase();
 }
 
 /** How many lede-shaped sentences to look through for one that names its own subject. */
