@@ -11,6 +11,7 @@ import {
   WEAK_REPORTING_VERBS,
 } from './lexicon.js';
 import type { Quotation } from './marks.js';
+import { isRegexSpace } from '../text/chars.js';
 import { plainRole, readPhrase, type Mention } from './phrase.js';
 import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
 
@@ -81,9 +82,9 @@ function clauseEnd(text: string, from: number, ceiling: number): number {
 export function attributionAfter(text: string, q: Quotation): Attribution | null {
   if (q.unclosed) return null;
   let i = q.end;
-  while (i < q.paragraphEnd && /\s/.test(text[i] ?? '')) i++;
+  while (i < q.paragraphEnd && isRegexSpace(text.charCodeAt(i))) i++;
   const ch = text[i] ?? '';
-  if (DASHES.includes(ch) && (ch !== '-' || /\s/.test(text[i + 1] ?? ''))) {
+  if (DASHES.includes(ch) && (ch !== '-' || isRegexSpace(text.charCodeAt(i + 1)))) {
     const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
     const m = readPhrase(tokens, 0, tokens.length);
     return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
@@ -219,7 +220,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
     !head ||
     !head.word ||
     head.possessive ||
-    /^[0-9]/.test(head.text) ||
+    (head.text.charCodeAt(0) >= 48 && head.text.charCodeAt(0) <= 57) ||
     !isSpeakerHead(head.norm, head.capital)
   ) {
     return null;
@@ -238,7 +239,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
         t.norm === 'of'
       )
         break;
-      if (!t.capital && /ed$/.test(t.norm) && !DETERMINERS.has(t.norm)) break;
+      if (!t.capital && t.norm.endsWith('ed') && !DETERMINERS.has(t.norm)) break;
       s--;
       if (DETERMINERS.has(t.norm) && !t.capital) break;
     }

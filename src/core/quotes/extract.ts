@@ -12,6 +12,7 @@ import type { Mention } from './phrase.js';
 import { emptyIndex, indexPeople } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
+import { isRegexSpace } from '../text/chars.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -22,11 +23,11 @@ export interface QuoteContext {
 /** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
 function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
   let end = paragraphStart;
-  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
   if (end === 0) return null;
   let start = end;
   while (start > 0 && text[start - 1] !== '\n') start--;
-  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
   return { start, end };
 }
 
@@ -51,11 +52,12 @@ function firstProse(text: string): string {
  */
 function insideReportedSpeech(text: string, q: Quotation): boolean {
   let i = q.start - 1;
-  while (i >= q.paragraphStart && /\s/.test(text[i] ?? '')) i--;
+  while (i >= q.paragraphStart && isRegexSpace(text.charCodeAt(i))) i--;
   if (i < q.paragraphStart) return false;
-  const ch = text[i] ?? '';
-  if (ch === ':' || ch === ',' || /[—―–]/.test(ch)) return false;
-  return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
+  const c = text.charCodeAt(i);
+  // a colon, a comma or a dash (— ― –) introduces the quote
+  if (c === 58 || c === 44 || c === 0x2014 || c === 0x2015 || c === 0x2013) return false;
+  return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
 const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;

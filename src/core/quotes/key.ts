@@ -19,14 +19,27 @@ const STOP = new Set(
   ),
 );
 
-/** A crude stem, enough to match "reviewing" with "review" and "increases" with "increase". */
-function stem(w: string): string {
-  for (const suffix of ['ing', 'ed', 'es', 's']) if (w.endsWith(suffix)) return w.slice(0, -suffix.length);
-  return w;
+/** Stop words are short: a longer word needs no lookup. */
+const STOP_MAX = Math.max(...[...STOP].map((w) => w.length));
+
+/**
+ * The length of the suffix a crude stem drops from the word ending at `end`: "ing", "ed", "es" or
+ * "s", enough to match "reviewing" with "review" and "increases" with "increase".
+ */
+function suffixLength(lower: string, end: number): number {
+  const last = lower.charCodeAt(end - 1);
+  const before = lower.charCodeAt(end - 2);
+  if (last === 103 && before === 110 && lower.charCodeAt(end - 3) === 105) return 3; // -ing
+  if (last === 100 && before === 101) return 2; // -ed
+  if (last === 115) return before === 101 ? 2 : 1; // -es, -s
+  return 0;
 }
 
-/** The stems of the (lower-case) words of four letters or more, stop words left out; read with one scan of codes. */
-function stems(lower: string): string[] {
+/**
+ * The stems of the (lower-case) words of four letters or more, stop words left out; read with one
+ * scan of codes, each stem sliced once.
+ */
+function stems(lower: string): Set<string> {
   const out = new Set<string>();
   const n = lower.length;
   for (let i = 0; i < n;) {
@@ -36,13 +49,12 @@ function stems(lower: string): string[] {
     }
     let j = i + 1;
     while (j < n && isStemLetter(lower.charCodeAt(j))) j++;
-    if (j - i >= 4) {
-      const w = lower.slice(i, j);
-      if (!STOP.has(w)) out.add(stem(w));
+    if (j - i >= 4 && (j - i > STOP_MAX || !STOP.has(lower.slice(i, j)))) {
+      out.add(lower.slice(i, j - suffixLength(lower, j)));
     }
     i = j;
   }
-  return [...out];
+  return out;
 }
 
 const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);

@@ -1,5 +1,6 @@
 // Finds double-quoted passages in raw text in one pass. Single quotes are left alone: inside a
 // quotation they are nested quotes or apostrophes, and outside one they are nearly always apostrophes.
+import { isRegexSpace } from '../text/chars.js';
 
 /** A quotation as it stands in the text, before anyone is credited with it. */
 export interface Quotation {
@@ -20,21 +21,45 @@ export interface Quotation {
 }
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
-const OPEN_PUNCT = "([{—–-/:‘'";
-const SPACE = /\s/;
+
+/** A double mark's char code: " “ ” „ « ». */
+const isDouble = (c: number): boolean =>
+  c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+
+/** What may stand before an opening mark: ( [ { — – - / : ‘ ' */
+const isOpenPunct = (c: number): boolean =>
+  c === 40 ||
+  c === 91 ||
+  c === 123 ||
+  c === 0x2014 ||
+  c === 0x2013 ||
+  c === 45 ||
+  c === 47 ||
+  c === 58 ||
+  c === 0x2018 ||
+  c === 39;
+
+/** Punctuation that may follow a closing mark: ASCII marks, Latin-1 marks, general punctuation. */
+const isClosePunct = (c: number): boolean =>
+  (c >= 0x21 && c <= 0x2f) ||
+  (c >= 0x3a && c <= 0x40) ||
+  (c >= 0x5b && c <= 0x60) ||
+  (c >= 0x7b && c <= 0x7e) ||
+  (c >= 0xa1 && c <= 0xbf) ||
+  (c >= 0x2010 && c <= 0x205e);
 
 type Role = 'open' | 'close' | 'either';
 
 function markRole(text: string, i: number, ps: number, pe: number): Role {
-  const ch = text[i] ?? '';
-  const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
-  const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
-  const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
-  const canClose =
-    !SPACE.test(prev) && (SPACE.test(next) || /[!-/:-@[-`{-~\u00A1-\u00BF\u2010-\u205E]/.test(next));
+  const ch = text.charCodeAt(i);
+  // outside the paragraph reads as a space
+  const prev = i > ps ? text.charCodeAt(i - 1) : 32;
+  const next = i + 1 < pe ? text.charCodeAt(i + 1) : 32;
+  const canOpen = !isRegexSpace(next) && (isRegexSpace(prev) || isOpenPunct(prev) || isDouble(prev));
+  const canClose = !isRegexSpace(prev) && (isRegexSpace(next) || isClosePunct(next));
   // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
-  if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
-  if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';
+  if (ch === 0x201c || ch === 0x201e || ch === 0xab) return canClose && !canOpen ? 'close' : 'open';
+  if (ch === 0x201d || ch === 0xbb) return canOpen && !canClose ? 'open' : 'close';
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   return 'either';
@@ -54,8 +79,8 @@ function paragraphs(text: string): Paragraph[] {
     if (e < 0) e = text.length;
     let a = s;
     let b = e;
-    while (a < b && SPACE.test(text[a] ?? '')) a++;
-    while (b > a && SPACE.test(text[b - 1] ?? '')) b--;
+    while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+    while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: a, end: b });
     s = e + 1;
   }
@@ -137,7 +162,7 @@ function scanParagraph(
         firstNested = -1;
         continue;
       }
-      if (role === 'open' && SPACE.test(text[i - 1] ?? '')) {
+      if (role === 'open' && isRegexSpace(text.charCodeAt(i - 1))) {
         // a quote inside a quote with double marks ("he calls “hell” a place")
         if (firstNested < 0) firstNested = i;
         depth++;
@@ -181,7 +206,10 @@ function scanParagraph(
 /** The punctuation that ends the quoted words, past any closing single mark ("...,' "). */
 function closingPunct(text: string, mark: number): string {
   let j = mark - 1;
-  while (j > 0 && (SPACE.test(text[j] ?? '') || "'’‘".includes(text[j] ?? ''))) j--;
+  for (; j > 0; j--) {
+    const c = text.charCodeAt(j);
+    if (!isRegexSpace(c) && c !== 39 && c !== 0x2019 && c !== 0x2018) break;
+  }
   return text[j] ?? '';
 }
 

@@ -1,7 +1,17 @@
 // The people an article names, read in one pass over its tokens: full names (for surnames),
 // roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
-import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import {
+  ABBREVIATIONS,
+  CALENDAR,
+  DETERMINERS,
+  GENDERED_WORDS,
+  HONORIFICS,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  TITLES,
+} from './lexicon.js';
 import { readPhrase } from './phrase.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
 
@@ -137,7 +147,8 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
     const run = m[0];
     if (run.includes(' ') || run.includes('\t')) {
       const known = index.people.length;
-      readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+      if (!readPlainRun(index, run, m.index))
+        readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
       for (let k = known; k < index.people.length; k++)
         heads.add((index.people[k] as Person).surname.charCodeAt(0));
     } else if (index.bySurname.size && mayBeSurname(heads, run)) {
@@ -169,6 +180,58 @@ function bareWord(word: string): string {
   if (last === 115 && (before === 0x2019 || before === 39)) return word.slice(0, -2);
   if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
   return word;
+}
+
+/** Title-case words ("Monday") of the lower-case words in `lists` that are plain letters. */
+function titleCased(...lists: Iterable<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const list of lists)
+    for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w[0]?.toUpperCase() + w.slice(1));
+  return out;
+}
+
+// What `readRun` skips at a run's start, and the words that make a run more than a plain name.
+const SKIPPED = titleCased(PHRASE_BREAKERS, DETERMINERS);
+const SPECIAL = titleCased(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']);
+const ABBREVIATED = titleCased(ABBREVIATIONS);
+const PLAIN_RUN = /^[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)+$/;
+
+/**
+ * The common run, read without tokens: title-case words between single spaces ("The Interior
+ * Ministry", "Dragan Petrovic", "Novi Sad."), none a title, a calendar word, a pronoun or "And".
+ * What `readRun` makes of it is then plain: a sentence's period ends the phrase ("West Africa. The"
+ * reads "West Africa"); past any sentence-initial function words, the words are one name, a
+ * person's if two to four words, the surname of a known person if one. False when the run is not of
+ * this kind, and `readRun` must read it.
+ */
+function readPlainRun(index: PeopleIndex, run: string, at: number): boolean {
+  if (!PLAIN_RUN.test(run)) return false;
+  const words = run.split(' ');
+  let end = words.length;
+  for (let k = 0; k < end; k++) {
+    const w = words[k] as string;
+    if (w.charCodeAt(w.length - 1) !== 46) continue;
+    const bare = w.slice(0, -1);
+    // an abbreviation keeps its period inside the word ("Co."): that run is read with tokens
+    if (ABBREVIATED.has(bare)) return false;
+    words[k] = bare;
+    end = k + 1;
+  }
+  let s = 0;
+  while (s < end && SKIPPED.has(words[s] as string)) s++;
+  for (let k = s; k < end; k++) if (SPECIAL.has(words[k] as string)) return false;
+  const count = end - s;
+  if (count === 0 || count > 4) return true;
+  let start = at;
+  for (let k = 0; k < s; k++) start += (words[k] as string).length + 1;
+  if (count === 1) {
+    const known = index.bySurname.get((words[s] as string).toLowerCase());
+    const p = known?.[known.length - 1];
+    if (p) mention(p, start);
+    return true;
+  }
+  addPerson(index, words.slice(s, end).join(' '), start);
+  return true;
 }
 
 /** A run of capitalised words: a full name (with any title), or a surname already known. */

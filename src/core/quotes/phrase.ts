@@ -148,7 +148,7 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
 function commonPhrase(words: readonly Token[], span: { start: number; end: number }): Mention {
   const first = words[0] as Token;
   const possessor = first.possessive && first.capital ? first.text.slice(0, -2) : null;
-  const plural = /s$/.test((words[words.length - 1] as Token).norm);
+  const plural = (words[words.length - 1] as Token).norm.endsWith('s');
   if (first.norm === 'the' || possessor) {
     return {
       start: span.start,
