@@ -73,8 +73,8 @@ function withRole(mention: Mention | null, role: string | null): Mention | null 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
 function clauseEnd(text: string, from: number, ceiling: number): number {
   DOUBLE_MARKS.lastIndex = from;
-  const m = DOUBLE_MARKS.exec(text);
-  const limit = Math.min(ceiling, from + 400, m ? m.index : Infinity);
+  const mark = DOUBLE_MARKS.test(text) ? DOUBLE_MARKS.lastIndex - 1 : Infinity;
+  const limit = Math.min(ceiling, from + 400, mark);
   return sentenceEnd(text, from, limit);
 }
 

@@ -35,48 +35,19 @@ function suffixLength(lower: string, end: number): number {
   return 0;
 }
 
-/**
- * The stems of the (lower-case) words of four letters or more, stop words left out; read with one
- * scan of codes, each stem sliced once.
- */
+/** Words of four letters or more: maximal runs of lower-case letters (Latin, with accents). */
+const STEM_WORD = /[a-z\u00c0-\u024f]{4,}/g;
+
+/** The stems of the (lower-case) words of four letters or more, stop words left out. */
 function stems(lower: string): Set<string> {
   const out = new Set<string>();
-  const n = lower.length;
-  for (let i = 0; i < n;) {
-    if (!isStemLetter(lower.charCodeAt(i))) {
-      i++;
-      continue;
+  for (const w of lower.match(STEM_WORD) ?? []) {
+    if (w.length > STOP_MAX || !STOP.has(w)) {
+      const cut = suffixLength(w, w.length);
+      out.add(cut ? w.slice(0, -cut) : w);
     }
-    let j = i + 1;
-    while (j < n && isStemLetter(lower.charCodeAt(j))) j++;
-    if (j - i >= 4 && (j - i > STOP_MAX || !STOP.has(lower.slice(i, j)))) {
-      out.add(lower.slice(i, j - suffixLength(lower, j)));
-    }
-    i = j;
   }
   return out;
-}
-
-const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
-
-/** A hash of the three characters of `s` at `i`: a quick "cannot contain" test before a substring search. */
-const trigram = (s: string, i: number): number =>
-  (s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) & 0xffff;
-
-// Scratch table of the trigrams of the quote at hand: an entry equal to `stamp` was seen in it. Reused
-// across calls (a fresh stamp per quote) so no table is allocated per quote; no state leaks into output.
-const trigrams = new Uint32Array(0x10000);
-let stamp = 0;
-
-/** Marks the trigrams of `lower` in the scratch table under a new stamp, and returns the table. */
-function markTrigrams(lower: string): Uint32Array {
-  stamp = (stamp + 1) >>> 0;
-  if (stamp === 0) {
-    trigrams.fill(0);
-    stamp = 1;
-  }
-  for (let i = 0; i + 2 < lower.length; i++) trigrams[trigram(lower, i)] = stamp;
-  return trigrams;
 }
 
 /** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
@@ -116,11 +87,10 @@ export function chooseKeyQuotes(
   quotes.forEach((q, i) => {
     if (!eligible[i] || !q.speakerName) return;
     const words = q.words ?? wordCount(q.text);
-    // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
+    // the headline's and lede's word stems found in the quote: substring tests, no tokenizing
     const lower = q.text.toLowerCase();
-    const seen = markTrigrams(lower);
     let shared = 0;
-    for (const w of about) if ((w.length < 3 || seen[trigram(w, 0)] === stamp) && lower.includes(w)) shared++;
+    for (const w of about) if (lower.includes(w)) shared++;
     const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;

@@ -92,8 +92,9 @@ const MARK = /["“”„«»]/g;
 /** Offsets of every double mark in `text`, in one scan; then `next` walks them in order. */
 function markIndex(text: string): { next: (from: number, to: number) => number } {
   const at: number[] = [];
+  // `test` leaves lastIndex just past the one-character match, and allocates no match array
   MARK.lastIndex = 0;
-  for (let m = MARK.exec(text); m; m = MARK.exec(text)) at.push(m.index);
+  while (MARK.test(text)) at.push(MARK.lastIndex - 1);
   let k = 0;
   return {
     // the next mark in [from, to), or -1; `from` may step back a little (a re-read), so search from 0 then

@@ -182,55 +182,54 @@ function bareWord(word: string): string {
   return word;
 }
 
-/** Title-case words ("Monday") of the lower-case words in `lists` that are plain letters. */
-function titleCased(...lists: Iterable<string>[]): Set<string> {
+/** An alternation of the title-case forms ("Monday") of the lower-case words in `lists` that are plain letters. */
+function titleCased(...lists: Iterable<string>[]): string {
   const out = new Set<string>();
   for (const list of lists)
     for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w[0]?.toUpperCase() + w.slice(1));
-  return out;
+  return `(?:${[...out].join('|')})`;
 }
 
-// What `readRun` skips at a run's start, and the words that make a run more than a plain name.
+// What `readRun` skips at a run's start ("The", "In"), the words that make a run more than a plain
+// name (a title, a calendar word, a pronoun, "And"), and abbreviations that keep their period.
 const SKIPPED = titleCased(PHRASE_BREAKERS, DETERMINERS);
-const SPECIAL = titleCased(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']);
-const ABBREVIATED = titleCased(ABBREVIATIONS);
+const SKIPPED_PREFIX = new RegExp(`(?:${SKIPPED} )*`, 'y');
+const SKIPPED_LAST = new RegExp(`${SKIPPED}(?=\\.|$)`, 'y');
+const SPECIAL = new RegExp(
+  `(?:^| )${titleCased(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and'])}(?=[ .]|$)`,
+);
+const ABBREVIATED = new RegExp(`(?:^| )${titleCased(ABBREVIATIONS)}\\.`);
 const PLAIN_RUN = /^[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)+$/;
 
 /**
- * The common run, read without tokens: title-case words between single spaces ("The Interior
- * Ministry", "Dragan Petrovic", "Novi Sad."), none a title, a calendar word, a pronoun or "And".
- * What `readRun` makes of it is then plain: a sentence's period ends the phrase ("West Africa. The"
- * reads "West Africa"); past any sentence-initial function words, the words are one name, a
- * person's if two to four words, the surname of a known person if one. False when the run is not of
- * this kind, and `readRun` must read it.
+ * The common run, read with a few regular-expression tests instead of tokens: title-case words
+ * between single spaces ("The Interior Ministry", "Dragan Petrovic", "Novi Sad."), none a title, a
+ * calendar word, a pronoun, "And" or an abbreviation. What `readRun` makes of it is then plain: a
+ * sentence's period ends the phrase ("West Africa. The" reads "West Africa"); past any
+ * sentence-initial function words, the words are one name, a person's if two to four words, the
+ * surname of a known person if one. False when the run is not of this kind, and `readRun` must read it.
  */
 function readPlainRun(index: PeopleIndex, run: string, at: number): boolean {
-  if (!PLAIN_RUN.test(run)) return false;
-  const words = run.split(' ');
-  let end = words.length;
-  for (let k = 0; k < end; k++) {
-    const w = words[k] as string;
-    if (w.charCodeAt(w.length - 1) !== 46) continue;
-    const bare = w.slice(0, -1);
-    // an abbreviation keeps its period inside the word ("Co."): that run is read with tokens
-    if (ABBREVIATED.has(bare)) return false;
-    words[k] = bare;
-    end = k + 1;
-  }
-  let s = 0;
-  while (s < end && SKIPPED.has(words[s] as string)) s++;
-  for (let k = s; k < end; k++) if (SPECIAL.has(words[k] as string)) return false;
-  const count = end - s;
-  if (count === 0 || count > 4) return true;
-  let start = at;
-  for (let k = 0; k < s; k++) start += (words[k] as string).length + 1;
+  if (!PLAIN_RUN.test(run) || SPECIAL.test(run) || ABBREVIATED.test(run)) return false;
+  const dot = run.indexOf('.');
+  const end = dot < 0 ? run.length : dot;
+  SKIPPED_PREFIX.lastIndex = 0;
+  SKIPPED_PREFIX.test(run);
+  const s = SKIPPED_PREFIX.lastIndex;
+  SKIPPED_LAST.lastIndex = s;
+  // every word of the phrase is a function word: nothing is named
+  if (SKIPPED_LAST.test(run)) return true;
+  let count = 1;
+  for (let k = run.indexOf(' ', s); k >= 0 && k < end; k = run.indexOf(' ', k + 1)) count++;
+  if (count > 4) return true;
+  const name = s === 0 && end === run.length ? run : run.slice(s, end);
   if (count === 1) {
-    const known = index.bySurname.get((words[s] as string).toLowerCase());
+    const known = index.bySurname.get(name.toLowerCase());
     const p = known?.[known.length - 1];
-    if (p) mention(p, start);
+    if (p) mention(p, at + s);
     return true;
   }
-  addPerson(index, words.slice(s, end).join(' '), start);
+  addPerson(index, name, at + s);
   return true;
 }
 
@@ -314,6 +313,25 @@ function linkOwnedTitles(text: string, isOutside: OutsideQuotes, ownedPeople: Ma
   }
 }
 
+const isAsciiWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Where the match of GENDERED_PRONOUN ending at `end` starts, read back from its end so that the
+ * scan allocates no match arrays: three letters (she, his, her, him) when they stand at a word
+ * boundary, else "he".
+ */
+function pronounStart(text: string, end: number): number {
+  if (end < 3 || isAsciiWordChar(text.charCodeAt(end - 4))) return end - 2;
+  const a = text.charCodeAt(end - 3) | 32;
+  const b = text.charCodeAt(end - 2) | 32;
+  const c = text.charCodeAt(end - 1) | 32;
+  const three =
+    (a === 115 && b === 104 && c === 101) || // she
+    (a === 104 && ((b === 105 && (c === 115 || c === 109)) || (b === 101 && c === 114))); // his him her
+  return three ? end - 3 : end - 2;
+}
+
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
 function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
   const mentions: { p: Person; at: number }[] = [];
@@ -328,25 +346,28 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
   mentions.sort((a, b) => a.at - b.at);
   let k = 0;
   GENDERED_PRONOUN.lastIndex = 0;
-  for (let m = GENDERED_PRONOUN.exec(text); m; m = GENDERED_PRONOUN.exec(text)) {
-    if (!isOutside(m.index)) continue;
-    while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
+  while (GENDERED_PRONOUN.test(text)) {
+    const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
+    if (!isOutside(at)) continue;
+    while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
     const nearest = mentions[k - 1];
-    if (!nearest || m.index - nearest.at >= 150) continue;
-    const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
+    if (!nearest || at - nearest.at >= 150) continue;
+    const stop = sentenceStart(text, at, Math.max(0, at - 150));
     // mentions run in text order, so the sentence's own people are the latest ones, nearest first
     const local = nearest.at >= stop;
     let single = true;
     for (let j = k - 2; j >= 0; j--) {
       const r = mentions[j] as { p: Person; at: number };
-      if (m.index - r.at >= 150 || (local && r.at < stop)) break;
+      if (at - r.at >= 150 || (local && r.at < stop)) break;
       if (r.p !== nearest.p) {
         single = false;
         break;
       }
     }
-    const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
+    // he, his, him: m; she, her: f
+    const first = text.charCodeAt(at) | 32;
+    const g = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114 ? 'm' : 'f';
     if (single) nearest.p.votes[g]++;
   }
   for (const p of index.people) {

@@ -39,11 +39,23 @@ export function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(bare.toLowerCase());
 }
 
+/** `isAbbreviation` of text[from, to) and the period at `to`, read without slicing where it can be. */
+function abbreviationBefore(text: string, from: number, to: number): boolean {
+  if (to - from === 1) {
+    const ch = text[from] as string;
+    if (ch !== ch.toLowerCase()) return true; // an initial
+  }
+  const dot = text.indexOf('.', from);
+  if (dot >= 0 && dot < to) return true;
+  return ABBREVIATIONS.has(text.slice(from, to).toLowerCase());
+}
+
 function makeWord(text: string, start: number): Token {
-  const last = text[text.length - 1];
-  const before = text[text.length - 2];
-  const possessive = text.length > 2 && (last === 's' || last === 'S') && (before === '’' || before === "'");
-  const base = possessive ? text.slice(0, -2) : last === '’' || last === "'" ? text.slice(0, -1) : text;
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  const before = text.charCodeAt(n - 2);
+  const possessive = n > 2 && (last === 115 || last === 83) && (before === 0x2019 || before === 39);
+  const base = possessive ? text.slice(0, -2) : last === 0x2019 || last === 39 ? text.slice(0, -1) : text;
   return {
     text,
     norm: base.toLowerCase(),
@@ -91,11 +103,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     let j = i + 1;
     while (j < n && j < to && continuesWord(text.charCodeAt(j))) j++;
-    const w = text.slice(i, j);
     // a word swallowed the sentence's period: give it back unless it belongs to an abbreviation
-    if (text.charCodeAt(j - 1) === 46 && !isAbbreviation(w)) {
-      out.push(makeWord(w.slice(0, -1), i), punct('.', j - 1));
-    } else out.push(makeWord(w, i));
+    if (text.charCodeAt(j - 1) === 46 && !abbreviationBefore(text, i, j - 1)) {
+      out.push(makeWord(text.slice(i, j - 1), i), punct('.', j - 1));
+    } else out.push(makeWord(text.slice(i, j), i));
     i = j;
   }
   return out;
