@@ -106,17 +106,20 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   if (isVerb(first) || isAccordingTo(tokens, 0)) {
     const m = readPhrase(tokens, isAccordingTo(tokens, 0) ? 2 : 1, tokens.length);
     if (!m || !trailing) return null;
-    const endIdx = tokens.findIndex((t) => t.start >= m.end);
+    const endIdx = firstFrom(tokens, m.end);
     return {
       mention: withRole(m, endIdx > 0 ? appositive(tokens, endIdx, tokens.length) : null) as Mention,
       kind: 'after',
     };
   }
-  const v = tokens.findIndex((t, k) => k < 30 && (isVerb(t) || isAccordingTo(tokens, k)));
+  let v = -1;
+  for (let k = 0; k < tokens.length && k < 30 && v < 0; k++)
+    if (isVerb(tokens[k]) || isAccordingTo(tokens, k)) v = k;
   if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
   // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
   const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
-  const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
+  let afterVerb = 0;
+  for (let k = v + 1; k < tokens.length; k++) if ((tokens[k] as Token).word) afterVerb++;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
     if (
@@ -134,7 +137,7 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   const last = tokens.findLast((t) => t.word && t.end <= m.end);
   if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
-  const endIdx = tokens.findIndex((t) => t.start >= m.end);
+  const endIdx = firstFrom(tokens, m.end);
   const gap = tokens.slice(endIdx, v);
   const gapOk =
     gap.length === 0 ||
@@ -146,6 +149,12 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
 }
 
 const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+/** The index of the first token starting at or after `offset`, or -1. */
+function firstFrom(tokens: readonly Token[], offset: number): number {
+  for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start >= offset) return k;
+  return -1;
+}
 
 /**
  * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,

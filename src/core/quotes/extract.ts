@@ -60,6 +60,9 @@ function insideReportedSpeech(text: string, q: Quotation): boolean {
   return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
+/** A letter of the Latin, Greek or Cyrillic scripts: a quotation without one quotes nothing. */
+const HAS_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+
 const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
 
 /** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
@@ -76,7 +79,8 @@ function titleLike(q: Quotation): boolean {
 function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
   const out: (Attribution | null)[] = [];
   let last: { q: Quotation; a: Attribution } | null = null;
-  quotes.forEach((q, k) => {
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k] as Quotation;
     const prev = k > 0 ? quotes[k - 1] : undefined;
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
@@ -93,7 +97,7 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
     if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;
     if (a) last = { q, a };
     out.push(a);
-  });
+  }
   return out;
 }
 
@@ -105,9 +109,8 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
  * order (resolve.ts), then pick one or two key quotes (key.ts). About one pass over the text.
  */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
-  const quotations = findQuotations(text).filter((q) =>
-    /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.text),
-  );
+  const quotations: Quotation[] = [];
+  for (const q of findQuotations(text)) if (HAS_LETTER.test(q.text)) quotations.push(q);
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
   const outside = (): ((at: number) => boolean) => {
@@ -119,43 +122,50 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
     };
   };
   const attributions = attribute(text, quotations);
-  // the article's people are read only when a speaker is a surname, a pronoun or a title
-  const needPeople = attributions.some(
-    (a) => a && (a.mention.kind !== 'name' || !a.mention.name?.includes(' ')),
-  );
+  // the article's people are read only when a speaker is a surname, a pronoun or a title; groups
+  // that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
+  let needPeople = false;
+  let needGroups = false;
+  for (const a of attributions) {
+    if (!a) continue;
+    const m = a.mention;
+    if (m.kind !== 'name' || !m.name?.includes(' ')) needPeople = true;
+    if (m.kind === 'pronoun' && (m.gender === 'plural' || m.gender === 'thing')) needGroups = true;
+  }
   const index = needPeople ? indexPeople(text, outside) : emptyIndex();
   // resolve every speaker mention in text order, quoted or not, so recency is the article's own
   const mentions = new Map<number, Mention>();
-  // groups that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
-  const needGroups = attributions.some(
-    (a) => a?.mention.kind === 'pronoun' && (a.mention.gender === 'plural' || a.mention.gender === 'thing'),
-  );
   if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
   for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
     byStart.set(m.start, resolveMention(index, m));
-  const resolved = attributions.map((a): Resolved | null =>
-    a ? (byStart.get(a.mention.start) ?? null) : null,
-  );
-  const candidates: KeyCandidate[] = quotations.map((q, k) => {
-    const r = resolved[k];
+  const resolved: (Resolved | null)[] = [];
+  const candidates: KeyCandidate[] = [];
+  let anyEligible = false;
+  for (let k = 0; k < quotations.length; k++) {
+    const q = quotations[k] as Quotation;
+    const a = attributions[k];
+    const r = a ? (byStart.get(a.mention.start) ?? null) : null;
+    resolved.push(r);
     const words = wordCount(q.text);
-    return {
+    const c: KeyCandidate = {
       text: q.text,
       speakerName: r?.name ?? null,
       personal: !!r?.person,
       fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
       words,
     };
-  });
+    if (isEligible(c)) anyEligible = true;
+    candidates.push(c);
+  }
   // the first paragraph of prose is read only when some quote may be a key quote
-  const keys = new Set(
-    candidates.some(isEligible)
-      ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
-      : [],
-  );
-  return quotations.map((q, k): Quote => {
+  const keys = anyEligible
+    ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+    : [];
+  const out: Quote[] = [];
+  for (let k = 0; k < quotations.length; k++) {
+    const q = quotations[k] as Quotation;
     const a = attributions[k];
     const r = resolved[k];
     const speaker: Speaker = a
@@ -165,6 +175,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
           mention: { start: a.mention.start, end: a.mention.end },
         }
       : { name: null, role: null, mention: null };
-    return { start: q.start, end: q.end, text: q.text, speaker, key: keys.has(k) };
-  });
+    out.push({ start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) });
+  }
+  return out;
 }

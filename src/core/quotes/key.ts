@@ -77,26 +77,33 @@ export function chooseKeyQuotes(
   title: string | null,
   lede: string,
 ): number[] {
-  const eligible = quotes.map(isEligible);
-  if (!eligible.includes(true)) return [];
+  const eligible: boolean[] = [];
+  let any = false;
+  for (const q of quotes) {
+    const e = isEligible(q);
+    eligible.push(e);
+    if (e) any = true;
+  }
+  if (!any) return [];
   const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
   const about = stems(titleWords);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
-  quotes.forEach((q, i) => {
-    if (!eligible[i] || !q.speakerName) return;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as KeyCandidate;
+    if (!eligible[i] || !q.speakerName) continue;
     const words = q.words ?? wordCount(q.text);
     // the headline's and lede's word stems found in the quote: substring tests, no tokenizing
     const lower = q.text.toLowerCase();
     let shared = 0;
     for (const w of about) if (lower.includes(w)) shared++;
-    const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
+    const surname = q.speakerName.slice(q.speakerName.lastIndexOf(' ') + 1).toLowerCase();
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;
     const length = words >= 12 && words <= 60 ? 0.5 : 0;
     scored.push({ i, score: 2 * shared + named + share + length + (q.personal ? 1 : 0) });
-  });
+  }
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   const [best, second] = scored;
   if (!best) return [];

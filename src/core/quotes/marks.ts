@@ -109,10 +109,12 @@ function markIndex(text: string): { next: (from: number, to: number) => number }
 
 /** Joins the stretches between a quote's marks into its words. */
 function quoteText(text: string, parts: readonly [number, number][]): string {
-  return parts
-    .map(([a, b]) => text.slice(a, b).trim())
-    .filter(Boolean)
-    .join('\n');
+  let out = '';
+  for (const [a, b] of parts) {
+    const part = text.slice(a, b).trim();
+    if (part) out += out ? '\n' + part : part;
+  }
+  return out;
 }
 
 interface OpenQuote {

@@ -48,7 +48,6 @@ export interface PeopleIndex {
 }
 
 const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
-const POSSESSIVE_END = /[’']s$/;
 
 function surnameOf(name: string): string {
   const cut = name.lastIndexOf(' ');
@@ -58,7 +57,10 @@ function surnameOf(name: string): string {
     last = name.slice(name.lastIndexOf(' ', cut - 1) + 1, cut);
   }
   const lower = last.toLowerCase();
-  return lower.length >= 2 && lower.endsWith('s') ? lower.replace(POSSESSIVE_END, '') : lower;
+  const n = lower.length;
+  // "Stoltenberg’s": the possessive is no part of the surname
+  const before = lower.charCodeAt(n - 2);
+  return lower.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39) ? lower.slice(0, -2) : lower;
 }
 
 /** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
@@ -95,7 +97,8 @@ export function lastMentionBefore(p: Person, at: number): number {
 export function addPerson(index: PeopleIndex, name: string, at: number): Person {
   const surname = surnameOf(name);
   const list = index.bySurname.get(surname) ?? [];
-  let p = list.find((x) => x.name === name);
+  let p: Person | undefined;
+  for (const x of list) if (x.name === name) p ??= x;
   if (!p) {
     p = {
       name,
