@@ -10,7 +10,7 @@ import {
   SENTENCE_INTROS,
   WEAK_REPORTING_VERBS,
 } from './lexicon.js';
-import type { Quotation } from './marks.js';
+import { nextMarkFrom, type Quotation } from './marks.js';
 import { isRegexSpace } from '../text/chars.js';
 import { plainRole, readPhrase, type Mention } from './phrase.js';
 import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
@@ -23,7 +23,6 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/g;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -71,28 +70,26 @@ function withRole(mention: Mention | null, role: string | null): Mention | null 
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
-function clauseEnd(text: string, from: number, ceiling: number): number {
-  DOUBLE_MARKS.lastIndex = from;
-  const mark = DOUBLE_MARKS.test(text) ? DOUBLE_MARKS.lastIndex - 1 : Infinity;
-  const limit = Math.min(ceiling, from + 400, mark);
+function clauseEnd(text: string, from: number, ceiling: number, marks: readonly number[]): number {
+  const limit = Math.min(ceiling, from + 400, nextMarkFrom(marks, from));
   return sentenceEnd(text, from, limit);
 }
 
-/** `"...," X said`, `"...," said X`, `"..." ― X`. */
-export function attributionAfter(text: string, q: Quotation): Attribution | null {
+/** `"...," X said`, `"...," said X`, `"..." ― X`; `marks` are the offsets of the text's double marks. */
+export function attributionAfter(text: string, q: Quotation, marks: readonly number[]): Attribution | null {
   if (q.unclosed) return null;
   let i = q.end;
   while (i < q.paragraphEnd && isRegexSpace(text.charCodeAt(i))) i++;
   const ch = text[i] ?? '';
   if (DASHES.includes(ch) && (ch !== '-' || isRegexSpace(text.charCodeAt(i + 1)))) {
-    const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
+    const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd, marks));
     const m = readPhrase(tokens, 0, tokens.length);
     return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
   }
   const comma = ch === ',';
   const trailing = ',?!—–-…'.includes(q.closingPunct) || comma;
   const from = comma ? i + 1 : i;
-  const end = clauseEnd(text, from, q.paragraphEnd);
+  const end = clauseEnd(text, from, q.paragraphEnd, marks);
   const tokens = tokenize(text, from, end);
   if (!tokens.length) return null;
   const first = tokens[0] as Token;

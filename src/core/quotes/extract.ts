@@ -7,7 +7,7 @@ import {
   type Attribution,
 } from './attribution.js';
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
-import { findQuotations, type Quotation } from './marks.js';
+import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { emptyIndex, indexPeople } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
@@ -38,8 +38,14 @@ function firstProse(text: string): string {
     if (e < 0) e = text.length;
     // a paragraph of prose has some length; most boilerplate lines are short
     if (e - s > 80) {
-      const line = text.slice(s, e).trim();
-      if (/[.?!"”]$/.test(line) && wordCount(line) >= 15) return line;
+      // the line trimmed, read in place: only the line returned is sliced
+      let a = s;
+      let b = e;
+      while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+      while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
+      const last = text.charCodeAt(b - 1);
+      const ends = last === 46 || last === 63 || last === 33 || last === 34 || last === 0x201d; // . ? ! " ”
+      if (b > a && ends && wordCount(text, a, b) >= 15) return text.slice(a, b);
     }
     s = e + 1;
   }
@@ -76,7 +82,11 @@ function titleLike(q: Quotation): boolean {
   return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
 }
 
-function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
+function attribute(
+  text: string,
+  quotes: readonly Quotation[],
+  marks: readonly number[],
+): (Attribution | null)[] {
   const out: (Attribution | null)[] = [];
   let last: { q: Quotation; a: Attribution } | null = null;
   for (let k = 0; k < quotes.length; k++) {
@@ -84,7 +94,7 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
     const prev = k > 0 ? quotes[k - 1] : undefined;
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
-    let a = attributionAfter(text, q) ?? attributionBefore(text, q, floor);
+    let a = attributionAfter(text, q, marks) ?? attributionBefore(text, q, floor);
     const before = q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
     if (!a && before) a = attributionByColon(text, q, before);
     // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
@@ -110,7 +120,9 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
  */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   const quotations: Quotation[] = [];
-  for (const q of findQuotations(text)) if (HAS_LETTER.test(q.text)) quotations.push(q);
+  const marks = markPositions(text);
+  if (!marks.length) return [];
+  for (const q of findQuotations(text, marks)) if (HAS_LETTER.test(q.text)) quotations.push(q);
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
   const outside = (): ((at: number) => boolean) => {
@@ -121,7 +133,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
       return !q || at < q.start;
     };
   };
-  const attributions = attribute(text, quotations);
+  const attributions = attribute(text, quotations, marks);
   // the article's people are read only when a speaker is a surname, a pronoun or a title; groups
   // that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
   let needPeople = false;

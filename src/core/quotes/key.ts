@@ -50,11 +50,11 @@ function stems(lower: string): Set<string> {
   return out;
 }
 
-/** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
-export function wordCount(s: string): number {
+/** Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII counts as a letter). */
+export function wordCount(s: string, from = 0, to = s.length): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
     const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
     if (letter && !inWord) n++;

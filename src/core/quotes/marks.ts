@@ -89,21 +89,36 @@ function paragraphs(text: string): Paragraph[] {
 
 const MARK = /["“”„«»]/g;
 
-/** Offsets of every double mark in `text`, in one scan; then `next` walks them in order. */
-function markIndex(text: string): { next: (from: number, to: number) => number } {
+/** Offsets of every double mark in `text`, in order, in one scan. */
+export function markPositions(text: string): number[] {
   const at: number[] = [];
   // `test` leaves lastIndex just past the one-character match, and allocates no match array
   MARK.lastIndex = 0;
   while (MARK.test(text)) at.push(MARK.lastIndex - 1);
+  return at;
+}
+
+/** The first of the mark offsets `at` that is `from` or later (binary search), or Infinity. */
+export function nextMarkFrom(at: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length ? (at[lo] as number) : Infinity;
+}
+
+/** Walks the mark offsets `at` in order: the next mark in [from, to), or -1. */
+function markWalker(at: readonly number[]): (from: number, to: number) => number {
   let k = 0;
-  return {
-    // the next mark in [from, to), or -1; `from` may step back a little (a re-read), so search from 0 then
-    next(from, to) {
-      if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
-      while (k < at.length && (at[k] as number) < from) k++;
-      const i = at[k];
-      return i !== undefined && i < to ? i : -1;
-    },
+  // `from` may step back a little (a re-read), so search from 0 then
+  return (from, to) => {
+    if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
+    while (k < at.length && (at[k] as number) < from) k++;
+    const i = at[k];
+    return i !== undefined && i < to ? i : -1;
   };
 }
 
@@ -127,14 +142,17 @@ interface OpenQuote {
 
 const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
 
-/** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
-export function findQuotations(text: string): Quotation[] {
-  const marks = markIndex(text);
-  if (marks.next(0, text.length) < 0) return [];
+/**
+ * Every double-quoted passage of `text`, in order. Linear in the length of the text. `marks` are the
+ * offsets of its double marks, when the caller has them already.
+ */
+export function findQuotations(text: string, marks: readonly number[] = markPositions(text)): Quotation[] {
+  const next = markWalker(marks);
+  if (next(0, text.length) < 0) return [];
   const paras = paragraphs(text);
   const out: Quotation[] = [];
   let carried: OpenQuote | null = null;
-  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, marks.next);
+  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, next);
   return out;
 }
 
