@@ -120,11 +120,15 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
 
 const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
 const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
-/** Runs of capitalised words on one line, with the particles of names between them. */
-const RUN = new RegExp(
+/**
+ * A run of capitalised words on one line, with the particles of names between them, read at a given
+ * offset (sticky). A run starts at any capital, so the next run starts at the next `CAPITAL`.
+ */
+const RUN_AT = new RegExp(
   `${CAP_WORD}(?:[ \\t]+(?:(?:de|van|von|da|del|der|di|du|la|le|bin|al|ibn)[ \\t]+)?${CAP_WORD})*`,
-  'g',
+  'y',
 );
+const CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/g;
 /** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
 const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
 const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
@@ -144,21 +148,27 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   const isOutside = outside();
   // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
   const heads = new Set<number>();
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    if (!isOutside(m.index)) continue;
-    const run = m[0];
-    if (run.includes(' ') || run.includes('\t')) {
+  // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
+  // words that need no string at all
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    const start = CAPITAL.lastIndex - 1;
+    RUN_AT.lastIndex = start;
+    RUN_AT.test(text);
+    const end = RUN_AT.lastIndex;
+    CAPITAL.lastIndex = end;
+    if (!isOutside(start)) continue;
+    if (hasSpace(text, start, end)) {
+      const run = text.slice(start, end);
       const known = index.people.length;
-      if (!readPlainRun(index, run, m.index))
-        readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+      if (!readPlainRun(index, run, start)) readRun(index, ownedPeople, tokenize(text, start, end));
       for (let k = known; k < index.people.length; k++)
         heads.add((index.people[k] as Person).surname.charCodeAt(0));
-    } else if (index.bySurname.size && mayBeSurname(heads, run)) {
+    } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
-      const known = index.bySurname.get(bareWord(run).toLowerCase());
+      const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
       const p = known?.[known.length - 1];
-      if (p) mention(p, m.index);
+      if (p) mention(p, start);
     }
   }
   linkOwnedTitles(text, outside(), ownedPeople);
@@ -169,10 +179,18 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   return index;
 }
 
-/** False when `word` starts with an ASCII capital that starts no known surname; past ASCII, only a lookup is sure. */
-function mayBeSurname(heads: ReadonlySet<number>, word: string): boolean {
-  const c = word.charCodeAt(0);
+/** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
+function mayBeSurname(heads: ReadonlySet<number>, c: number): boolean {
   return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
+}
+
+/** Whether text[from, to) holds a space or a tab: a run of more than one word. */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
 }
 
 /** `word` without a final possessive ("’s"), apostrophe or period. */
@@ -185,53 +203,67 @@ function bareWord(word: string): string {
   return word;
 }
 
-/** An alternation of the title-case forms ("Monday") of the lower-case words in `lists` that are plain letters. */
-function titleCased(...lists: Iterable<string>[]): string {
+/** An alternation of the words in `lists` that are plain letters, for a case-blind regular expression. */
+function alternation(...lists: Iterable<string>[]): string {
   const out = new Set<string>();
-  for (const list of lists)
-    for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w[0]?.toUpperCase() + w.slice(1));
+  for (const list of lists) for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w);
   return `(?:${[...out].join('|')})`;
 }
 
 // What `readRun` skips at a run's start ("The", "In"), the words that make a run more than a plain
-// name (a title, a calendar word, a pronoun, "And"), and abbreviations that keep their period.
-const SKIPPED = titleCased(PHRASE_BREAKERS, DETERMINERS);
-const SKIPPED_PREFIX = new RegExp(`(?:${SKIPPED} )*`, 'y');
-const SKIPPED_LAST = new RegExp(`${SKIPPED}(?=\\.|$)`, 'y');
+// name (a title, a calendar word, a pronoun, "And"), and abbreviations that keep their period; all
+// matched without regard to case, as `readRun` matches the words' lower-case forms.
+const SKIPPED = alternation(PHRASE_BREAKERS, DETERMINERS);
+const SKIPPED_PREFIX = new RegExp(`(?:${SKIPPED} )*`, 'iy');
+const SKIPPED_LAST = new RegExp(`${SKIPPED}(?=\\.|$)`, 'iy');
 const SPECIAL = new RegExp(
-  `(?:^| )${titleCased(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and'])}(?=[ .]|$)`,
+  `(?:^| )${alternation(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and'])}(?=[ .’']|$)`,
+  'i',
 );
-const ABBREVIATED = new RegExp(`(?:^| )${titleCased(ABBREVIATIONS)}\\.`);
-const PLAIN_RUN = /^[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)+$/;
+const ABBREVIATED = new RegExp(`(?:^| )${alternation(ABBREVIATIONS)}\\.`, 'i');
+/**
+ * Capitalised words of two characters or more (letters, digits, hyphens) between single spaces, a
+ * sentence's period after any, and at most a possessive at the end: "Douglas Holtz-Eakin", "The FBI",
+ * "Novi Sad.", "Hillary Clinton’s".
+ */
+const PLAIN_RUN = /^[A-Z][A-Za-z0-9-]+\.?(?: [A-Z][A-Za-z0-9-]+\.?)*(?: [A-Z][A-Za-z0-9-]*[’']s)?$/;
+/** Three or four words in capitals: a shouted headline, not a name. */
+const SHOUTED = /^[A-Z0-9-]+(?: [A-Z0-9-]+)+$/;
 
 /**
- * The common run, read with a few regular-expression tests instead of tokens: title-case words
- * between single spaces ("The Interior Ministry", "Dragan Petrovic", "Novi Sad."), none a title, a
- * calendar word, a pronoun, "And" or an abbreviation. What `readRun` makes of it is then plain: a
- * sentence's period ends the phrase ("West Africa. The" reads "West Africa"); past any
- * sentence-initial function words, the words are one name, a person's if two to four words, the
+ * The common run, read with a few regular-expression tests instead of tokens (see PLAIN_RUN), when
+ * no word is a title, a calendar word, a pronoun, "And" or an abbreviation. What `readRun` makes of
+ * it is then plain: a sentence's period ends the phrase ("West Africa. The" reads "West Africa"), and
+ * so does a possessive ("Hillary Clinton’s" reads "Hillary"); past any sentence-initial
+ * function words, the words are one name, a person's if two to four words (unless shouted), the
  * surname of a known person if one. False when the run is not of this kind, and `readRun` must read it.
  */
 function readPlainRun(index: PeopleIndex, run: string, at: number): boolean {
   if (!PLAIN_RUN.test(run) || SPECIAL.test(run) || ABBREVIATED.test(run)) return false;
   const dot = run.indexOf('.');
-  const end = dot < 0 ? run.length : dot;
+  const n = run.length;
+  const before = run.charCodeAt(n - 2);
+  const possessive = run.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39);
+  // the phrase ends at the first period, or before the possessive ("Hillary Clinton’s" reads "Hillary")
+  const end = dot >= 0 ? dot : possessive ? run.lastIndexOf(' ') : n;
   SKIPPED_PREFIX.lastIndex = 0;
   SKIPPED_PREFIX.test(run);
   const s = SKIPPED_PREFIX.lastIndex;
+  if (s > end) return true;
   SKIPPED_LAST.lastIndex = s;
   // every word of the phrase is a function word: nothing is named
   if (SKIPPED_LAST.test(run)) return true;
   let count = 1;
   for (let k = run.indexOf(' ', s); k >= 0 && k < end; k = run.indexOf(' ', k + 1)) count++;
   if (count > 4) return true;
-  const name = s === 0 && end === run.length ? run : run.slice(s, end);
+  const name = s === 0 && end === n ? run : run.slice(s, end);
   if (count === 1) {
     const known = index.bySurname.get(name.toLowerCase());
     const p = known?.[known.length - 1];
     if (p) mention(p, at + s);
     return true;
   }
+  if (count > 2 && SHOUTED.test(name)) return true;
   addPerson(index, name, at + s);
   return true;
 }
