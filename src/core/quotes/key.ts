@@ -78,13 +78,19 @@ export function chooseKeyQuotes(
   lede: string,
 ): number[] {
   const eligible: boolean[] = [];
-  let any = false;
-  for (const q of quotes) {
-    const e = isEligible(q);
+  let count = 0;
+  let only = -1;
+  for (let i = 0; i < quotes.length; i++) {
+    const e = isEligible(quotes[i] as KeyCandidate);
     eligible.push(e);
-    if (e) any = true;
+    if (e) {
+      count++;
+      only = i;
+    }
   }
-  if (!any) return [];
+  if (!count) return [];
+  // a single candidate is the key quote whatever its score: no need to read the headline's words
+  if (count === 1) return [only];
   const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
   const about = stems(titleWords);
   const counts = new Map<string, number>();

@@ -43,6 +43,8 @@ export interface PeopleIndex {
   readonly groups: GroupMention[];
   /** Full names keyed by lower-cased surname, in order of first mention. */
   readonly bySurname: Map<string, Person[]>;
+  /** Everyone by full name: a name met again needs no surname worked out. */
+  readonly byName: Map<string, Person>;
   /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
   genders: (() => void) | null;
 }
@@ -95,11 +97,10 @@ export function lastMentionBefore(p: Person, at: number): number {
 
 /** Adds or finds the person called `name`. */
 export function addPerson(index: PeopleIndex, name: string, at: number): Person {
-  const surname = surnameOf(name);
-  const list = index.bySurname.get(surname) ?? [];
-  let p: Person | undefined;
-  for (const x of list) if (x.name === name) p ??= x;
+  let p = index.byName.get(name);
   if (!p) {
+    const surname = surnameOf(name);
+    const list = index.bySurname.get(surname) ?? [];
     p = {
       name,
       surname,
@@ -112,6 +113,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
     };
     list.push(p);
     index.bySurname.set(surname, list);
+    index.byName.set(name, p);
     index.people.push(p);
   }
   mention(p, at);
@@ -138,7 +140,7 @@ export type OutsideQuotes = (at: number) => boolean;
 
 /** An index with nobody in it yet: speakers named in full are added as they are met. */
 export function emptyIndex(): PeopleIndex {
-  return { people: [], groups: [], bySurname: new Map(), genders: null };
+  return { people: [], groups: [], bySurname: new Map(), byName: new Map(), genders: null };
 }
 
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
