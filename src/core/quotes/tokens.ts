@@ -50,6 +50,18 @@ function abbreviationBefore(text: string, from: number, to: number): boolean {
   return ABBREVIATIONS.has(text.slice(from, to).toLowerCase());
 }
 
+/**
+ * `word.toLowerCase()`, without a new string for the common word that is lower-case ASCII already
+ * (slices of a text with curly quotes are two-byte strings, which toLowerCase always copies).
+ */
+function lowerCase(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return word.toLowerCase();
+  }
+  return word;
+}
+
 function makeWord(text: string, start: number): Token {
   const n = text.length;
   const last = text.charCodeAt(n - 1);
@@ -58,7 +70,7 @@ function makeWord(text: string, start: number): Token {
   const base = possessive ? text.slice(0, -2) : last === 0x2019 || last === 39 ? text.slice(0, -1) : text;
   return {
     text,
-    norm: base.toLowerCase(),
+    norm: lowerCase(base),
     start,
     end: start + text.length,
     word: true,
