@@ -9,7 +9,7 @@ import {
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
-import { emptyIndex, indexPeople } from './people.js';
+import { emptyIndex, indexPeople, outsideOf, type QuotedUntil } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
@@ -125,12 +125,12 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   for (const q of findQuotations(text, marks)) if (HAS_LETTER.test(q.text)) quotations.push(q);
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
-  const outside = (): ((at: number) => boolean) => {
+  const quoted = (): QuotedUntil => {
     let k = 0;
     return (at) => {
       while (k < quotations.length && (quotations[k] as Quotation).end <= at) k++;
       const q = quotations[k];
-      return !q || at < q.start;
+      return !q || at < q.start ? -1 : q.end;
     };
   };
   const attributions = attribute(text, quotations, marks);
@@ -144,10 +144,10 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
     if (m.kind !== 'name' || !m.name?.includes(' ')) needPeople = true;
     if (m.kind === 'pronoun' && (m.gender === 'plural' || m.gender === 'thing')) needGroups = true;
   }
-  const index = needPeople ? indexPeople(text, outside) : emptyIndex();
+  const index = needPeople ? indexPeople(text, quoted) : emptyIndex();
   // resolve every speaker mention in text order, quoted or not, so recency is the article's own
   const mentions = new Map<number, Mention>();
-  if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
+  if (needGroups) for (const m of speechSubjects(text, outsideOf(quoted()))) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
   for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))

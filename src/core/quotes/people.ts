@@ -138,16 +138,27 @@ const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
 /** Whether an offset falls inside a quotation; asked with offsets that only grow. */
 export type OutsideQuotes = (at: number) => boolean;
 
+/**
+ * Where the quotation holding an offset ends, or -1 when the offset is outside every quotation;
+ * asked with offsets that only grow.
+ */
+export type QuotedUntil = (at: number) => number;
+
+/** `OutsideQuotes` read off a `QuotedUntil`. */
+export function outsideOf(until: QuotedUntil): OutsideQuotes {
+  return (at) => until(at) < 0;
+}
+
 /** An index with nobody in it yet: speakers named in full are added as they are met. */
 export function emptyIndex(): PeopleIndex {
   return { people: [], groups: [], bySurname: new Map(), byName: new Map(), genders: null };
 }
 
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
-export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleIndex {
+export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleIndex {
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
-  const isOutside = outside();
+  const until = quoted();
   // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
   const heads = new Set<number>();
   // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
@@ -155,11 +166,16 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
   CAPITAL.lastIndex = 0;
   while (CAPITAL.test(text)) {
     const start = CAPITAL.lastIndex - 1;
+    // a run inside a quotation ends inside it (no run crosses a mark or a line): read on past it
+    const quoteEnd = until(start);
+    if (quoteEnd >= 0) {
+      CAPITAL.lastIndex = quoteEnd;
+      continue;
+    }
     RUN_AT.lastIndex = start;
     RUN_AT.test(text);
     const end = RUN_AT.lastIndex;
     CAPITAL.lastIndex = end;
-    if (!isOutside(start)) continue;
     if (hasSpace(text, start, end)) {
       const run = text.slice(start, end);
       const known = index.people.length;
@@ -173,10 +189,10 @@ export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleI
       if (p) mention(p, start);
     }
   }
-  linkOwnedTitles(text, outside(), ownedPeople);
+  linkOwnedTitles(text, outsideOf(quoted()), ownedPeople);
   index.genders = () => {
     index.genders = null;
-    voteGenders(text, outside(), index);
+    voteGenders(text, outsideOf(quoted()), index);
   };
   return index;
 }
@@ -390,16 +406,20 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
     const nearest = mentions[k - 1];
     if (!nearest || at - nearest.at >= 150) continue;
-    const stop = sentenceStart(text, at, Math.max(0, at - 150));
-    // mentions run in text order, so the sentence's own people are the latest ones, nearest first
-    const local = nearest.at >= stop;
     let single = true;
-    for (let j = k - 2; j >= 0; j--) {
-      const r = mentions[j] as { p: Person; at: number };
-      if (at - r.at >= 150 || (local && r.at < stop)) break;
-      if (r.p !== nearest.p) {
-        single = false;
-        break;
+    const previous = mentions[k - 2];
+    // the sentence's start matters only when another mention is near enough to share the vote
+    if (previous && at - previous.at < 150) {
+      const stop = sentenceStart(text, at, Math.max(0, at - 150));
+      // mentions run in text order, so the sentence's own people are the latest ones, nearest first
+      const local = nearest.at >= stop;
+      for (let j = k - 2; j >= 0; j--) {
+        const r = mentions[j] as { p: Person; at: number };
+        if (at - r.at >= 150 || (local && r.at < stop)) break;
+        if (r.p !== nearest.p) {
+          single = false;
+          break;
+        }
       }
     }
     // he, his, him: m; she, her: f
