@@ -70,21 +70,33 @@ interface Paragraph {
   readonly end: number;
 }
 
-/** Lines with text, trimmed: each is a paragraph. */
-function paragraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  let s = 0;
-  while (s <= text.length) {
+/** Trims the line text[s, e) to its text: a paragraph, or null when the line is blank. */
+function trimmedLine(text: string, s: number, e: number): Paragraph | null {
+  let a = s;
+  let b = e;
+  while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+  while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
+  return b > a ? { start: a, end: b } : null;
+}
+
+/** The paragraph (the line, trimmed) holding the mark at `i`. */
+function paragraphAt(text: string, i: number): Paragraph {
+  const e = text.indexOf('\n', i);
+  return trimmedLine(text, text.lastIndexOf('\n', i) + 1, e < 0 ? text.length : e) as Paragraph;
+}
+
+/** The first line with text after the paragraph ending at `end`, trimmed; undefined when none. */
+function paragraphAfter(text: string, end: number): Paragraph | undefined {
+  const nl = text.indexOf('\n', end);
+  if (nl < 0) return undefined;
+  for (let s = nl + 1; s <= text.length;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
-    let a = s;
-    let b = e;
-    while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
-    while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) out.push({ start: a, end: b });
+    const line = trimmedLine(text, s, e);
+    if (line) return line;
     s = e + 1;
   }
-  return out;
+  return undefined;
 }
 
 const MARK = /["“”„«»]/g;
@@ -149,23 +161,36 @@ const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
 export function findQuotations(text: string, marks: readonly number[] = markPositions(text)): Quotation[] {
   const next = markWalker(marks);
   if (next(0, text.length) < 0) return [];
-  const paras = paragraphs(text);
   const out: Quotation[] = [];
   let carried: OpenQuote | null = null;
-  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, next);
+  let para: Paragraph | undefined;
+  // only paragraphs with marks are read: the one holding the next mark not yet read, or the one a
+  // quote carries on into (which opens with a mark)
+  for (let k = 0; ;) {
+    const from = para ? para.end : 0;
+    if (carried) {
+      // a quote is carried on only into a next paragraph, so there is one
+      para = paragraphAfter(text, from);
+      if (!para) break;
+    } else {
+      while (k < marks.length && (marks[k] as number) < from) k++;
+      if (k >= marks.length) break;
+      para = paragraphAt(text, marks[k] as number);
+    }
+    carried = scanParagraph(text, para, carried, out, next);
+  }
   return out;
 }
 
 /** Reads paragraph `p`; returns the quote still open at its end when the next paragraph continues it. */
 function scanParagraph(
   text: string,
-  paras: readonly Paragraph[],
-  p: number,
+  para: Paragraph,
   carried: OpenQuote | null,
   out: Quotation[],
   nextMark: (from: number, to: number) => number,
 ): OpenQuote | null {
-  const { start: ps, end: pe } = paras[p] as Paragraph;
+  const { start: ps, end: pe } = para;
   let open = carried;
   // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
   if (open) open.from = ps + 1;
@@ -203,7 +228,7 @@ function scanParagraph(
       [i, open, depth] = [firstNested + 1, null, 0];
       continue;
     }
-    const next = paras[p + 1];
+    const next = paragraphAfter(text, pe);
     const continues =
       next !== undefined &&
       DOUBLE.has(text[next.start] ?? '') &&
