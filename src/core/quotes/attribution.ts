@@ -126,26 +126,31 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
     )
       return null;
     const m = subjectBefore(tokens, v);
-    const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
+    let before = -1;
+    if (m) for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).end <= m.start) before = k;
     return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;
   }
   const m = readPhrase(tokens, 0, v);
   if (!m) return null;
-  const last = tokens.findLast((t) => t.word && t.end <= m.end);
+  let last: Token | undefined;
+  for (const t of tokens) if (t.word && t.end <= m.end) last = t;
   if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
   const endIdx = firstFrom(tokens, m.end);
   const gap = tokens.slice(endIdx, v);
-  const gapOk =
-    gap.length === 0 ||
-    gap[0]?.text === ',' ||
-    gap[0]?.text === '(' ||
-    gap.every((t) => t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital));
+  const gapOk = gap.length === 0 || gap[0]?.text === ',' || gap[0]?.text === '(' || gapOfAdverbs(gap);
   if (!gapOk || v - endIdx > 25) return null;
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
 }
 
 const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+/** Only adverbs, auxiliaries and capitalised words: what may stand between a subject and its verb. */
+function gapOfAdverbs(gap: readonly Token[]): boolean {
+  for (const t of gap)
+    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital))) return false;
+  return true;
+}
 
 /** The index of the first token starting at or after `offset`, or -1. */
 function firstFrom(tokens: readonly Token[], offset: number): number {
@@ -160,7 +165,9 @@ function firstFrom(tokens: readonly Token[], offset: number): number {
 function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
   let i = 0;
   if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
-    const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
+    let comma = -1;
+    for (let k = 0; k < tokens.length && k < limit && comma < 0; k++)
+      if ((tokens[k] as Token).text === ',') comma = k;
     if (comma < 0) return null;
     i = comma + 1;
   }

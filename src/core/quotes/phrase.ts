@@ -175,7 +175,7 @@ function commonPhrase(words: readonly Token[], span: { start: number; end: numbe
       gender: genderOf(words),
     };
   }
-  const text = words.map((w) => w.text).join(' ');
+  const text = join(words);
   return {
     start: span.start,
     end: span.end,
