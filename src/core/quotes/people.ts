@@ -1,18 +1,9 @@
 // The people an article names, read in one pass over its tokens: full names (for surnames),
 // roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
-import {
-  ABBREVIATIONS,
-  CALENDAR,
-  DETERMINERS,
-  GENDERED_WORDS,
-  HONORIFICS,
-  PHRASE_BREAKERS,
-  PRONOUNS,
-  REPORTING_VERBS,
-  TITLES,
-} from './lexicon.js';
+import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
 import { readPhrase } from './phrase.js';
+import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
 
 /** A person as the article knows them. */
@@ -179,7 +170,13 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
     if (hasSpace(text, start, end)) {
       const run = text.slice(start, end);
       const known = index.people.length;
-      if (!readPlainRun(index, run, start)) readRun(index, ownedPeople, tokenize(text, start, end));
+      const plain = readPlainRun(run);
+      if (plain === false) readRun(index, ownedPeople, tokenize(text, start, end));
+      else if (plain && plain.words === 1) {
+        const known = index.bySurname.get(plain.name.toLowerCase());
+        const p = known?.[known.length - 1];
+        if (p) mention(p, start + plain.offset);
+      } else if (plain) addPerson(index, plain.name, start + plain.offset);
       for (let k = known; k < index.people.length; k++)
         heads.add((index.people[k] as Person).surname.charCodeAt(0));
     } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
@@ -219,71 +216,6 @@ function bareWord(word: string): string {
   if (last === 115 && (before === 0x2019 || before === 39)) return word.slice(0, -2);
   if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
   return word;
-}
-
-/** An alternation of the words in `lists` that are plain letters, for a case-blind regular expression. */
-function alternation(...lists: Iterable<string>[]): string {
-  const out = new Set<string>();
-  for (const list of lists) for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w);
-  return `(?:${[...out].join('|')})`;
-}
-
-// What `readRun` skips at a run's start ("The", "In"), the words that make a run more than a plain
-// name (a title, a calendar word, a pronoun, "And"), and abbreviations that keep their period; all
-// matched without regard to case, as `readRun` matches the words' lower-case forms.
-const SKIPPED = alternation(PHRASE_BREAKERS, DETERMINERS);
-const SKIPPED_PREFIX = new RegExp(`(?:${SKIPPED} )*`, 'iy');
-const SKIPPED_LAST = new RegExp(`${SKIPPED}(?=\\.|$)`, 'iy');
-const SPECIAL = new RegExp(
-  `(?:^| )${alternation(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and'])}(?=[ .’']|$)`,
-  'i',
-);
-const ABBREVIATED = new RegExp(`(?:^| )${alternation(ABBREVIATIONS)}\\.`, 'i');
-/**
- * Capitalised words of two characters or more (letters, digits, hyphens) between single spaces, a
- * sentence's period after any, and at most a possessive at the end: "Douglas Holtz-Eakin", "The FBI",
- * "Novi Sad.", "Hillary Clinton’s".
- */
-const PLAIN_RUN = /^[A-Z][A-Za-z0-9-]+\.?(?: [A-Z][A-Za-z0-9-]+\.?)*(?: [A-Z][A-Za-z0-9-]*[’']s)?$/;
-/** Three or four words in capitals: a shouted headline, not a name. */
-const SHOUTED = /^[A-Z0-9-]+(?: [A-Z0-9-]+)+$/;
-
-/**
- * The common run, read with a few regular-expression tests instead of tokens (see PLAIN_RUN), when
- * no word is a title, a calendar word, a pronoun, "And" or an abbreviation. What `readRun` makes of
- * it is then plain: a sentence's period ends the phrase ("West Africa. The" reads "West Africa"), and
- * so does a possessive ("Hillary Clinton’s" reads "Hillary"); past any sentence-initial
- * function words, the words are one name, a person's if two to four words (unless shouted), the
- * surname of a known person if one. False when the run is not of this kind, and `readRun` must read it.
- */
-function readPlainRun(index: PeopleIndex, run: string, at: number): boolean {
-  if (!PLAIN_RUN.test(run) || SPECIAL.test(run) || ABBREVIATED.test(run)) return false;
-  const dot = run.indexOf('.');
-  const n = run.length;
-  const before = run.charCodeAt(n - 2);
-  const possessive = run.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39);
-  // the phrase ends at the first period, or before the possessive ("Hillary Clinton’s" reads "Hillary")
-  const end = dot >= 0 ? dot : possessive ? run.lastIndexOf(' ') : n;
-  SKIPPED_PREFIX.lastIndex = 0;
-  SKIPPED_PREFIX.test(run);
-  const s = SKIPPED_PREFIX.lastIndex;
-  if (s > end) return true;
-  SKIPPED_LAST.lastIndex = s;
-  // every word of the phrase is a function word: nothing is named
-  if (SKIPPED_LAST.test(run)) return true;
-  let count = 1;
-  for (let k = run.indexOf(' ', s); k >= 0 && k < end; k = run.indexOf(' ', k + 1)) count++;
-  if (count > 4) return true;
-  const name = s === 0 && end === n ? run : run.slice(s, end);
-  if (count === 1) {
-    const known = index.bySurname.get(name.toLowerCase());
-    const p = known?.[known.length - 1];
-    if (p) mention(p, at + s);
-    return true;
-  }
-  if (count > 2 && SHOUTED.test(name)) return true;
-  addPerson(index, name, at + s);
-  return true;
 }
 
 /** A run of capitalised words: a full name (with any title), or a surname already known. */
