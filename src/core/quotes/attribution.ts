@@ -10,7 +10,8 @@ import {
   SENTENCE_INTROS,
   WEAK_REPORTING_VERBS,
 } from './lexicon.js';
-import type { Quotation } from './marks.js';
+import { nextMarkFrom, type Quotation } from './marks.js';
+import { isRegexSpace } from '../text/chars.js';
 import { plainRole, readPhrase, type Mention } from './phrase.js';
 import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
 
@@ -22,7 +23,6 @@ export interface Attribution {
   readonly kind: AttributionKind;
 }
 
-const DOUBLE_MARKS = /["“”„«»]/g;
 const DASHES = '—―–-';
 // Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
 const BACK_SKIP = new Set(
@@ -70,28 +70,26 @@ function withRole(mention: Mention | null, role: string | null): Mention | null 
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
-function clauseEnd(text: string, from: number, ceiling: number): number {
-  DOUBLE_MARKS.lastIndex = from;
-  const m = DOUBLE_MARKS.exec(text);
-  const limit = Math.min(ceiling, from + 400, m ? m.index : Infinity);
+function clauseEnd(text: string, from: number, ceiling: number, marks: readonly number[]): number {
+  const limit = Math.min(ceiling, from + 400, nextMarkFrom(marks, from));
   return sentenceEnd(text, from, limit);
 }
 
-/** `"...," X said`, `"...," said X`, `"..." ― X`. */
-export function attributionAfter(text: string, q: Quotation): Attribution | null {
+/** `"...," X said`, `"...," said X`, `"..." ― X`; `marks` are the offsets of the text's double marks. */
+export function attributionAfter(text: string, q: Quotation, marks: readonly number[]): Attribution | null {
   if (q.unclosed) return null;
   let i = q.end;
-  while (i < q.paragraphEnd && /\s/.test(text[i] ?? '')) i++;
+  while (i < q.paragraphEnd && isRegexSpace(text.charCodeAt(i))) i++;
   const ch = text[i] ?? '';
-  if (DASHES.includes(ch) && (ch !== '-' || /\s/.test(text[i + 1] ?? ''))) {
-    const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd));
+  if (DASHES.includes(ch) && (ch !== '-' || isRegexSpace(text.charCodeAt(i + 1)))) {
+    const tokens = tokenize(text, i + 1, clauseEnd(text, i + 1, q.paragraphEnd, marks));
     const m = readPhrase(tokens, 0, tokens.length);
     return m && m.kind === 'name' ? { mention: m, kind: 'dash' } : null;
   }
   const comma = ch === ',';
   const trailing = ',?!—–-…'.includes(q.closingPunct) || comma;
   const from = comma ? i + 1 : i;
-  const end = clauseEnd(text, from, q.paragraphEnd);
+  const end = clauseEnd(text, from, q.paragraphEnd, marks);
   const tokens = tokenize(text, from, end);
   if (!tokens.length) return null;
   const first = tokens[0] as Token;
@@ -105,17 +103,20 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
   if (isVerb(first) || isAccordingTo(tokens, 0)) {
     const m = readPhrase(tokens, isAccordingTo(tokens, 0) ? 2 : 1, tokens.length);
     if (!m || !trailing) return null;
-    const endIdx = tokens.findIndex((t) => t.start >= m.end);
+    const endIdx = firstFrom(tokens, m.end);
     return {
       mention: withRole(m, endIdx > 0 ? appositive(tokens, endIdx, tokens.length) : null) as Mention,
       kind: 'after',
     };
   }
-  const v = tokens.findIndex((t, k) => k < 30 && (isVerb(t) || isAccordingTo(tokens, k)));
+  let v = -1;
+  for (let k = 0; k < tokens.length && k < 30 && v < 0; k++)
+    if (isVerb(tokens[k]) || isAccordingTo(tokens, k)) v = k;
   if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
   // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
   const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
-  const afterVerb = tokens.slice(v + 1).filter((t) => t.word).length;
+  let afterVerb = 0;
+  for (let k = v + 1; k < tokens.length; k++) if ((tokens[k] as Token).word) afterVerb++;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
     if (
@@ -125,26 +126,37 @@ export function attributionAfter(text: string, q: Quotation): Attribution | null
     )
       return null;
     const m = subjectBefore(tokens, v);
-    const before = m ? tokens.findLastIndex((t) => t.end <= m.start) : -1;
+    let before = -1;
+    if (m) for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).end <= m.start) before = k;
     return m && tokens[before]?.text === ',' ? { mention: m, kind: 'after' } : null;
   }
   const m = readPhrase(tokens, 0, v);
   if (!m) return null;
-  const last = tokens.findLast((t) => t.word && t.end <= m.end);
+  let last: Token | undefined;
+  for (const t of tokens) if (t.word && t.end <= m.end) last = t;
   if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
-  const endIdx = tokens.findIndex((t) => t.start >= m.end);
+  const endIdx = firstFrom(tokens, m.end);
   const gap = tokens.slice(endIdx, v);
-  const gapOk =
-    gap.length === 0 ||
-    gap[0]?.text === ',' ||
-    gap[0]?.text === '(' ||
-    gap.every((t) => t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital));
+  const gapOk = gap.length === 0 || gap[0]?.text === ',' || gap[0]?.text === '(' || gapOfAdverbs(gap);
   if (!gapOk || v - endIdx > 25) return null;
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
 }
 
 const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+/** Only adverbs, auxiliaries and capitalised words: what may stand between a subject and its verb. */
+function gapOfAdverbs(gap: readonly Token[]): boolean {
+  for (const t of gap)
+    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital))) return false;
+  return true;
+}
+
+/** The index of the first token starting at or after `offset`, or -1. */
+function firstFrom(tokens: readonly Token[], offset: number): number {
+  for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start >= offset) return k;
+  return -1;
+}
 
 /**
  * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,
@@ -153,7 +165,9 @@ const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
 function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
   let i = 0;
   if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
-    const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
+    let comma = -1;
+    for (let k = 0; k < tokens.length && k < limit && comma < 0; k++)
+      if ((tokens[k] as Token).text === ',') comma = k;
     if (comma < 0) return null;
     i = comma + 1;
   }
@@ -219,7 +233,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
     !head ||
     !head.word ||
     head.possessive ||
-    /^[0-9]/.test(head.text) ||
+    (head.text.charCodeAt(0) >= 48 && head.text.charCodeAt(0) <= 57) ||
     !isSpeakerHead(head.norm, head.capital)
   ) {
     return null;
@@ -238,7 +252,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Menti
         t.norm === 'of'
       )
         break;
-      if (!t.capital && /ed$/.test(t.norm) && !DETERMINERS.has(t.norm)) break;
+      if (!t.capital && t.norm.endsWith('ed') && !DETERMINERS.has(t.norm)) break;
       s--;
       if (DETERMINERS.has(t.norm) && !t.capital) break;
     }

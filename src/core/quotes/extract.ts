@@ -7,11 +7,12 @@ import {
   type Attribution,
 } from './attribution.js';
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
-import { findQuotations, type Quotation } from './marks.js';
+import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
-import { emptyIndex, indexPeople } from './people.js';
+import { emptyIndex, indexPeople, outsideOf, type QuotedUntil } from './people.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
+import { isRegexSpace } from '../text/chars.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -22,11 +23,11 @@ export interface QuoteContext {
 /** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
 function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
   let end = paragraphStart;
-  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
   if (end === 0) return null;
   let start = end;
   while (start > 0 && text[start - 1] !== '\n') start--;
-  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
   return { start, end };
 }
 
@@ -37,8 +38,14 @@ function firstProse(text: string): string {
     if (e < 0) e = text.length;
     // a paragraph of prose has some length; most boilerplate lines are short
     if (e - s > 80) {
-      const line = text.slice(s, e).trim();
-      if (/[.?!"”]$/.test(line) && wordCount(line) >= 15) return line;
+      // the line trimmed, read in place: only the line returned is sliced
+      let a = s;
+      let b = e;
+      while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+      while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
+      const last = text.charCodeAt(b - 1);
+      const ends = last === 46 || last === 63 || last === 33 || last === 34 || last === 0x201d; // . ? ! " ”
+      if (b > a && ends && wordCount(text, a, b) >= 15) return text.slice(a, b);
     }
     s = e + 1;
   }
@@ -51,12 +58,16 @@ function firstProse(text: string): string {
  */
 function insideReportedSpeech(text: string, q: Quotation): boolean {
   let i = q.start - 1;
-  while (i >= q.paragraphStart && /\s/.test(text[i] ?? '')) i--;
+  while (i >= q.paragraphStart && isRegexSpace(text.charCodeAt(i))) i--;
   if (i < q.paragraphStart) return false;
-  const ch = text[i] ?? '';
-  if (ch === ':' || ch === ',' || /[—―–]/.test(ch)) return false;
-  return !endsSentence(text, i, q.start + 1) && !'"”'.includes(ch);
+  const c = text.charCodeAt(i);
+  // a colon, a comma or a dash (— ― –) introduces the quote
+  if (c === 58 || c === 44 || c === 0x2014 || c === 0x2015 || c === 0x2013) return false;
+  return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
+
+/** A letter of the Latin, Greek or Cyrillic scripts: a quotation without one quotes nothing. */
+const HAS_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 
 const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
 
@@ -71,14 +82,19 @@ function titleLike(q: Quotation): boolean {
   return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
 }
 
-function attribute(text: string, quotes: readonly Quotation[]): (Attribution | null)[] {
+function attribute(
+  text: string,
+  quotes: readonly Quotation[],
+  marks: readonly number[],
+): (Attribution | null)[] {
   const out: (Attribution | null)[] = [];
   let last: { q: Quotation; a: Attribution } | null = null;
-  quotes.forEach((q, k) => {
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k] as Quotation;
     const prev = k > 0 ? quotes[k - 1] : undefined;
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
-    let a = attributionAfter(text, q) ?? attributionBefore(text, q, floor);
+    let a = attributionAfter(text, q, marks) ?? attributionBefore(text, q, floor);
     const before = q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
     if (!a && before) a = attributionByColon(text, q, before);
     // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
@@ -91,7 +107,7 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
     if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;
     if (a) last = { q, a };
     out.push(a);
-  });
+  }
   return out;
 }
 
@@ -103,57 +119,65 @@ function attribute(text: string, quotes: readonly Quotation[]): (Attribution | n
  * order (resolve.ts), then pick one or two key quotes (key.ts). About one pass over the text.
  */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
-  const quotations = findQuotations(text).filter((q) =>
-    /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.text),
-  );
+  const quotations: Quotation[] = [];
+  const marks = markPositions(text);
+  if (!marks.length) return [];
+  for (const q of findQuotations(text, marks)) if (HAS_LETTER.test(q.text)) quotations.push(q);
   if (!quotations.length) return [];
   // names inside quotes are what the speaker talks about, not who is speaking: leave them out
-  const outside = (): ((at: number) => boolean) => {
+  const quoted = (): QuotedUntil => {
     let k = 0;
     return (at) => {
       while (k < quotations.length && (quotations[k] as Quotation).end <= at) k++;
       const q = quotations[k];
-      return !q || at < q.start;
+      return !q || at < q.start ? -1 : q.end;
     };
   };
-  const attributions = attribute(text, quotations);
-  // the article's people are read only when a speaker is a surname, a pronoun or a title
-  const needPeople = attributions.some(
-    (a) => a && (a.mention.kind !== 'name' || !a.mention.name?.includes(' ')),
-  );
-  const index = needPeople ? indexPeople(text, outside) : emptyIndex();
+  const attributions = attribute(text, quotations, marks);
+  // the article's people are read only when a speaker is a surname, a pronoun or a title; groups
+  // that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
+  let needPeople = false;
+  let needGroups = false;
+  for (const a of attributions) {
+    if (!a) continue;
+    const m = a.mention;
+    if (m.kind !== 'name' || !m.name?.includes(' ')) needPeople = true;
+    if (m.kind === 'pronoun' && (m.gender === 'plural' || m.gender === 'thing')) needGroups = true;
+  }
+  const index = needPeople ? indexPeople(text, quoted) : emptyIndex();
   // resolve every speaker mention in text order, quoted or not, so recency is the article's own
   const mentions = new Map<number, Mention>();
-  // groups that spoke without quotes ("Flood officials said...") matter only to a later "they" or "it"
-  const needGroups = attributions.some(
-    (a) => a?.mention.kind === 'pronoun' && (a.mention.gender === 'plural' || a.mention.gender === 'thing'),
-  );
-  if (needGroups) for (const m of speechSubjects(text, outside())) mentions.set(m.start, m);
+  if (needGroups) for (const m of speechSubjects(text, outsideOf(quoted()))) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
   for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
     byStart.set(m.start, resolveMention(index, m));
-  const resolved = attributions.map((a): Resolved | null =>
-    a ? (byStart.get(a.mention.start) ?? null) : null,
-  );
-  const candidates: KeyCandidate[] = quotations.map((q, k) => {
-    const r = resolved[k];
+  const resolved: (Resolved | null)[] = [];
+  const candidates: KeyCandidate[] = [];
+  let anyEligible = false;
+  for (let k = 0; k < quotations.length; k++) {
+    const q = quotations[k] as Quotation;
+    const a = attributions[k];
+    const r = a ? (byStart.get(a.mention.start) ?? null) : null;
+    resolved.push(r);
     const words = wordCount(q.text);
-    return {
+    const c: KeyCandidate = {
       text: q.text,
       speakerName: r?.name ?? null,
       personal: !!r?.person,
       fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
       words,
     };
-  });
+    if (isEligible(c)) anyEligible = true;
+    candidates.push(c);
+  }
   // the first paragraph of prose is read only when some quote may be a key quote
-  const keys = new Set(
-    candidates.some(isEligible)
-      ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
-      : [],
-  );
-  return quotations.map((q, k): Quote => {
+  const keys = anyEligible
+    ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+    : [];
+  const out: Quote[] = [];
+  for (let k = 0; k < quotations.length; k++) {
+    const q = quotations[k] as Quotation;
     const a = attributions[k];
     const r = resolved[k];
     const speaker: Speaker = a
@@ -163,6 +187,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
           mention: { start: a.mention.start, end: a.mention.end },
         }
       : { name: null, role: null, mention: null };
-    return { start: q.start, end: q.end, text: q.text, speaker, key: keys.has(k) };
-  });
+    out.push({ start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) });
+  }
+  return out;
 }

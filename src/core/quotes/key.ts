@@ -19,59 +19,42 @@ const STOP = new Set(
   ),
 );
 
-/** A crude stem, enough to match "reviewing" with "review" and "increases" with "increase". */
-function stem(w: string): string {
-  for (const suffix of ['ing', 'ed', 'es', 's']) if (w.endsWith(suffix)) return w.slice(0, -suffix.length);
-  return w;
+/** Stop words are short: a longer word needs no lookup. */
+const STOP_MAX = Math.max(...[...STOP].map((w) => w.length));
+
+/**
+ * The length of the suffix a crude stem drops from the word ending at `end`: "ing", "ed", "es" or
+ * "s", enough to match "reviewing" with "review" and "increases" with "increase".
+ */
+function suffixLength(lower: string, end: number): number {
+  const last = lower.charCodeAt(end - 1);
+  const before = lower.charCodeAt(end - 2);
+  if (last === 103 && before === 110 && lower.charCodeAt(end - 3) === 105) return 3; // -ing
+  if (last === 100 && before === 101) return 2; // -ed
+  if (last === 115) return before === 101 ? 2 : 1; // -es, -s
+  return 0;
 }
 
-/** The stems of the (lower-case) words of four letters or more, stop words left out; read with one scan of codes. */
-function stems(lower: string): string[] {
+/** Words of four letters or more: maximal runs of lower-case letters (Latin, with accents). */
+const STEM_WORD = /[a-z\u00c0-\u024f]{4,}/g;
+
+/** The stems of the (lower-case) words of four letters or more, stop words left out. */
+function stems(lower: string): Set<string> {
   const out = new Set<string>();
-  const n = lower.length;
-  for (let i = 0; i < n;) {
-    if (!isStemLetter(lower.charCodeAt(i))) {
-      i++;
-      continue;
+  for (const w of lower.match(STEM_WORD) ?? []) {
+    if (w.length > STOP_MAX || !STOP.has(w)) {
+      const cut = suffixLength(w, w.length);
+      out.add(cut ? w.slice(0, -cut) : w);
     }
-    let j = i + 1;
-    while (j < n && isStemLetter(lower.charCodeAt(j))) j++;
-    if (j - i >= 4) {
-      const w = lower.slice(i, j);
-      if (!STOP.has(w)) out.add(stem(w));
-    }
-    i = j;
   }
-  return [...out];
+  return out;
 }
 
-const isStemLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
-
-/** A hash of the three characters of `s` at `i`: a quick "cannot contain" test before a substring search. */
-const trigram = (s: string, i: number): number =>
-  (s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) & 0xffff;
-
-// Scratch table of the trigrams of the quote at hand: an entry equal to `stamp` was seen in it. Reused
-// across calls (a fresh stamp per quote) so no table is allocated per quote; no state leaks into output.
-const trigrams = new Uint32Array(0x10000);
-let stamp = 0;
-
-/** Marks the trigrams of `lower` in the scratch table under a new stamp, and returns the table. */
-function markTrigrams(lower: string): Uint32Array {
-  stamp = (stamp + 1) >>> 0;
-  if (stamp === 0) {
-    trigrams.fill(0);
-    stamp = 1;
-  }
-  for (let i = 0; i + 2 < lower.length; i++) trigrams[trigram(lower, i)] = stamp;
-  return trigrams;
-}
-
-/** Words in `s`: starts of runs of letters or digits (any character past ASCII counts as a letter). */
-export function wordCount(s: string): number {
+/** Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII counts as a letter). */
+export function wordCount(s: string, from = 0, to = s.length): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
     const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
     if (letter && !inWord) n++;
@@ -94,27 +77,39 @@ export function chooseKeyQuotes(
   title: string | null,
   lede: string,
 ): number[] {
-  const eligible = quotes.map(isEligible);
-  if (!eligible.includes(true)) return [];
+  const eligible: boolean[] = [];
+  let count = 0;
+  let only = -1;
+  for (let i = 0; i < quotes.length; i++) {
+    const e = isEligible(quotes[i] as KeyCandidate);
+    eligible.push(e);
+    if (e) {
+      count++;
+      only = i;
+    }
+  }
+  if (!count) return [];
+  // a single candidate is the key quote whatever its score: no need to read the headline's words
+  if (count === 1) return [only];
   const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
   const about = stems(titleWords);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
-  quotes.forEach((q, i) => {
-    if (!eligible[i] || !q.speakerName) return;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as KeyCandidate;
+    if (!eligible[i] || !q.speakerName) continue;
     const words = q.words ?? wordCount(q.text);
-    // the headline's and lede's word stems found in the quote: cheap substring tests, no tokenizing
+    // the headline's and lede's word stems found in the quote: substring tests, no tokenizing
     const lower = q.text.toLowerCase();
-    const seen = markTrigrams(lower);
     let shared = 0;
-    for (const w of about) if ((w.length < 3 || seen[trigram(w, 0)] === stamp) && lower.includes(w)) shared++;
-    const surname = q.speakerName.split(' ').pop()?.toLowerCase() ?? '';
+    for (const w of about) if (lower.includes(w)) shared++;
+    const surname = q.speakerName.slice(q.speakerName.lastIndexOf(' ') + 1).toLowerCase();
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;
     const length = words >= 12 && words <= 60 ? 0.5 : 0;
     scored.push({ i, score: 2 * shared + named + share + length + (q.personal ? 1 : 0) });
-  });
+  }
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   const [best, second] = scored;
   if (!best) return [];

@@ -1,5 +1,6 @@
 // Finds double-quoted passages in raw text in one pass. Single quotes are left alone: inside a
 // quotation they are nested quotes or apostrophes, and outside one they are nearly always apostrophes.
+import { isRegexSpace } from '../text/chars.js';
 
 /** A quotation as it stands in the text, before anyone is credited with it. */
 export interface Quotation {
@@ -20,21 +21,45 @@ export interface Quotation {
 }
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
-const OPEN_PUNCT = "([{—–-/:‘'";
-const SPACE = /\s/;
+
+/** A double mark's char code: " “ ” „ « ». */
+const isDouble = (c: number): boolean =>
+  c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
+
+/** What may stand before an opening mark: ( [ { — – - / : ‘ ' */
+const isOpenPunct = (c: number): boolean =>
+  c === 40 ||
+  c === 91 ||
+  c === 123 ||
+  c === 0x2014 ||
+  c === 0x2013 ||
+  c === 45 ||
+  c === 47 ||
+  c === 58 ||
+  c === 0x2018 ||
+  c === 39;
+
+/** Punctuation that may follow a closing mark: ASCII marks, Latin-1 marks, general punctuation. */
+const isClosePunct = (c: number): boolean =>
+  (c >= 0x21 && c <= 0x2f) ||
+  (c >= 0x3a && c <= 0x40) ||
+  (c >= 0x5b && c <= 0x60) ||
+  (c >= 0x7b && c <= 0x7e) ||
+  (c >= 0xa1 && c <= 0xbf) ||
+  (c >= 0x2010 && c <= 0x205e);
 
 type Role = 'open' | 'close' | 'either';
 
 function markRole(text: string, i: number, ps: number, pe: number): Role {
-  const ch = text[i] ?? '';
-  const prev = i > ps ? (text[i - 1] ?? ' ') : ' ';
-  const next = i + 1 < pe ? (text[i + 1] ?? ' ') : ' ';
-  const canOpen = !SPACE.test(next) && (SPACE.test(prev) || OPEN_PUNCT.includes(prev) || DOUBLE.has(prev));
-  const canClose =
-    !SPACE.test(prev) && (SPACE.test(next) || /[!-/:-@[-`{-~\u00A1-\u00BF\u2010-\u205E]/.test(next));
+  const ch = text.charCodeAt(i);
+  // outside the paragraph reads as a space
+  const prev = i > ps ? text.charCodeAt(i - 1) : 32;
+  const next = i + 1 < pe ? text.charCodeAt(i + 1) : 32;
+  const canOpen = !isRegexSpace(next) && (isRegexSpace(prev) || isOpenPunct(prev) || isDouble(prev));
+  const canClose = !isRegexSpace(prev) && (isRegexSpace(next) || isClosePunct(next));
   // curly marks say which way they face, unless the spacing plainly says otherwise (a typo'd “ at the end)
-  if (ch === '“' || ch === '„' || ch === '«') return canClose && !canOpen ? 'close' : 'open';
-  if (ch === '”' || ch === '»') return canOpen && !canClose ? 'open' : 'close';
+  if (ch === 0x201c || ch === 0x201e || ch === 0xab) return canClose && !canOpen ? 'close' : 'open';
+  if (ch === 0x201d || ch === 0xbb) return canOpen && !canClose ? 'open' : 'close';
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   return 'either';
@@ -45,48 +70,78 @@ interface Paragraph {
   readonly end: number;
 }
 
-/** Lines with text, trimmed: each is a paragraph. */
-function paragraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  let s = 0;
-  while (s <= text.length) {
+/** Trims the line text[s, e) to its text: a paragraph, or null when the line is blank. */
+function trimmedLine(text: string, s: number, e: number): Paragraph | null {
+  let a = s;
+  let b = e;
+  while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+  while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
+  return b > a ? { start: a, end: b } : null;
+}
+
+/** The paragraph (the line, trimmed) holding the mark at `i`. */
+function paragraphAt(text: string, i: number): Paragraph {
+  const e = text.indexOf('\n', i);
+  return trimmedLine(text, text.lastIndexOf('\n', i) + 1, e < 0 ? text.length : e) as Paragraph;
+}
+
+/** The first line with text after the paragraph ending at `end`, trimmed; undefined when none. */
+function paragraphAfter(text: string, end: number): Paragraph | undefined {
+  const nl = text.indexOf('\n', end);
+  if (nl < 0) return undefined;
+  for (let s = nl + 1; s <= text.length;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
-    let a = s;
-    let b = e;
-    while (a < b && SPACE.test(text[a] ?? '')) a++;
-    while (b > a && SPACE.test(text[b - 1] ?? '')) b--;
-    if (b > a) out.push({ start: a, end: b });
+    const line = trimmedLine(text, s, e);
+    if (line) return line;
     s = e + 1;
   }
-  return out;
+  return undefined;
 }
 
 const MARK = /["“”„«»]/g;
 
-/** Offsets of every double mark in `text`, in one scan; then `next` walks them in order. */
-function markIndex(text: string): { next: (from: number, to: number) => number } {
+/** Offsets of every double mark in `text`, in order, in one scan. */
+export function markPositions(text: string): number[] {
   const at: number[] = [];
+  // `test` leaves lastIndex just past the one-character match, and allocates no match array
   MARK.lastIndex = 0;
-  for (let m = MARK.exec(text); m; m = MARK.exec(text)) at.push(m.index);
+  while (MARK.test(text)) at.push(MARK.lastIndex - 1);
+  return at;
+}
+
+/** The first of the mark offsets `at` that is `from` or later (binary search), or Infinity. */
+export function nextMarkFrom(at: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length ? (at[lo] as number) : Infinity;
+}
+
+/** Walks the mark offsets `at` in order: the next mark in [from, to), or -1. */
+function markWalker(at: readonly number[]): (from: number, to: number) => number {
   let k = 0;
-  return {
-    // the next mark in [from, to), or -1; `from` may step back a little (a re-read), so search from 0 then
-    next(from, to) {
-      if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
-      while (k < at.length && (at[k] as number) < from) k++;
-      const i = at[k];
-      return i !== undefined && i < to ? i : -1;
-    },
+  // `from` may step back a little (a re-read), so search from 0 then
+  return (from, to) => {
+    if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
+    while (k < at.length && (at[k] as number) < from) k++;
+    const i = at[k];
+    return i !== undefined && i < to ? i : -1;
   };
 }
 
 /** Joins the stretches between a quote's marks into its words. */
 function quoteText(text: string, parts: readonly [number, number][]): string {
-  return parts
-    .map(([a, b]) => text.slice(a, b).trim())
-    .filter(Boolean)
-    .join('\n');
+  let out = '';
+  for (const [a, b] of parts) {
+    const part = text.slice(a, b).trim();
+    if (part) out += out ? '\n' + part : part;
+  }
+  return out;
 }
 
 interface OpenQuote {
@@ -99,27 +154,43 @@ interface OpenQuote {
 
 const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
 
-/** Every double-quoted passage of `text`, in order. Linear in the length of the text. */
-export function findQuotations(text: string): Quotation[] {
-  const marks = markIndex(text);
-  if (marks.next(0, text.length) < 0) return [];
-  const paras = paragraphs(text);
+/**
+ * Every double-quoted passage of `text`, in order. Linear in the length of the text. `marks` are the
+ * offsets of its double marks, when the caller has them already.
+ */
+export function findQuotations(text: string, marks: readonly number[] = markPositions(text)): Quotation[] {
+  const next = markWalker(marks);
+  if (next(0, text.length) < 0) return [];
   const out: Quotation[] = [];
   let carried: OpenQuote | null = null;
-  for (let p = 0; p < paras.length; p++) carried = scanParagraph(text, paras, p, carried, out, marks.next);
+  let para: Paragraph | undefined;
+  // only paragraphs with marks are read: the one holding the next mark not yet read, or the one a
+  // quote carries on into (which opens with a mark)
+  for (let k = 0; ;) {
+    const from = para ? para.end : 0;
+    if (carried) {
+      // a quote is carried on only into a next paragraph, so there is one
+      para = paragraphAfter(text, from);
+      if (!para) break;
+    } else {
+      while (k < marks.length && (marks[k] as number) < from) k++;
+      if (k >= marks.length) break;
+      para = paragraphAt(text, marks[k] as number);
+    }
+    carried = scanParagraph(text, para, carried, out, next);
+  }
   return out;
 }
 
 /** Reads paragraph `p`; returns the quote still open at its end when the next paragraph continues it. */
 function scanParagraph(
   text: string,
-  paras: readonly Paragraph[],
-  p: number,
+  para: Paragraph,
   carried: OpenQuote | null,
   out: Quotation[],
   nextMark: (from: number, to: number) => number,
 ): OpenQuote | null {
-  const { start: ps, end: pe } = paras[p] as Paragraph;
+  const { start: ps, end: pe } = para;
   let open = carried;
   // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
   if (open) open.from = ps + 1;
@@ -137,7 +208,7 @@ function scanParagraph(
         firstNested = -1;
         continue;
       }
-      if (role === 'open' && SPACE.test(text[i - 1] ?? '')) {
+      if (role === 'open' && isRegexSpace(text.charCodeAt(i - 1))) {
         // a quote inside a quote with double marks ("he calls “hell” a place")
         if (firstNested < 0) firstNested = i;
         depth++;
@@ -157,7 +228,7 @@ function scanParagraph(
       [i, open, depth] = [firstNested + 1, null, 0];
       continue;
     }
-    const next = paras[p + 1];
+    const next = paragraphAfter(text, pe);
     const continues =
       next !== undefined &&
       DOUBLE.has(text[next.start] ?? '') &&
@@ -181,7 +252,10 @@ function scanParagraph(
 /** The punctuation that ends the quoted words, past any closing single mark ("...,' "). */
 function closingPunct(text: string, mark: number): string {
   let j = mark - 1;
-  while (j > 0 && (SPACE.test(text[j] ?? '') || "'’‘".includes(text[j] ?? ''))) j--;
+  for (; j > 0; j--) {
+    const c = text.charCodeAt(j);
+    if (!isRegexSpace(c) && c !== 39 && c !== 0x2019 && c !== 0x2018) break;
+  }
   return text[j] ?? '';
 }
 

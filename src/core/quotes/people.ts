@@ -3,6 +3,7 @@
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
 import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
 import { readPhrase } from './phrase.js';
+import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
 
 /** A person as the article knows them. */
@@ -33,12 +34,13 @@ export interface PeopleIndex {
   readonly groups: GroupMention[];
   /** Full names keyed by lower-cased surname, in order of first mention. */
   readonly bySurname: Map<string, Person[]>;
+  /** Everyone by full name: a name met again needs no surname worked out. */
+  readonly byName: Map<string, Person>;
   /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
   genders: (() => void) | null;
 }
 
 const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
-const POSSESSIVE_END = /[’']s$/;
 
 function surnameOf(name: string): string {
   const cut = name.lastIndexOf(' ');
@@ -48,7 +50,10 @@ function surnameOf(name: string): string {
     last = name.slice(name.lastIndexOf(' ', cut - 1) + 1, cut);
   }
   const lower = last.toLowerCase();
-  return lower.length >= 2 && lower.endsWith('s') ? lower.replace(POSSESSIVE_END, '') : lower;
+  const n = lower.length;
+  // "Stoltenberg’s": the possessive is no part of the surname
+  const before = lower.charCodeAt(n - 2);
+  return lower.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39) ? lower.slice(0, -2) : lower;
 }
 
 /** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
@@ -83,10 +88,10 @@ export function lastMentionBefore(p: Person, at: number): number {
 
 /** Adds or finds the person called `name`. */
 export function addPerson(index: PeopleIndex, name: string, at: number): Person {
-  const surname = surnameOf(name);
-  const list = index.bySurname.get(surname) ?? [];
-  let p = list.find((x) => x.name === name);
+  let p = index.byName.get(name);
   if (!p) {
+    const surname = surnameOf(name);
+    const list = index.bySurname.get(surname) ?? [];
     p = {
       name,
       surname,
@@ -99,6 +104,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
     };
     list.push(p);
     index.bySurname.set(surname, list);
+    index.byName.set(name, p);
     index.people.push(p);
   }
   mention(p, at);
@@ -107,11 +113,15 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
 
 const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
 const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
-/** Runs of capitalised words on one line, with the particles of names between them. */
-const RUN = new RegExp(
+/**
+ * A run of capitalised words on one line, with the particles of names between them, read at a given
+ * offset (sticky). A run starts at any capital, so the next run starts at the next `CAPITAL`.
+ */
+const RUN_AT = new RegExp(
   `${CAP_WORD}(?:[ \\t]+(?:(?:de|van|von|da|del|der|di|du|la|le|bin|al|ibn)[ \\t]+)?${CAP_WORD})*`,
-  'g',
+  'y',
 );
+const CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/g;
 /** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
 const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
 const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
@@ -119,46 +129,83 @@ const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
 /** Whether an offset falls inside a quotation; asked with offsets that only grow. */
 export type OutsideQuotes = (at: number) => boolean;
 
+/**
+ * Where the quotation holding an offset ends, or -1 when the offset is outside every quotation;
+ * asked with offsets that only grow.
+ */
+export type QuotedUntil = (at: number) => number;
+
+/** `OutsideQuotes` read off a `QuotedUntil`. */
+export function outsideOf(until: QuotedUntil): OutsideQuotes {
+  return (at) => until(at) < 0;
+}
+
 /** An index with nobody in it yet: speakers named in full are added as they are met. */
 export function emptyIndex(): PeopleIndex {
-  return { people: [], groups: [], bySurname: new Map(), genders: null };
+  return { people: [], groups: [], bySurname: new Map(), byName: new Map(), genders: null };
 }
 
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
-export function indexPeople(text: string, outside: () => OutsideQuotes): PeopleIndex {
+export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleIndex {
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
-  const isOutside = outside();
+  const until = quoted();
   // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
   const heads = new Set<number>();
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    if (!isOutside(m.index)) continue;
-    const run = m[0];
-    if (run.includes(' ') || run.includes('\t')) {
+  // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
+  // words that need no string at all
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    const start = CAPITAL.lastIndex - 1;
+    // a run inside a quotation ends inside it (no run crosses a mark or a line): read on past it
+    const quoteEnd = until(start);
+    if (quoteEnd >= 0) {
+      CAPITAL.lastIndex = quoteEnd;
+      continue;
+    }
+    RUN_AT.lastIndex = start;
+    RUN_AT.test(text);
+    const end = RUN_AT.lastIndex;
+    CAPITAL.lastIndex = end;
+    if (hasSpace(text, start, end)) {
+      const run = text.slice(start, end);
       const known = index.people.length;
-      readRun(index, ownedPeople, tokenize(text, m.index, m.index + run.length));
+      const plain = readPlainRun(run);
+      if (plain === false) readRun(index, ownedPeople, tokenize(text, start, end));
+      else if (plain && plain.words === 1) {
+        const known = index.bySurname.get(plain.name.toLowerCase());
+        const p = known?.[known.length - 1];
+        if (p) mention(p, start + plain.offset);
+      } else if (plain) addPerson(index, plain.name, start + plain.offset);
       for (let k = known; k < index.people.length; k++)
         heads.add((index.people[k] as Person).surname.charCodeAt(0));
-    } else if (index.bySurname.size && mayBeSurname(heads, run)) {
+    } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
-      const known = index.bySurname.get(bareWord(run).toLowerCase());
+      const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
       const p = known?.[known.length - 1];
-      if (p) mention(p, m.index);
+      if (p) mention(p, start);
     }
   }
-  linkOwnedTitles(text, outside(), ownedPeople);
+  linkOwnedTitles(text, outsideOf(quoted()), ownedPeople);
   index.genders = () => {
     index.genders = null;
-    voteGenders(text, outside(), index);
+    voteGenders(text, outsideOf(quoted()), index);
   };
   return index;
 }
 
-/** False when `word` starts with an ASCII capital that starts no known surname; past ASCII, only a lookup is sure. */
-function mayBeSurname(heads: ReadonlySet<number>, word: string): boolean {
-  const c = word.charCodeAt(0);
+/** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
+function mayBeSurname(heads: ReadonlySet<number>, c: number): boolean {
   return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
+}
+
+/** Whether text[from, to) holds a space or a tab: a run of more than one word. */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
 }
 
 /** `word` without a final possessive ("’s"), apostrophe or period. */
@@ -251,6 +298,25 @@ function linkOwnedTitles(text: string, isOutside: OutsideQuotes, ownedPeople: Ma
   }
 }
 
+const isAsciiWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Where the match of GENDERED_PRONOUN ending at `end` starts, read back from its end so that the
+ * scan allocates no match arrays: three letters (she, his, her, him) when they stand at a word
+ * boundary, else "he".
+ */
+function pronounStart(text: string, end: number): number {
+  if (end < 3 || isAsciiWordChar(text.charCodeAt(end - 4))) return end - 2;
+  const a = text.charCodeAt(end - 3) | 32;
+  const b = text.charCodeAt(end - 2) | 32;
+  const c = text.charCodeAt(end - 1) | 32;
+  const three =
+    (a === 115 && b === 104 && c === 101) || // she
+    (a === 104 && ((b === 105 && (c === 115 || c === 109)) || (b === 101 && c === 114))); // his him her
+  return three ? end - 3 : end - 2;
+}
+
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
 function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
   const mentions: { p: Person; at: number }[] = [];
@@ -265,25 +331,32 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
   mentions.sort((a, b) => a.at - b.at);
   let k = 0;
   GENDERED_PRONOUN.lastIndex = 0;
-  for (let m = GENDERED_PRONOUN.exec(text); m; m = GENDERED_PRONOUN.exec(text)) {
-    if (!isOutside(m.index)) continue;
-    while (k < mentions.length && (mentions[k] as { at: number }).at < m.index) k++;
+  while (GENDERED_PRONOUN.test(text)) {
+    const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
+    if (!isOutside(at)) continue;
+    while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
     const nearest = mentions[k - 1];
-    if (!nearest || m.index - nearest.at >= 150) continue;
-    const stop = sentenceStart(text, m.index, Math.max(0, m.index - 150));
-    // mentions run in text order, so the sentence's own people are the latest ones, nearest first
-    const local = nearest.at >= stop;
+    if (!nearest || at - nearest.at >= 150) continue;
     let single = true;
-    for (let j = k - 2; j >= 0; j--) {
-      const r = mentions[j] as { p: Person; at: number };
-      if (m.index - r.at >= 150 || (local && r.at < stop)) break;
-      if (r.p !== nearest.p) {
-        single = false;
-        break;
+    const previous = mentions[k - 2];
+    // the sentence's start matters only when another mention is near enough to share the vote
+    if (previous && at - previous.at < 150) {
+      const stop = sentenceStart(text, at, Math.max(0, at - 150));
+      // mentions run in text order, so the sentence's own people are the latest ones, nearest first
+      const local = nearest.at >= stop;
+      for (let j = k - 2; j >= 0; j--) {
+        const r = mentions[j] as { p: Person; at: number };
+        if (at - r.at >= 150 || (local && r.at < stop)) break;
+        if (r.p !== nearest.p) {
+          single = false;
+          break;
+        }
       }
     }
-    const g = (m[0] ?? '').toLowerCase().startsWith('h') && m[0].toLowerCase() !== 'her' ? 'm' : 'f';
+    // he, his, him: m; she, her: f
+    const first = text.charCodeAt(at) | 32;
+    const g = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114 ? 'm' : 'f';
     if (single) nearest.p.votes[g]++;
   }
   for (const p of index.people) {

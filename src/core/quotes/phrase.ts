@@ -29,7 +29,12 @@ export interface Mention {
   readonly gender: Gender;
 }
 
-const join = (ts: readonly Token[]): string => ts.map((t) => t.text).join(' ');
+/** The words' texts joined by spaces (a loop: no callback, no intermediate array). */
+function join(ts: readonly Token[]): string {
+  let s = '';
+  for (let i = 0; i < ts.length; i++) s += i ? ' ' + (ts[i] as Token).text : (ts[i] as Token).text;
+  return s;
+}
 
 function isNameWord(t: Token): boolean {
   return t.word && t.capital && !CALENDAR.has(t.norm);
@@ -50,9 +55,16 @@ function genderOf(words: readonly Token[]): Gender {
 
 /** The role words with possessives made plain: "NATO’s secretary general" reads "NATO secretary general". */
 export function plainRole(words: readonly Token[]): string | null {
-  const kept = words.filter((w, i) => !(i === 0 && DETERMINERS.has(w.norm)) && !HONORIFICS.has(w.norm));
-  const s = kept.map((w) => (w.possessive ? w.text.slice(0, -2) : w.text)).join(' ');
-  return s.trim() ? s.trim() : null;
+  let s = '';
+  let kept = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Token;
+    if ((i === 0 && DETERMINERS.has(w.norm)) || HONORIFICS.has(w.norm)) continue;
+    const text = w.possessive ? w.text.slice(0, -2) : w.text;
+    s += kept++ ? ' ' + text : text;
+  }
+  const trimmed = s.trim();
+  return trimmed ? trimmed : null;
 }
 
 /** Where the speaker phrase starting at `from` stops: at punctuation, a breaker word, or `to`. */
@@ -90,7 +102,9 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
       gender: PRONOUNS.get(first.norm) ?? null,
     };
   }
-  if (words.some((w) => w.norm === 'and')) {
+  let and = false;
+  for (const w of words) if (w.norm === 'and') and = true;
+  if (and) {
     return {
       start: span.start,
       end: span.end,
@@ -121,7 +135,6 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   if (nameWords.length > 2 && nameWords.every((w) => w.text.length > 1 && w.text === w.text.toUpperCase()))
     return null;
   const before = words.slice(0, nameStart);
-  const possessive = before.find((w) => w.possessive && w.capital);
   // "the Times", "The New York Post": a name with an article is an organisation, not a person
   if (t < 0 && before.length && DETERMINERS.has((before[before.length - 1] as Token).norm)) {
     return {
@@ -134,13 +147,15 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
       gender: 'thing',
     };
   }
+  // "NATO’s Jens Stoltenberg": a possessive that opens the phrase names the organisation, not a role
+  const owner = before[0]?.possessive && before[0].capital ? before[0] : null;
   return {
     start: span.start,
     end: span.end,
     kind: 'name',
     name: titleCase(nameWords),
-    role: plainRole(before.filter((w) => w !== possessive || before.indexOf(w) > 0)),
-    possessor: possessive && before.indexOf(possessive) === 0 ? possessive.text.slice(0, -2) : null,
+    role: plainRole(owner ? before.slice(1) : before),
+    possessor: owner ? owner.text.slice(0, -2) : null,
     gender: genderOf(before),
   };
 }
@@ -148,7 +163,7 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
 function commonPhrase(words: readonly Token[], span: { start: number; end: number }): Mention {
   const first = words[0] as Token;
   const possessor = first.possessive && first.capital ? first.text.slice(0, -2) : null;
-  const plural = /s$/.test((words[words.length - 1] as Token).norm);
+  const plural = (words[words.length - 1] as Token).norm.endsWith('s');
   if (first.norm === 'the' || possessor) {
     return {
       start: span.start,
@@ -160,7 +175,7 @@ function commonPhrase(words: readonly Token[], span: { start: number; end: numbe
       gender: genderOf(words),
     };
   }
-  const text = words.map((w) => w.text).join(' ');
+  const text = join(words);
   return {
     start: span.start,
     end: span.end,

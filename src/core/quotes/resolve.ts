@@ -19,15 +19,19 @@ export interface Resolved {
 }
 
 function fullNameFor(index: PeopleIndex, surname: string, at: number): Person | null {
-  const list = (index.bySurname.get(surname.toLowerCase()) ?? []).filter((p) => p.name.includes(' '));
-  if (!list.length) return null;
+  let first: Person | null = null;
   let best: Person | null = null;
   let bestAt = -1;
-  for (const p of list) {
+  for (const p of index.bySurname.get(surname.toLowerCase()) ?? []) {
+    if (!p.name.includes(' ')) continue;
+    first ??= p;
     const m = lastMentionBefore(p, at);
-    if (m > bestAt) [best, bestAt] = [p, m];
+    if (m > bestAt) {
+      best = p;
+      bestAt = m;
+    }
   }
-  return best ?? list[0] ?? null;
+  return best ?? first;
 }
 
 function byPronoun(index: PeopleIndex, gender: 'm' | 'f', at: number): Person | null {
@@ -38,7 +42,10 @@ function byPronoun(index: PeopleIndex, gender: 'm' | 'f', at: number): Person | 
     if (!p.person && p.votes.m + p.votes.f === 0) continue;
     if (p.gender && p.gender !== gender) continue;
     const m = lastMentionBefore(p, at);
-    if (m > bestAt) [best, bestAt] = [p, m];
+    if (m > bestAt) {
+      best = p;
+      bestAt = m;
+    }
   }
   return best;
 }
@@ -55,7 +62,10 @@ function byTitle(index: PeopleIndex, m: Mention): Person | null {
     if (!role.includes(head) && !owned) continue;
     if (owned && !role.includes(head) && p.role) continue;
     const at = lastMentionBefore(p, Number.MAX_SAFE_INTEGER);
-    if (at > bestAt) [best, bestAt] = [p, at];
+    if (at > bestAt) {
+      best = p;
+      bestAt = at;
+    }
   }
   return best;
 }

@@ -39,14 +39,38 @@ export function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(bare.toLowerCase());
 }
 
+/** `isAbbreviation` of text[from, to) and the period at `to`, read without slicing where it can be. */
+function abbreviationBefore(text: string, from: number, to: number): boolean {
+  if (to - from === 1) {
+    const ch = text[from] as string;
+    if (ch !== ch.toLowerCase()) return true; // an initial
+  }
+  const dot = text.indexOf('.', from);
+  if (dot >= 0 && dot < to) return true;
+  return ABBREVIATIONS.has(text.slice(from, to).toLowerCase());
+}
+
+/**
+ * `word.toLowerCase()`, without a new string for the common word that is lower-case ASCII already
+ * (slices of a text with curly quotes are two-byte strings, which toLowerCase always copies).
+ */
+function lowerCase(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return word.toLowerCase();
+  }
+  return word;
+}
+
 function makeWord(text: string, start: number): Token {
-  const last = text[text.length - 1];
-  const before = text[text.length - 2];
-  const possessive = text.length > 2 && (last === 's' || last === 'S') && (before === '’' || before === "'");
-  const base = possessive ? text.slice(0, -2) : last === '’' || last === "'" ? text.slice(0, -1) : text;
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  const before = text.charCodeAt(n - 2);
+  const possessive = n > 2 && (last === 115 || last === 83) && (before === 0x2019 || before === 39);
+  const base = possessive ? text.slice(0, -2) : last === 0x2019 || last === 39 ? text.slice(0, -1) : text;
   return {
     text,
-    norm: base.toLowerCase(),
+    norm: lowerCase(base),
     start,
     end: start + text.length,
     word: true,
@@ -91,25 +115,45 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     let j = i + 1;
     while (j < n && j < to && continuesWord(text.charCodeAt(j))) j++;
-    const w = text.slice(i, j);
     // a word swallowed the sentence's period: give it back unless it belongs to an abbreviation
-    if (text.charCodeAt(j - 1) === 46 && !isAbbreviation(w)) {
-      out.push(makeWord(w.slice(0, -1), i), punct('.', j - 1));
-    } else out.push(makeWord(w, i));
+    if (text.charCodeAt(j - 1) === 46 && !abbreviationBefore(text, i, j - 1)) {
+      out.push(makeWord(text.slice(i, j - 1), i), punct('.', j - 1));
+    } else out.push(makeWord(text.slice(i, j), i));
     i = j;
   }
   return out;
 }
 
-const SPACE = /\s/;
+/** A closing mark (" ” » ’ ') at `i`; past the end of `text` counts too, as `'...'.includes('')` did. */
+function closerAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 0x201d || c === 0xbb || c === 0x2019 || c === 39;
+}
 
-const OPENERS = '"“„«';
-const CLOSERS = '"”»’\'';
+/** An opening mark (" “ „ «) at `i`; past the end of `text` counts too. */
+function openerAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 0x201c || c === 0x201e || c === 0xab;
+}
+
+/** `startsUpper` of the character at `i`, read by char code. */
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (!(c >= 128)) return false;
+  const ch = text[i] as string;
+  return ch !== ch.toLowerCase();
+}
 
 /** The word that ends just before `pos` (letters, digits and inner periods). */
 function wordBefore(text: string, pos: number): string {
   let j = pos;
-  while (j > 0 && /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF.'’-]/.test(text[j - 1] ?? '')) j--;
+  for (; j > 0; j--) {
+    const c = text.charCodeAt(j - 1);
+    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019 && c !== 45) break;
+  }
   return text.slice(j, pos);
 }
 
@@ -118,17 +162,17 @@ function wordBefore(text: string, pos: number): string {
  * space (after any closing marks) and then a capital or an opening mark, and it ends no abbreviation.
  */
 export function endsSentence(text: string, i: number, limit: number): boolean {
-  const ch = text[i];
-  if (ch !== '.' && ch !== '?' && ch !== '!') return false;
+  const ch = text.charCodeAt(i);
+  if (ch !== 46 && ch !== 63 && ch !== 33) return false;
   let j = i + 1;
-  while (j < limit && CLOSERS.includes(text[j] ?? '')) j++;
+  while (j < limit && closerAt(text, j)) j++;
   if (j >= limit) return true;
-  if (!SPACE.test(text[j] ?? '')) return false;
-  while (j < limit && SPACE.test(text[j] ?? '')) j++;
+  if (!isRegexSpace(text.charCodeAt(j))) return false;
+  while (j < limit && isRegexSpace(text.charCodeAt(j))) j++;
   if (j >= limit) return true;
-  const next = text[j] ?? '';
-  if ((!startsUpper(next) || /[0-9]/.test(next)) && !OPENERS.includes(next)) return false;
-  return ch !== '.' || !isAbbreviation(wordBefore(text, i) + '.');
+  const next = text.charCodeAt(j);
+  if ((!upperAt(text, j) || (next >= 48 && next <= 57)) && !openerAt(text, j)) return false;
+  return ch !== 46 || !isAbbreviation(wordBefore(text, i) + '.');
 }
 
 /** Where the sentence holding `pos` starts, looking back no further than `floor`. */
@@ -137,7 +181,7 @@ export function sentenceStart(text: string, pos: number, floor: number): number 
     const c = text.charCodeAt(j);
     if ((c === 46 || c === 63 || c === 33) && endsSentence(text, j, pos)) {
       let k = j + 1;
-      while (k < pos && (CLOSERS.includes(text[k] ?? '') || SPACE.test(text[k] ?? ''))) k++;
+      while (k < pos && (closerAt(text, k) || isRegexSpace(text.charCodeAt(k)))) k++;
       return k;
     }
   }
