@@ -1,4 +1,4 @@
-import { isCapitalized, nameTokens, tokenIs, tokenStartsUpper, tokenText, type Tokens } from './tokens.js';
+import { isCapitalized, nameTokens, tokenIs, tokenText, type Tokens } from './tokens.js';
 
 /** A name to look for, with whatever the caller attaches to it. */
 export interface IndexedName<T> {
@@ -16,15 +16,19 @@ export interface NameMatch<T> {
 }
 
 /**
- * Names keyed by their first capitalized token, most specific first within a key, with a table
- * of the keys' first three characters: most capitalized words ("The", "He", "Monday") are ruled
- * out by one array read, without hashing the word for the Map.
+ * Names keyed by their first capitalized token, most specific first within a key. Besides the Map
+ * (for words with non-ASCII letters), the keys sit in an open-addressing table over their
+ * case-blind hash (`hashStep`), so a scanner that hashed a word as it read it finds the word's
+ * names, or learns there are none, without cutting the word out of the text.
  */
 export interface NameIndex<T> {
   readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
-  readonly prefixes: Uint32Array;
-  /** A bit set over `wordHash` of every key: a word whose bit is clear is no key. */
-  readonly words: Uint32Array;
+  readonly keys: readonly string[];
+  readonly lists: readonly (readonly IndexedName<T>[])[];
+  /** Per slot: the key's number + 1, or 0 for an empty slot. */
+  readonly slotKey: Int32Array;
+  /** Per slot: the key's hash, compared before the key itself. */
+  readonly slotHash: Int32Array;
 }
 
 /** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
@@ -32,58 +36,31 @@ export function hashStep(h: number, c: number): number {
   return (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
 }
 
-const WORD_BITS = 1 << 17;
-
-function wordBit(h: number): number {
-  return (h ^ (h >>> 15)) & (WORD_BITS - 1);
+function hashWord(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
 }
 
-/**
- * False when no key hashes to `hash` (see `hashStep`), so the word need not be cut out and looked
- * up. Only for ASCII words: a shouted non-ASCII word is lowered by other rules.
- */
-export function mayBeKey<T>(index: NameIndex<T>, hash: number): boolean {
-  return hasBit(index.words, wordBit(hash));
+/** The first slot to probe for a hash (Fibonacci hashing spreads the low-entropy word hashes). */
+function firstSlot(h: number, mask: number): number {
+  return (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
 }
 
-// The prefix table is a bit set over (first letter, second, third), each folded to 6 bits: small
-// enough (14 kB) to stay in the processor's cache.
-function slot(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 39;
-  return Number.isNaN(c) ? 52 : c >= 48 && c <= 57 ? 53 : 54;
-}
-
-function lowered(c: number, lower: boolean): number {
-  return lower && c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-function prefixBit(c0: number, c1: number, c2: number, lower: boolean): number {
-  const first = c0 >= 65 && c0 <= 90 ? c0 - 65 : 26;
-  return (first * 64 + slot(lowered(c1, lower))) * 64 + slot(lowered(c2, lower));
-}
-
-function hasBit(bits: Uint32Array, bit: number): boolean {
-  return ((bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
-}
-
-/** True when a name of the index may start with `word` (as written, or shouted in capitals). */
-function mayStart<T>(index: NameIndex<T>, word: string): boolean {
-  return mayStartAt(index, word, 0, word.length);
-}
-
-/**
- * The same test on the word at `text[pos..end)`, reading three character codes and making no
- * string: most capitalized words of a story stop here.
- */
-export function mayStartAt<T>(index: NameIndex<T>, text: string, pos: number, end: number): boolean {
-  const c0 = text.charCodeAt(pos);
-  const c1 = pos + 1 < end ? text.charCodeAt(pos + 1) : NaN;
-  const c2 = pos + 2 < end ? text.charCodeAt(pos + 2) : NaN;
-  return (
-    hasBit(index.prefixes, prefixBit(c0, c1, c2, false)) ||
-    hasBit(index.prefixes, prefixBit(c0, c1, c2, true))
-  );
+function buildSlots(keys: readonly string[]): { slotKey: Int32Array; slotHash: Int32Array } {
+  let size = 1024;
+  // At most a third full: a word that is no key mostly lands on an empty slot at once.
+  while (size < keys.length * 3) size *= 2;
+  const slotKey = new Int32Array(size);
+  const slotHash = new Int32Array(size);
+  keys.forEach((key, id) => {
+    const h = hashWord(key);
+    let s = firstSlot(h, size - 1);
+    while (slotKey[s] !== 0) s = (s + 1) & (size - 1);
+    slotKey[s] = id + 1;
+    slotHash[s] = h;
+  });
+  return { slotKey, slotHash };
 }
 
 function startsUpper(t: string): boolean {
@@ -110,20 +87,9 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     index.set(first, list);
   }
   const size = (n: IndexedName<T>): number => n.before.length + n.tokens.length;
-  const prefixes = new Uint32Array((27 * 64 * 64) / 32);
-  for (const [key, list] of index) {
-    list.sort((a, b) => size(b) - size(a));
-    const bit = prefixBit(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), false);
-    prefixes[bit >>> 5] = (prefixes[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-  const words = new Uint32Array(WORD_BITS / 32);
-  for (const key of index.keys()) {
-    let h = 0;
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-    const bit = wordBit(h);
-    words[bit >>> 5] = (words[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-  return { names: index, prefixes, words };
+  for (const list of index.values()) list.sort((a, b) => size(b) - size(a));
+  const keys = [...index.keys()];
+  return { names: index, keys, lists: [...index.values()], ...buildSlots(keys) };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
@@ -147,6 +113,13 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   return true;
 }
 
+/** The names found for a word, and whether through the title case of the word in capitals. */
+export interface FoundNames<T> {
+  readonly list: readonly IndexedName<T>[];
+  /** Found through the title case of a shouted word: the name's tokens are compared ignoring case. */
+  readonly shouted: boolean;
+}
+
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
 /** A shouted word ("GEORGIA") tried in title case, so headlines in capitals still match. */
@@ -156,19 +129,59 @@ function shoutedNames<T>(index: NameIndex<T>, word: string): readonly IndexedNam
   return index.names.get(word[0] + word.slice(1).toLowerCase());
 }
 
-/**
- * The names that may start with `word`, longest first (undefined when none does), for a word
- * that already passed `mayStartAt`. `shouted` tells a list found through the title case of a
- * word in capitals, whose tokens are then compared ignoring case.
- */
-export function namesStartingWith<T>(
-  index: NameIndex<T>,
-  word: string,
-): { readonly list: readonly IndexedName<T>[]; readonly shouted: boolean } | undefined {
+/** The names that may start with `word`, longest first (undefined when none does). */
+export function namesStartingWith<T>(index: NameIndex<T>, word: string): FoundNames<T> | undefined {
   const exact = index.names.get(word);
   if (exact) return { list: exact, shouted: false };
   const list = shoutedNames(index, word);
   return list ? { list, shouted: true } : undefined;
+}
+
+/** True when `text[pos..end)` is 4 or more ASCII capitals (the ASCII case of SHOUTED). */
+function shoutedAscii(text: string, pos: number, end: number): boolean {
+  if (end - pos < 4) return false;
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** True when `key` is the title case of the ASCII word `text[pos..)` ("Georgia" for GEORGIA). */
+function isTitleCaseOf(key: string, text: string, pos: number): boolean {
+  if (key.charCodeAt(0) !== text.charCodeAt(pos)) return false;
+  for (let i = 1; i < key.length; i++) {
+    const c = text.charCodeAt(pos + i);
+    if (key.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return true;
+}
+
+/**
+ * `namesStartingWith` for the ASCII word at `text[pos..end)` whose `hashStep` hash is `hash`, read
+ * in place: most capitalized words ("The", "He", "Monday") stop at an empty slot, and no string is
+ * made. An exact key wins over the title case of a shouted word, as in `namesStartingWith`.
+ */
+export function namesOfAsciiWord<T>(
+  index: NameIndex<T>,
+  text: string,
+  pos: number,
+  end: number,
+  hash: number,
+): FoundNames<T> | undefined {
+  const { slotKey, slotHash, keys } = index;
+  const mask = slotKey.length - 1;
+  let titled = -1;
+  for (let s = firstSlot(hash, mask); slotKey[s] !== 0; s = (s + 1) & mask) {
+    if (slotHash[s] !== hash) continue;
+    const id = (slotKey[s] ?? 0) - 1;
+    const key = keys[id] ?? '';
+    if (key.length !== end - pos) continue;
+    if (text.startsWith(key, pos)) return { list: index.lists[id] ?? [], shouted: false };
+    if (titled < 0 && isTitleCaseOf(key, text, pos)) titled = id;
+  }
+  if (titled < 0 || !shoutedAscii(text, pos, end)) return undefined;
+  return { list: index.lists[titled] ?? [], shouted: true };
 }
 
 /** The longest name of `list` (names starting with token `i`) found at token `i`, if any. */
@@ -181,31 +194,4 @@ export function matchListAt<T>(
   for (const n of list)
     if (matchesAt(tokens, i, n, shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
   return undefined;
-}
-
-/** The longest name of the index starting at token `i` (whose text is `word`), if any. */
-export function matchNameAt<T>(
-  tokens: Tokens,
-  i: number,
-  index: NameIndex<T>,
-  word: string,
-): NameMatch<T> | undefined {
-  if (!mayStart(index, word)) return undefined;
-  const found = namesStartingWith(index, word);
-  return found && matchListAt(tokens, i, found.list, found.shouted);
-}
-
-/** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
-export function findNames<T>(tokens: Tokens, index: NameIndex<T>): NameMatch<T>[] {
-  const out: NameMatch<T>[] = [];
-  const n = tokens.unit.length;
-  let i = 0;
-  while (i < n) {
-    const found = tokenStartsUpper(tokens, i)
-      ? matchNameAt(tokens, i, index, tokenText(tokens, i) ?? '')
-      : undefined;
-    i = found ? found.end : i + 1;
-    if (found) out.push(found);
-  }
-  return out;
 }

@@ -25,7 +25,8 @@ export interface TextUnit {
 
 const COMBINING = /\p{M}+/gu;
 // Letters that may carry diacritics (Latin, Greek, Cyrillic...); without them NFD is skipped.
-const ACCENTABLE = /[\u00C0-\u1FFF]/;
+export const ACCENTABLE_CLASS = '[\\u00C0-\\u1FFF]';
+const ACCENTABLE = new RegExp(ACCENTABLE_CLASS);
 // Letters NFD does not decompose, but readers treat as their plain form.
 const SPECIAL: Readonly<Record<string, string>> = {
   ø: 'o',
@@ -53,7 +54,14 @@ const SPECIAL_RE = /[øØłŁđĐßæÆı‘’ʼ`“”–—]/g;
 export function fold(text: string): string {
   // Most English copy has no accented letter: leave it as it is (curly quotes and dashes are
   // matched as their plain forms by tokenIs).
-  if (!ACCENTABLE.test(text)) return text;
+  return ACCENTABLE.test(text) ? stripAccents(text) : text;
+}
+
+/**
+ * `fold` without its test, for a piece of a text that has an accented letter somewhere: folding a
+ * text piece by piece gives the same as folding it whole (NFD never reaches across a new line).
+ */
+export function stripAccents(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')

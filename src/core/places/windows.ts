@@ -1,26 +1,34 @@
 import {
   hashStep,
   matchListAt,
-  mayBeKey,
-  mayStartAt,
+  namesOfAsciiWord,
   namesStartingWith,
   type NameIndex,
   type NameMatch,
 } from './name-index.js';
-import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
+import {
+  ACCENTABLE_CLASS,
+  isSpaceCode,
+  isWordCode,
+  stripAccents,
+  type TextUnit,
+  type Tokens,
+} from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
 // cut into tokens and the name matched. Most of a story (lower-case prose) is read only by the
-// regex engine.
+// regex engine, and only once.
 
 /** The unit given to the break between two windows, so no rule reads across it. */
 export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
 
 // A capital letter starting a word. After folding, names in Latin script start with an ASCII
-// capital. Used with test(), which makes no match object: the word is cut out only if the
-// prefix table says a name may start with it.
+// capital. Used with test(), which makes no match object: the word is read in place.
 const CAPITAL = /\b[A-Z]/g;
+// The same, or a letter that folding may change: the first pass over a story reads the raw text
+// and also finds out whether it needs folding, so unaccented copy (most of it) is read once.
+const CAPITAL_OR_ACCENT = new RegExp(`\\b[A-Z]|${ACCENTABLE_CLASS}`, 'g');
 /** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
 const BACK = 14;
 /** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
@@ -32,31 +40,48 @@ export interface NameScan<T> {
   readonly matches: NameMatch<T>[];
 }
 
-/** Joins units for one fold and one scan; folding leaves it alone, and the token regex skips it. */
+/**
+ * Joins units for one scan. A unit's own U+2029 needs no care: units are told apart by their
+ * lengths, and to every rule the character is a space.
+ */
 const UNIT_BREAK = '\u2029';
 
 /** Finds the index's names in the units; time is linear in the text. */
 export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
-  let joined = '';
-  for (let u = 0; u < units.length; u++) {
-    const text = units[u]?.text ?? '';
-    if (u > 0) joined += UNIT_BREAK;
-    joined += text.includes(UNIT_BREAK) ? text.replaceAll(UNIT_BREAK, ' ') : text;
-  }
-  const src = fold(joined);
+  const texts = units.map((u) => u.text);
+  const plain = scanText(texts, units, index, CAPITAL_OR_ACCENT);
+  if (plain) return plain;
+  // An accented letter: fold every unit and read the story again, finding capitals only.
+  const folded = scanText(texts.map(stripAccents), units, index, CAPITAL);
+  if (!folded) throw new Error('scanNames: folded text read as accented');
+  return folded;
+}
+
+/**
+ * One pass of `finder` over the joined texts; undefined as soon as it meets a letter that folding
+ * may change (only `CAPITAL_OR_ACCENT` finds those).
+ */
+function scanText<T>(
+  texts: readonly string[],
+  units: readonly TextUnit[],
+  index: NameIndex<T>,
+  finder: RegExp,
+): NameScan<T> | undefined {
+  const src = texts.join(UNIT_BREAK);
   const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
-  let limit = unitEnd(src, 0);
+  let limit = texts[0]?.length ?? 0; // where it ends
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
-  CAPITAL.lastIndex = 0;
-  while (CAPITAL.test(src)) {
-    const pos = CAPITAL.lastIndex - 1;
+  finder.lastIndex = 0;
+  while (finder.test(src)) {
+    const pos = finder.lastIndex - 1;
+    if (src.charCodeAt(pos) > 90) return undefined;
     while (pos > limit) {
       k++;
       done = Math.max(done, limit + 1);
-      limit = unitEnd(src, limit + 1);
+      limit += 1 + (texts[k]?.length ?? 0);
     }
     if (pos < matchedTo) continue;
     // The word is hashed as it is read, so most words are ruled out without making a string.
@@ -67,9 +92,10 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
       hash = hashStep(hash, c);
       if (c >= 128) ascii = false;
     }
-    if (!mayStartAt(index, src, pos, wordEnd) || (ascii && !mayBeKey(index, hash))) continue;
     // Looked up once: the same list gives the reach of the window and the names to match.
-    const names = namesStartingWith(index, src.slice(pos, wordEnd));
+    const names = ascii
+      ? namesOfAsciiWord(index, src, pos, wordEnd, hash)
+      : namesStartingWith(index, src.slice(pos, wordEnd));
     if (names === undefined) continue;
     const reach = names.list[0]?.tokens.length ?? 0;
     const unit = units[k]?.unit ?? 0;
@@ -90,11 +116,6 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
     }
   }
   return { tokens, matches };
-}
-
-function unitEnd(src: string, from: number): number {
-  const i = src.indexOf(UNIT_BREAK, from);
-  return i < 0 ? src.length : i;
 }
 
 function push(t: Tokens, start: number, end: number, unit: number): void {
