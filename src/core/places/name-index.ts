@@ -93,13 +93,13 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
-  const unit = tokens.unit;
-  const u = unit[i];
-  if (i + name.tokens.length > unit.length || i < name.before.length) return false;
+  const { data, count } = tokens;
+  const u = data[3 * i + 2];
+  if (i + name.tokens.length > count || i < name.before.length) return false;
   // Token i is the list's key itself unless the word was shouted: its check starts at k = 1.
   for (let k = caps ? 0 : 1; k < name.tokens.length; k++) {
     const want = name.tokens[k] ?? '';
-    if (unit[i + k] !== u) return false;
+    if (data[3 * (i + k) + 2] !== u) return false;
     if (!(
       tokenIs(tokens, i + k, want) ||
       (caps && tokenText(tokens, i + k)?.toLowerCase() === want.toLowerCase())
@@ -108,7 +108,7 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   }
   for (let k = 1; k <= name.before.length; k++) {
     const want = name.before[name.before.length - k];
-    if (unit[i - k] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
+    if (data[3 * (i - k) + 2] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
   }
   return true;
 }

@@ -8,11 +8,15 @@ import {
 } from './name-index.js';
 import {
   ACCENTABLE_CLASS,
-  isSpaceCode,
-  isWordCode,
+  CHAR_FLAGS,
+  IS_SPACE,
+  IS_WORD,
+  pushToken,
   stripAccents,
+  tokenWriter,
   type TextUnit,
   type Tokens,
+  type TokenWriter,
 } from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
@@ -21,7 +25,7 @@ import {
 // regex engine, and only once.
 
 /** The unit given to the break between two windows, so no rule reads across it. */
-export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
+export const GAP_UNIT = -0x80000000;
 
 // A capital letter starting a word. After folding, names in Latin script start with an ASCII
 // capital. Used with test(), which makes no match object: the word is read in place.
@@ -48,11 +52,23 @@ const UNIT_BREAK = '\u2029';
 
 /** Finds the index's names in the units; time is linear in the text. */
 export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
-  const texts = units.map((u) => u.text);
-  const plain = scanText(texts, units, index, CAPITAL_OR_ACCENT);
+  return scanTexts(
+    units.map((u) => u.text),
+    units.map((u) => u.unit),
+    index,
+  );
+}
+
+/** `scanNames` for units given as two lists: their texts, and the unit number of each. */
+export function scanTexts<T>(
+  texts: readonly string[],
+  unitIds: readonly number[],
+  index: NameIndex<T>,
+): NameScan<T> {
+  const plain = scanPass(texts, unitIds, index, CAPITAL_OR_ACCENT);
   if (plain) return plain;
   // An accented letter: fold every unit and read the story again, finding capitals only.
-  const folded = scanText(texts.map(stripAccents), units, index, CAPITAL);
+  const folded = scanPass(texts.map(stripAccents), unitIds, index, CAPITAL);
   if (!folded) throw new Error('scanNames: folded text read as accented');
   return folded;
 }
@@ -61,14 +77,14 @@ export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): N
  * One pass of `finder` over the joined texts; undefined as soon as it meets a letter that folding
  * may change (only `CAPITAL_OR_ACCENT` finds those).
  */
-function scanText<T>(
+function scanPass<T>(
   texts: readonly string[],
-  units: readonly TextUnit[],
+  unitIds: readonly number[],
   index: NameIndex<T>,
   finder: RegExp,
 ): NameScan<T> | undefined {
   const src = texts.join(UNIT_BREAK);
-  const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
+  const tokens = tokenWriter(src);
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
   let limit = texts[0]?.length ?? 0; // where it ends
@@ -88,7 +104,9 @@ function scanText<T>(
     let wordEnd = pos + 1;
     let hash = hashStep(0, src.charCodeAt(pos));
     let ascii = true;
-    for (let c = src.charCodeAt(wordEnd); wordEnd < limit && isWordCode(c); c = src.charCodeAt(++wordEnd)) {
+    for (; wordEnd < limit; wordEnd++) {
+      const c = src.charCodeAt(wordEnd);
+      if (((CHAR_FLAGS[c] ?? 0) & IS_WORD) === 0) break;
       hash = hashStep(hash, c);
       if (c >= 128) ascii = false;
     }
@@ -97,37 +115,31 @@ function scanText<T>(
       ? namesOfAsciiWord(index, src, pos, wordEnd, hash)
       : namesStartingWith(index, src.slice(pos, wordEnd));
     if (names === undefined) continue;
-    const reach = names.list[0]?.tokens.length ?? 0;
-    const unit = units[k]?.unit ?? 0;
+    const after = (names.list[0]?.tokens.length ?? 0) + CONTEXT_AFTER;
+    const unit = unitIds[k] ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
-      while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
-      if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
-      done = scan(tokens, from, limit, pos, reach + CONTEXT_AFTER, unit);
+      while (from > done && ((CHAR_FLAGS[src.charCodeAt(from - 1)] ?? 0) & IS_SPACE) === 0) from--;
+      if (from > done && tokens.count > 0) pushToken(tokens, from, from, GAP_UNIT);
+      done = scan(tokens, from, limit, pos, after, unit);
     } else {
       // A name starting inside the last window may run past its end: read on from there.
-      done = scan(tokens, done, limit, pos, reach + CONTEXT_AFTER, unit);
+      done = scan(tokens, done, limit, pos, after, unit);
     }
     const at = tokenAt(tokens, pos);
     const found = at < 0 ? undefined : matchListAt(tokens, at, names.list, names.shouted);
     if (found) {
       matches.push(found);
-      matchedTo = tokens.end[found.end - 1] ?? pos + 1;
+      matchedTo = tokens.data[3 * found.end - 2] ?? pos + 1;
     }
   }
   return { tokens, matches };
 }
 
-function push(t: Tokens, start: number, end: number, unit: number): void {
-  t.start.push(start);
-  t.end.push(end);
-  t.unit.push(unit);
-}
-
 /** The index of the token starting at source offset `pos` (searched from the end), or -1. */
 function tokenAt(t: Tokens, pos: number): number {
-  for (let i = t.start.length - 1; i >= 0; i--) {
-    const s = t.start[i] ?? -1;
+  for (let i = t.count - 1; i >= 0; i--) {
+    const s = t.data[3 * i] ?? -1;
     if (s === pos) return i;
     if (s < pos) return -1;
   }
@@ -135,20 +147,27 @@ function tokenAt(t: Tokens, pos: number): number {
 }
 
 /** Emits tokens from `from` (below `limit`) until `after` tokens past `anchor`; returns the end. */
-function scan(t: Tokens, from: number, limit: number, anchor: number, after: number, unit: number): number {
+function scan(
+  t: TokenWriter,
+  from: number,
+  limit: number,
+  anchor: number,
+  after: number,
+  unit: number,
+): number {
   const src = t.source;
   let past = 0;
   let i = from;
   // A scanner by character code: a regex here would allocate a match object per token.
   while (i < limit) {
-    const c = src.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const flags = CHAR_FLAGS[src.charCodeAt(i)] ?? 0;
+    if (flags & IS_SPACE) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (isWordCode(c)) while (j < limit && isWordCode(src.charCodeAt(j))) j++;
-    push(t, i, j, unit);
+    if (flags & IS_WORD) while (j < limit && (CHAR_FLAGS[src.charCodeAt(j)] ?? 0) & IS_WORD) j++;
+    pushToken(t, i, j, unit);
     if (i >= anchor && ++past > after) return j;
     i = j;
   }
