@@ -1,4 +1,12 @@
-import { isCapitalized, nameTokens, tokenIs, tokenText, type Tokens } from './tokens.js';
+import {
+  hasPlainForm,
+  isCapitalized,
+  nameTokens,
+  tokenIs,
+  tokenText,
+  tokenUnit,
+  type Tokens,
+} from './tokens.js';
 
 /** A name to look for, with whatever the caller attaches to it. */
 export interface IndexedName<T> {
@@ -15,6 +23,43 @@ export interface NameMatch<T> {
   readonly value: T;
 }
 
+/** The names found for a word, and how to match them. */
+export interface FoundNames<T> {
+  /** Longest first. */
+  readonly list: readonly IndexedName<T>[];
+  /** Found through the title case of a shouted word: the name's tokens are compared ignoring case. */
+  readonly shouted: boolean;
+  /** How many tokens the first name of the list has: how far a scanner reads past the word. */
+  readonly reach: number;
+  /**
+   * For a long list ("South", "New", "Santa"), the names that may match given the next token:
+   * those whose second token it is, with the one-token names, in list order.
+   */
+  readonly bySecond?: ReadonlyMap<string, readonly IndexedName<T>[]>;
+  /** The one-token names of a long list, in list order: all that may match before another unit. */
+  readonly singles?: readonly IndexedName<T>[];
+}
+
+/** Lists longer than this get `bySecond`: most of their names are ruled out by one Map read. */
+const LONG_LIST = 8;
+
+function foundNames<T>(list: readonly IndexedName<T>[], shouted: boolean): FoundNames<T> {
+  const reach = list[0]?.tokens.length ?? 0;
+  // A shouted word's list is compared ignoring case: the exact second tokens do not apply.
+  if (list.length <= LONG_LIST || shouted) return { list, shouted, reach };
+  const single = (n: IndexedName<T>): boolean => n.tokens.length === 1;
+  const bySecond = new Map<string, IndexedName<T>[]>();
+  for (const n of list) {
+    const second = n.tokens[1];
+    if (second !== undefined && !bySecond.has(second))
+      bySecond.set(
+        second,
+        list.filter((m) => single(m) || m.tokens[1] === second),
+      );
+  }
+  return { list, shouted, reach, bySecond, singles: list.filter(single) };
+}
+
 /**
  * Names keyed by their first capitalized token, most specific first within a key. Besides the Map
  * (for words with non-ASCII letters), the keys sit in an open-addressing table over their
@@ -22,13 +67,14 @@ export interface NameMatch<T> {
  * names, or learns there are none, without cutting the word out of the text.
  */
 export interface NameIndex<T> {
-  readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
+  /** Each key's number. */
+  readonly ids: ReadonlyMap<string, number>;
   readonly keys: readonly string[];
-  readonly lists: readonly (readonly IndexedName<T>[])[];
-  /** Per slot: the key's number + 1, or 0 for an empty slot. */
-  readonly slotKey: Int32Array;
-  /** Per slot: the key's hash, compared before the key itself. */
-  readonly slotHash: Int32Array;
+  /** Per key number: its names as found for the key itself, and for the key shouted. */
+  readonly exact: readonly FoundNames<T>[];
+  readonly shouted: readonly FoundNames<T>[];
+  /** Per slot, side by side: a key's hash and its number + 1 (0 for an empty slot). */
+  readonly slots: Int32Array;
 }
 
 /** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
@@ -47,20 +93,19 @@ function firstSlot(h: number, mask: number): number {
   return (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
 }
 
-function buildSlots(keys: readonly string[]): { slotKey: Int32Array; slotHash: Int32Array } {
+function buildSlots(keys: readonly string[]): Int32Array {
   let size = 1024;
   // At most a third full: a word that is no key mostly lands on an empty slot at once.
   while (size < keys.length * 3) size *= 2;
-  const slotKey = new Int32Array(size);
-  const slotHash = new Int32Array(size);
+  const slots = new Int32Array(2 * size);
   keys.forEach((key, id) => {
     const h = hashWord(key);
     let s = firstSlot(h, size - 1);
-    while (slotKey[s] !== 0) s = (s + 1) & (size - 1);
-    slotKey[s] = id + 1;
-    slotHash[s] = h;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & (size - 1);
+    slots[2 * s] = h;
+    slots[2 * s + 1] = id + 1;
   });
-  return { slotKey, slotHash };
+  return slots;
 }
 
 function startsUpper(t: string): boolean {
@@ -87,9 +132,16 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     index.set(first, list);
   }
   const size = (n: IndexedName<T>): number => n.before.length + n.tokens.length;
-  for (const list of index.values()) list.sort((a, b) => size(b) - size(a));
   const keys = [...index.keys()];
-  return { names: index, keys, lists: [...index.values()], ...buildSlots(keys) };
+  const exact: FoundNames<T>[] = [];
+  const shouted: FoundNames<T>[] = [];
+  for (const list of index.values()) {
+    list.sort((a, b) => size(b) - size(a));
+    exact.push(foundNames(list, false));
+    shouted.push(foundNames(list, true));
+  }
+  const ids = new Map(keys.map((k, id) => [k, id]));
+  return { ids, keys, exact, shouted, slots: buildSlots(keys) };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
@@ -113,28 +165,20 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   return true;
 }
 
-/** The names found for a word, and whether through the title case of the word in capitals. */
-export interface FoundNames<T> {
-  readonly list: readonly IndexedName<T>[];
-  /** Found through the title case of a shouted word: the name's tokens are compared ignoring case. */
-  readonly shouted: boolean;
-}
-
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
 /** A shouted word ("GEORGIA") tried in title case, so headlines in capitals still match. */
-function shoutedNames<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
+function shoutedNames<T>(index: NameIndex<T>, word: string): FoundNames<T> | undefined {
   const second = word.charCodeAt(1);
   if (word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return undefined;
-  return index.names.get(word[0] + word.slice(1).toLowerCase());
+  const id = index.ids.get(word[0] + word.slice(1).toLowerCase());
+  return id === undefined ? undefined : index.shouted[id];
 }
 
 /** The names that may start with `word`, longest first (undefined when none does). */
 export function namesStartingWith<T>(index: NameIndex<T>, word: string): FoundNames<T> | undefined {
-  const exact = index.names.get(word);
-  if (exact) return { list: exact, shouted: false };
-  const list = shoutedNames(index, word);
-  return list ? { list, shouted: true } : undefined;
+  const id = index.ids.get(word);
+  return id === undefined ? shoutedNames(index, word) : index.exact[id];
 }
 
 /** True when `text[pos..end)` is 4 or more ASCII capitals (the ASCII case of SHOUTED). */
@@ -169,29 +213,33 @@ export function namesOfAsciiWord<T>(
   end: number,
   hash: number,
 ): FoundNames<T> | undefined {
-  const { slotKey, slotHash, keys } = index;
-  const mask = slotKey.length - 1;
+  const { slots, keys } = index;
+  const mask = (slots.length >> 1) - 1;
   let titled = -1;
-  for (let s = firstSlot(hash, mask); slotKey[s] !== 0; s = (s + 1) & mask) {
-    if (slotHash[s] !== hash) continue;
-    const id = (slotKey[s] ?? 0) - 1;
+  for (let s = firstSlot(hash, mask); slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    if (slots[2 * s] !== hash) continue;
+    const id = (slots[2 * s + 1] ?? 0) - 1;
     const key = keys[id] ?? '';
     if (key.length !== end - pos) continue;
-    if (text.startsWith(key, pos)) return { list: index.lists[id] ?? [], shouted: false };
+    if (text.startsWith(key, pos)) return index.exact[id];
     if (titled < 0 && isTitleCaseOf(key, text, pos)) titled = id;
   }
-  if (titled < 0 || !shoutedAscii(text, pos, end)) return undefined;
-  return { list: index.lists[titled] ?? [], shouted: true };
+  return titled < 0 || !shoutedAscii(text, pos, end) ? undefined : index.shouted[titled];
 }
 
-/** The longest name of `list` (names starting with token `i`) found at token `i`, if any. */
-export function matchListAt<T>(
-  tokens: Tokens,
-  i: number,
-  list: readonly IndexedName<T>[],
-  shouted: boolean,
-): NameMatch<T> | undefined {
-  for (const n of list)
-    if (matchesAt(tokens, i, n, shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
+/** The longest of the names `found` for token `i` that is found at token `i`, if any. */
+export function matchListAt<T>(tokens: Tokens, i: number, found: FoundNames<T>): NameMatch<T> | undefined {
+  for (const n of candidates(tokens, i, found))
+    if (matchesAt(tokens, i, n, found.shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
   return undefined;
+}
+
+/** The names of `found` that may match at token `i`, in list order: `bySecond` when there is one. */
+function candidates<T>(tokens: Tokens, i: number, found: FoundNames<T>): readonly IndexedName<T>[] {
+  const { bySecond, singles } = found;
+  if (!bySecond || !singles) return found.list;
+  // A name of two tokens or more needs the next token in the same unit.
+  if (tokenUnit(tokens, i + 1) !== tokenUnit(tokens, i)) return singles;
+  if (hasPlainForm(tokens, i + 1)) return found.list;
+  return bySecond.get(tokenText(tokens, i + 1) ?? '') ?? singles;
 }

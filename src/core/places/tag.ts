@@ -2,7 +2,7 @@ import { gazetteer, type PlaceKind, type PlaceName, type PlaceRef } from './gaze
 import type { NameMatch } from './name-index.js';
 import { regionsOfCountry } from './regions.js';
 import { resolveMatches, type StoryWords } from './resolve.js';
-import { tokenUnit, type Tokens } from './tokens.js';
+import { releaseTokens, tokenUnit, type Tokens } from './tokens.js';
 import { scanTexts, type NameScan } from './windows.js';
 
 /** What place tagging reads. */
@@ -132,5 +132,6 @@ export function tagPlaces(input: PlaceInput): Places {
     for (const slug of regionsOfCountry(code)) if (!regions.includes(slug)) regions.push(slug);
   for (const [slug, score] of regionMentions(scan))
     if (score >= MIN_SCORE && !regions.includes(slug)) regions.push(slug);
+  releaseTokens(scan.tokens);
   return { countries, regions };
 }

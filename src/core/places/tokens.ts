@@ -22,12 +22,24 @@ export interface Tokens {
 
 /** A token list being written, token by token. */
 export interface TokenWriter extends Tokens {
+  source: string;
   count: number;
   data: Int32Array;
 }
 
+// The array of the last story tagged, handed back by `releaseTokens`: tagging then allocates no
+// token array at all. Nothing in it is read before it is written again (reads stop at `count`).
+let spare: Int32Array | undefined;
+
 export function tokenWriter(source: string): TokenWriter {
-  return { source, count: 0, data: new Int32Array(3 * 256) };
+  const data = spare ?? new Int32Array(3 * 256);
+  spare = undefined;
+  return { source, count: 0, data };
+}
+
+/** Gives the token array of a story no longer read back for the next story's writer. */
+export function releaseTokens(t: Tokens): void {
+  spare = t.data;
 }
 
 /** Appends a token (growing the array by doubling). */
@@ -157,6 +169,12 @@ export const CHAR_FLAGS: Uint8Array = (() => {
 export function tokenText(tokens: Tokens, i: number): string | undefined {
   if (i < 0 || i >= tokens.count) return undefined;
   return tokens.source.slice(tokens.data[3 * i], tokens.data[3 * i + 1]);
+}
+
+/** True when token `i` is a single character that `tokenIs` also takes for a plain one (’ for '). */
+export function hasPlainForm(tokens: Tokens, i: number): boolean {
+  const s = tokenStart(tokens, i);
+  return s !== undefined && tokenEnd(tokens, i) === s + 1 && SPECIAL[tokens.source.charAt(s)] !== undefined;
 }
 
 /** True when token `i` is exactly `word` (no string is made); ’ matches ' and – matches -. */

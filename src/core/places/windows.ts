@@ -65,29 +65,57 @@ export function scanTexts<T>(
   unitIds: readonly number[],
   index: NameIndex<T>,
 ): NameScan<T> {
-  const plain = scanPass(texts, unitIds, index, CAPITAL_OR_ACCENT);
-  if (plain) return plain;
-  // An accented letter: fold every unit and read the story again, finding capitals only.
-  const folded = scanPass(texts.map(stripAccents), unitIds, index, CAPITAL);
-  if (!folded) throw new Error('scanNames: folded text read as accented');
-  return folded;
+  const plain = texts.join(UNIT_BREAK);
+  const ends: number[] = [];
+  let end = -1;
+  for (const t of texts) ends.push((end += 1 + t.length));
+  const tokens = tokenWriter(plain);
+  const found = scanPass(tokens, ends, unitIds, index, CAPITAL_OR_ACCENT);
+  if (found) return { tokens, matches: found };
+  // An accented letter: fold the story and read it again, finding capitals only.
+  foldStory(texts, tokens, ends);
+  const matches = scanPass(tokens, ends, unitIds, index, CAPITAL);
+  if (!matches) throw new Error('scanNames: folded text read as accented');
+  return { tokens, matches };
 }
 
 /**
- * One pass of `finder` over the joined texts; undefined as soon as it meets a letter that folding
+ * Folds the story in `tokens.source` (emptying the token list) and sets `ends` to where its units
+ * now end. Folding the joined text is one call, not one per unit; the breaks then tell the units
+ * apart, unless a unit has one of its own.
+ */
+function foldStory(texts: readonly string[], tokens: TokenWriter, ends: number[]): void {
+  tokens.count = 0;
+  ends.length = 0;
+  if (texts.some((t) => t.includes(UNIT_BREAK))) {
+    const folded = texts.map(stripAccents);
+    tokens.source = folded.join(UNIT_BREAK);
+    let end = -1;
+    for (const t of folded) ends.push((end += 1 + t.length));
+    return;
+  }
+  const src = stripAccents(tokens.source);
+  tokens.source = src;
+  for (let i = src.indexOf(UNIT_BREAK); i >= 0; i = src.indexOf(UNIT_BREAK, i + 1)) ends.push(i);
+  ends.push(src.length);
+}
+
+/**
+ * One pass of `finder` over the story in `tokens.source`, whose units end at `ends`, writing the
+ * tokens of its windows; the names found, or undefined as soon as it meets a letter that folding
  * may change (only `CAPITAL_OR_ACCENT` finds those).
  */
 function scanPass<T>(
-  texts: readonly string[],
+  tokens: TokenWriter,
+  ends: readonly number[],
   unitIds: readonly number[],
   index: NameIndex<T>,
   finder: RegExp,
-): NameScan<T> | undefined {
-  const src = texts.join(UNIT_BREAK);
-  const tokens = tokenWriter(src);
+): NameMatch<T>[] | undefined {
+  const src = tokens.source;
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
-  let limit = texts[0]?.length ?? 0; // where it ends
+  let limit = ends[0] ?? 0; // where it ends
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
   finder.lastIndex = 0;
@@ -97,7 +125,7 @@ function scanPass<T>(
     while (pos > limit) {
       k++;
       done = Math.max(done, limit + 1);
-      limit += 1 + (texts[k]?.length ?? 0);
+      limit = ends[k] ?? src.length;
     }
     if (pos < matchedTo) continue;
     // The word is hashed as it is read, so most words are ruled out without making a string.
@@ -115,7 +143,7 @@ function scanPass<T>(
       ? namesOfAsciiWord(index, src, pos, wordEnd, hash)
       : namesStartingWith(index, src.slice(pos, wordEnd));
     if (names === undefined) continue;
-    const after = (names.list[0]?.tokens.length ?? 0) + CONTEXT_AFTER;
+    const after = names.reach + CONTEXT_AFTER;
     const unit = unitIds[k] ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
@@ -127,13 +155,13 @@ function scanPass<T>(
       done = scan(tokens, done, limit, pos, after, unit);
     }
     const at = tokenAt(tokens, pos);
-    const found = at < 0 ? undefined : matchListAt(tokens, at, names.list, names.shouted);
+    const found = at < 0 ? undefined : matchListAt(tokens, at, names);
     if (found) {
       matches.push(found);
       matchedTo = tokens.data[3 * found.end - 2] ?? pos + 1;
     }
   }
-  return { tokens, matches };
+  return matches;
 }
 
 /** The index of the token starting at source offset `pos` (searched from the end), or -1. */
