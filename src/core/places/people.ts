@@ -51,6 +51,7 @@ const LOCATIVE = new Set(
 );
 
 const NAME_WORD = /^\p{Lu}\p{Ll}+$|^(Mc|Mac|O)\p{Lu}\p{Ll}+$/u;
+const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** A capital and then lower case letters from `from` on, for an ASCII word. */
 function capitalThenLower(t: string, from: number): boolean {
@@ -63,10 +64,20 @@ function capitalThenLower(t: string, from: number): boolean {
   return true;
 }
 
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** "Verde", "Hamilton": a capital, then lower case letters (`TITLE_WORD`, read by code if ASCII). */
+export function isTitleWord(t: string): boolean {
+  return isAscii(t) ? capitalThenLower(t, 0) : TITLE_WORD.test(t);
+}
+
 /** "Hamilton", "McCain", "OLeary": `NAME_WORD`, read by character code when the word is ASCII. */
 function isNameWord(t: string | undefined): t is string {
   if (t === undefined) return false;
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 128) return NAME_WORD.test(t);
+  if (!isAscii(t)) return NAME_WORD.test(t);
   return (
     capitalThenLower(t, 0) ||
     (t.startsWith('Mc') && capitalThenLower(t, 2)) ||

@@ -1,6 +1,6 @@
 import { NO_PLACE, type PlaceKind, type PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { afterLocative, findPeople, PLACE_FOLLOWERS } from './people.js';
+import { afterLocative, findPeople, isTitleWord, PLACE_FOLLOWERS } from './people.js';
 import { tokenIs, tokenText, tokenUnit, type Tokens } from './tokens.js';
 
 /** A place mention read in context: which country it names (if any), and how strongly. */
@@ -82,10 +82,10 @@ function followerCountry(tokens: Tokens, end: number): string | undefined {
  */
 function partOfLongerName(tokens: Tokens, matches: readonly NameMatch<PlaceName>[], i: number): boolean {
   const m = matches[i];
-  if (!m || m.end - m.start !== 1 || tokenUnit(tokens, m.end) !== tokenUnit(tokens, m.start)) return false;
+  if (!m || m.end - m.start !== 1 || matches[i + 1]?.start === m.end) return false;
+  if (tokenUnit(tokens, m.end) !== tokenUnit(tokens, m.start)) return false;
   const next = tokenText(tokens, m.end);
-  if (next === undefined || !/^\p{Lu}\p{Ll}+$/u.test(next) || PLACE_FOLLOWERS.has(next)) return false;
-  return matches[i + 1]?.start !== m.end;
+  return next !== undefined && isTitleWord(next) && !PLACE_FOLLOWERS.has(next);
 }
 
 /** "Paris, Texas", "Portland, Dorset": the place after the comma says where the city is. */

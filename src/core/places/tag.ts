@@ -90,9 +90,14 @@ export function scoreCountries(input: PlaceInput): CountryScore[] {
 
 /** Country codes in order: two capitals compare as they read, as localeCompare orders them. */
 function compareCodes(a: string, b: string): number {
-  if (a.length === 2 && b.length === 2 && /^[A-Z]{2}$/.test(a) && /^[A-Z]{2}$/.test(b))
-    return a < b ? -1 : a > b ? 1 : 0;
+  if (isAlpha2(a) && isAlpha2(b)) return a < b ? -1 : a > b ? 1 : 0;
   return a.localeCompare(b);
+}
+
+function isAlpha2(code: string): boolean {
+  const c0 = code.charCodeAt(0);
+  const c1 = code.charCodeAt(1);
+  return code.length === 2 && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90;
 }
 
 function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
@@ -100,14 +105,15 @@ function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
   for (const m of matches)
     if (m.value.place) places.push({ start: m.start, end: m.end, value: m.value.place });
   const resolved = resolveMatches(tokens, places, storyWords(tokens));
-  const scores = new Map<string, { code: string; score: number; mentions: number }>();
+  // A story names a handful of countries: a list searched from the start beats a Map.
+  const scores: { code: string; score: number; mentions: number }[] = [];
   for (const r of resolved) {
-    let s = scores.get(r.code);
-    if (!s) scores.set(r.code, (s = { code: r.code, score: 0, mentions: 0 }));
+    let s = scores.find((c) => c.code === r.code);
+    if (!s) scores.push((s = { code: r.code, score: 0, mentions: 0 }));
     s.score += KIND_WEIGHT[r.kind] * unitWeight(r.unit);
     s.mentions++;
   }
-  return [...scores.values()].sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
+  return scores.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
 }
 
 function regionMentions({ tokens, matches }: NameScan<PlaceRef>): Map<string, number> {

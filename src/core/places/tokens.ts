@@ -42,15 +42,18 @@ export function releaseTokens(t: Tokens): void {
   spare = t.data;
 }
 
+/** Doubles the token array of `t`, whose first `count` tokens are kept; returns the new array. */
+export function grownTokens(t: TokenWriter, count: number): Int32Array {
+  const grown = new Int32Array(2 * t.data.length);
+  grown.set(t.data.subarray(0, 3 * count));
+  t.data = grown;
+  return grown;
+}
+
 /** Appends a token (growing the array by doubling). */
 export function pushToken(t: TokenWriter, start: number, end: number, unit: number): void {
   let k = 3 * t.count;
-  if (k === t.data.length) {
-    const grown = new Int32Array(2 * k);
-    grown.set(t.data);
-    t.data = grown;
-  }
-  const data = t.data;
+  const data = k === t.data.length ? grownTokens(t, t.count) : t.data;
   data[k++] = start;
   data[k++] = end;
   data[k] = unit;

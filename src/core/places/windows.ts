@@ -11,6 +11,7 @@ import {
   CHAR_FLAGS,
   IS_SPACE,
   IS_WORD,
+  grownTokens,
   pushToken,
   stripAccents,
   tokenWriter,
@@ -184,8 +185,10 @@ function scan(
   unit: number,
 ): number {
   const src = t.source;
+  let { data, count } = t;
   let past = 0;
   let i = from;
+  let end = limit;
   // A scanner by character code: a regex here would allocate a match object per token.
   while (i < limit) {
     const flags = CHAR_FLAGS[src.charCodeAt(i)] ?? 0;
@@ -195,9 +198,17 @@ function scan(
     }
     let j = i + 1;
     if (flags & IS_WORD) while (j < limit && (CHAR_FLAGS[src.charCodeAt(j)] ?? 0) & IS_WORD) j++;
-    pushToken(t, i, j, unit);
-    if (i >= anchor && ++past > after) return j;
+    if (3 * count === data.length) data = grownTokens(t, count);
+    data[3 * count] = i;
+    data[3 * count + 1] = j;
+    data[3 * count + 2] = unit;
+    count++;
+    if (i >= anchor && ++past > after) {
+      end = j;
+      break;
+    }
     i = j;
   }
-  return limit;
+  t.count = count;
+  return end;
 }
