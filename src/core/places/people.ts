@@ -1,6 +1,6 @@
 import type { PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { tokenText, tokenUnit, type Tokens } from './tokens.js';
+import { tokenStart, tokenText, tokenUnit, type Tokens } from './tokens.js';
 
 // Telling a person from a place: "Michael Jordan", "Lewis Hamilton", "Paris Hilton", "Mr Lincoln".
 
@@ -91,6 +91,17 @@ function at(tokens: Tokens, i: number, unit: number | undefined): string | undef
   return tokenUnit(tokens, i) === unit ? tokenText(tokens, i) : undefined;
 }
 
+/**
+ * `at`, for a token that matters only if it is not a lower-case word (a title, a first name or
+ * surname, a full stop): "in", "of", "said" are passed over without being cut out.
+ */
+function notLowerAt(tokens: Tokens, i: number, unit: number | undefined): string | undefined {
+  const s = tokenStart(tokens, i);
+  if (s === undefined) return undefined;
+  const c = tokens.source.charCodeAt(s);
+  return c >= 97 && c <= 122 ? undefined : at(tokens, i, unit);
+}
+
 /** True when the token before `start` makes the place a place ("in Jordan"). */
 export function afterLocative(tokens: Tokens, start: number): boolean {
   const prev = at(tokens, start - 1, tokenUnit(tokens, start));
@@ -112,14 +123,14 @@ export function findPeople(tokens: Tokens, matches: readonly NameMatch<PlaceName
     const kind = m.value.kind;
     if (kind === 'n' || kind === 'd' || kind === 'x') continue;
     const unit = tokenUnit(tokens, m.start);
-    const prev = at(tokens, m.start - 1, unit);
+    const prev = notLowerAt(tokens, m.start - 1, unit);
     // "Mr. Lincoln": a title, possibly followed by a full stop.
     const title = prev === '.' ? at(tokens, m.start - 2, unit) : prev;
     const titled = title !== undefined && TITLES.has(title);
     // The word before is part of the match before, when that match ends where this one starts.
     const prevMatched = matches[idx - 1]?.end === m.start;
     const surname = isNameWord(prev) && !NOT_GIVEN_NAMES.has(prev) && (!prevMatched || people.has(idx - 1));
-    if (titled || surname || (m.value.mayBeNoPlace && readsAsSurname(at(tokens, m.end, unit)))) {
+    if (titled || surname || (m.value.mayBeNoPlace && readsAsSurname(notLowerAt(tokens, m.end, unit)))) {
       people.add(idx);
       (personNames ??= new Set()).add(m.value.name);
     }
