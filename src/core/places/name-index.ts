@@ -61,10 +61,10 @@ function foundNames<T>(list: readonly IndexedName<T>[], shouted: boolean): Found
 }
 
 /**
- * Names keyed by their first capitalized token, most specific first within a key. Besides the Map
- * (for words with non-ASCII letters), the keys sit in an open-addressing table over their
- * case-blind hash (`hashStep`), so a scanner that hashed a word as it read it finds the word's
- * names, or learns there are none, without cutting the word out of the text.
+ * Names keyed by their first capitalized token, most specific first within a key. Besides a Map
+ * from key to number (for words with non-ASCII letters), the keys sit in an open-addressing table
+ * over their case-blind hash (`hashStep`), so a scanner that hashed a word as it read it finds the
+ * word's names, or learns there are none, without cutting the word out of the text.
  */
 export interface NameIndex<T> {
   /** Each key's number. */
@@ -88,9 +88,10 @@ function hashWord(word: string): number {
   return h;
 }
 
-/** The first slot to probe for a hash (Fibonacci hashing spreads the low-entropy word hashes). */
+/** The first slot to probe for a hash, mixed so that similar words land far apart. */
 function firstSlot(h: number, mask: number): number {
-  return (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
+  const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 12)) & mask;
 }
 
 function buildSlots(keys: readonly string[]): Int32Array {

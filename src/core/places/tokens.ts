@@ -28,8 +28,11 @@ export interface TokenWriter extends Tokens {
 }
 
 // The array of the last story tagged, handed back by `releaseTokens`: tagging then allocates no
-// token array at all. Nothing in it is read before it is written again (reads stop at `count`).
+// token array at all (a typed array is costly to allocate). Scratch space, not a cache: nothing
+// in it is read before it is written again, since reads stop at `count`.
 let spare: Int32Array | undefined;
+/** A larger array (a very long story's) is left to the collector rather than kept. */
+const MAX_SPARE = 3 * 4096;
 
 export function tokenWriter(source: string): TokenWriter {
   const data = spare ?? new Int32Array(3 * 256);
@@ -37,9 +40,9 @@ export function tokenWriter(source: string): TokenWriter {
   return { source, count: 0, data };
 }
 
-/** Gives the token array of a story no longer read back for the next story's writer. */
+/** Gives the token array of a story that is no longer read to the next story's writer. */
 export function releaseTokens(t: Tokens): void {
-  spare = t.data;
+  if (t.data.length <= MAX_SPARE) spare = t.data;
 }
 
 /** Doubles the token array of `t`, whose first `count` tokens are kept; returns the new array. */
@@ -114,7 +117,7 @@ export function fold(text: string): string {
 
 /**
  * `fold` without its test, for a piece of a text that has an accented letter somewhere: folding a
- * text piece by piece gives the same as folding it whole (NFD never reaches across a new line).
+ * text piece by piece gives the same as folding it whole (NFD never reaches across a unit break).
  */
 export function stripAccents(text: string): string {
   return text
