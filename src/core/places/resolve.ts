@@ -42,11 +42,19 @@ const NEIGHBOURS: Readonly<Record<string, readonly string[]>> = {
   DM: ['GP', 'MQ', 'LC', 'AG', 'BB'],
 };
 
-function firmEvidence(
-  matches: readonly NameMatch<PlaceName>[],
-  people: ReadonlySet<number>,
-): Map<string, number> {
-  const firm = new Map<string, number>();
+/** Firm evidence per country, as two lists: a story names few countries, searched from the start. */
+interface Firm {
+  readonly codes: string[];
+  readonly weights: number[];
+}
+
+function firmFor(firm: Firm, code: string): number {
+  const i = firm.codes.indexOf(code);
+  return i < 0 ? 0 : (firm.weights[i] ?? 0);
+}
+
+function firmEvidence(matches: readonly NameMatch<PlaceName>[], people: ReadonlySet<number>): Firm {
+  const firm: Firm = { codes: [], weights: [] };
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (!m) continue;
@@ -54,14 +62,19 @@ function firmEvidence(
     const code = codes[0];
     if (people.has(i) || codes.length !== 1 || code === undefined || code === NO_PLACE) continue;
     if (kind === 'x' || kind === 'a') continue;
-    firm.set(code, (firm.get(code) ?? 0) + (kind === 'c' ? 0.5 : 1));
+    const w = kind === 'c' ? 0.5 : 1;
+    const at = firm.codes.indexOf(code);
+    if (at < 0) {
+      firm.codes.push(code);
+      firm.weights.push(0 + w);
+    } else firm.weights[at] = (firm.weights[at] ?? 0) + w;
   }
   return firm;
 }
 
-function support(code: string, firm: ReadonlyMap<string, number>): number {
-  let s = firm.get(code) ?? 0;
-  for (const n of NEIGHBOURS[code] ?? []) s += 0.5 * (firm.get(n) ?? 0);
+function support(code: string, firm: Firm): number {
+  let s = firmFor(firm, code);
+  for (const n of NEIGHBOURS[code] ?? []) s += 0.5 * firmFor(firm, n);
   return s;
 }
 
@@ -139,7 +152,7 @@ export function resolveMatches(
       const cues = NON_PLACE_CUES[name];
       const vocabulary = cues && (cues.lowerOnly ? words().written : words().any);
       const cued = cues?.words.some((w) => vocabulary?.has(w)) ?? false;
-      if (cued && readings.every((c) => (firm.get(c) ?? 0) === 0)) continue;
+      if (cued && readings.every((c) => firmFor(firm, c) === 0)) continue;
     }
     const best = bestReading(readings, firm);
     if (best !== undefined) out.push({ unit, code: best, kind: place });
@@ -148,7 +161,7 @@ export function resolveMatches(
 }
 
 /** The reading with the most support, the first among equals (a lone reading needs no sums). */
-function bestReading(readings: readonly string[], firm: ReadonlyMap<string, number>): string | undefined {
+function bestReading(readings: readonly string[], firm: Firm): string | undefined {
   let best = readings[0];
   if (best === undefined || readings.length === 1) return best;
   let bestSupport = support(best, firm);

@@ -116,12 +116,16 @@ function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
   return scores.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
 }
 
-function regionMentions({ tokens, matches }: NameScan<PlaceRef>): Map<string, number> {
-  const out = new Map<string, number>();
+/** Each region named in the story, with its mentions weighed, in order of first mention. */
+function regionMentions({ tokens, matches }: NameScan<PlaceRef>): { slug: string; score: number }[] {
+  const out: { slug: string; score: number }[] = [];
   for (const m of matches) {
-    if (!m.value.region) continue;
+    const slug = m.value.region;
+    if (!slug) continue;
     const w = unitWeight(tokenUnit(tokens, m.start) ?? 0);
-    out.set(m.value.region, (out.get(m.value.region) ?? 0) + w);
+    const r = out.find((x) => x.slug === slug);
+    if (r) r.score += w;
+    else out.push({ slug, score: 0 + w });
   }
   return out;
 }
@@ -136,7 +140,7 @@ export function tagPlaces(input: PlaceInput): Places {
   const regions: string[] = [];
   for (const code of countries)
     for (const slug of regionsOfCountry(code)) if (!regions.includes(slug)) regions.push(slug);
-  for (const [slug, score] of regionMentions(scan))
+  for (const { slug, score } of regionMentions(scan))
     if (score >= MIN_SCORE && !regions.includes(slug)) regions.push(slug);
   releaseTokens(scan.tokens);
   return { countries, regions };
