@@ -14,7 +14,14 @@ export interface PlaceName {
   readonly name: string;
   readonly kind: PlaceKind;
   readonly codes: readonly string[];
+  /** `codes` without "-": the countries the name may mean (worked out once, at load). */
+  readonly readings: readonly string[];
+  /** True when "-" is among `codes`: the name may be no place ("Jordan" the first name). */
+  readonly mayBeNoPlace: boolean;
 }
+
+/** "No place" in a reading list. */
+export const NO_PLACE = '-';
 
 const KINDS = new Set<string>(['x', 'a', 'n', 's', 'k', 'd', 'c']);
 
@@ -33,7 +40,8 @@ function load(): NameIndex<PlaceRef> {
   const refs = new Map<string, { place?: PlaceName; region?: string }>();
   for (const [name, kind, ...codes] of data.entries) {
     if (name === undefined || !isKind(kind)) throw new Error(`gazetteer: bad row ${String(name)}`);
-    refs.set(name, { place: { name, kind, codes } });
+    const readings = codes.filter((c) => c !== NO_PLACE);
+    refs.set(name, { place: { name, kind, codes, readings, mayBeNoPlace: readings.length < codes.length } });
   }
   for (const r of listRegions())
     for (const p of r.places) {

@@ -1,4 +1,12 @@
-import { isCapitalized, nameTokens, tokenIs, tokenStartsUpper, tokenText, type Tokens } from './tokens.js';
+import {
+  hasPlainForm,
+  isCapitalized,
+  nameTokens,
+  tokenIs,
+  tokenText,
+  tokenUnit,
+  type Tokens,
+} from './tokens.js';
 
 /** A name to look for, with whatever the caller attaches to it. */
 export interface IndexedName<T> {
@@ -15,16 +23,58 @@ export interface NameMatch<T> {
   readonly value: T;
 }
 
+/** The names found for a word, and how to match them. */
+export interface FoundNames<T> {
+  /** Longest first. */
+  readonly list: readonly IndexedName<T>[];
+  /** Found through the title case of a shouted word: the name's tokens are compared ignoring case. */
+  readonly shouted: boolean;
+  /** How many tokens the first name of the list has: how far a scanner reads past the word. */
+  readonly reach: number;
+  /**
+   * For a long list ("South", "New", "Santa"), the names that may match given the next token:
+   * those whose second token it is, with the one-token names, in list order.
+   */
+  readonly bySecond?: ReadonlyMap<string, readonly IndexedName<T>[]>;
+  /** The one-token names of a long list, in list order: all that may match before another unit. */
+  readonly singles?: readonly IndexedName<T>[];
+}
+
+/** Lists longer than this get `bySecond`: most of their names are ruled out by one Map read. */
+const LONG_LIST = 8;
+
+function foundNames<T>(list: readonly IndexedName<T>[], shouted: boolean): FoundNames<T> {
+  const reach = list[0]?.tokens.length ?? 0;
+  // A shouted word's list is compared ignoring case: the exact second tokens do not apply.
+  if (list.length <= LONG_LIST || shouted) return { list, shouted, reach };
+  const single = (n: IndexedName<T>): boolean => n.tokens.length === 1;
+  const bySecond = new Map<string, IndexedName<T>[]>();
+  for (const n of list) {
+    const second = n.tokens[1];
+    if (second !== undefined && !bySecond.has(second))
+      bySecond.set(
+        second,
+        list.filter((m) => single(m) || m.tokens[1] === second),
+      );
+  }
+  return { list, shouted, reach, bySecond, singles: list.filter(single) };
+}
+
 /**
- * Names keyed by their first capitalized token, most specific first within a key, with a table
- * of the keys' first three characters: most capitalized words ("The", "He", "Monday") are ruled
- * out by one array read, without hashing the word for the Map.
+ * Names keyed by their first capitalized token, most specific first within a key. Besides a Map
+ * from key to number (for words with non-ASCII letters), the keys sit in an open-addressing table
+ * over their case-blind hash (`hashStep`), so a scanner that hashed a word as it read it finds the
+ * word's names, or learns there are none, without cutting the word out of the text.
  */
 export interface NameIndex<T> {
-  readonly names: ReadonlyMap<string, readonly IndexedName<T>[]>;
-  readonly prefixes: Uint32Array;
-  /** A bit set over `wordHash` of every key: a word whose bit is clear is no key. */
-  readonly words: Uint32Array;
+  /** Each key's number. */
+  readonly ids: ReadonlyMap<string, number>;
+  readonly keys: readonly string[];
+  /** Per key number: its names as found for the key itself, and for the key shouted. */
+  readonly exact: readonly FoundNames<T>[];
+  readonly shouted: readonly FoundNames<T>[];
+  /** Per slot, side by side: a key's hash and its number + 1 (0 for an empty slot). */
+  readonly slots: Int32Array;
 }
 
 /** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
@@ -32,58 +82,31 @@ export function hashStep(h: number, c: number): number {
   return (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
 }
 
-const WORD_BITS = 1 << 17;
-
-function wordBit(h: number): number {
-  return (h ^ (h >>> 15)) & (WORD_BITS - 1);
+function hashWord(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
 }
 
-/**
- * False when no key hashes to `hash` (see `hashStep`), so the word need not be cut out and looked
- * up. Only for ASCII words: a shouted non-ASCII word is lowered by other rules.
- */
-export function mayBeKey<T>(index: NameIndex<T>, hash: number): boolean {
-  return hasBit(index.words, wordBit(hash));
+/** The first slot to probe for a hash, mixed so that similar words land far apart. */
+function firstSlot(h: number, mask: number): number {
+  const x = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 12)) & mask;
 }
 
-// The prefix table is a bit set over (first letter, second, third), each folded to 6 bits: small
-// enough (14 kB) to stay in the processor's cache.
-function slot(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 65 && c <= 90) return c - 39;
-  return Number.isNaN(c) ? 52 : c >= 48 && c <= 57 ? 53 : 54;
-}
-
-function lowered(c: number, lower: boolean): number {
-  return lower && c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-function prefixBit(c0: number, c1: number, c2: number, lower: boolean): number {
-  const first = c0 >= 65 && c0 <= 90 ? c0 - 65 : 26;
-  return (first * 64 + slot(lowered(c1, lower))) * 64 + slot(lowered(c2, lower));
-}
-
-function hasBit(bits: Uint32Array, bit: number): boolean {
-  return ((bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
-}
-
-/** True when a name of the index may start with `word` (as written, or shouted in capitals). */
-function mayStart<T>(index: NameIndex<T>, word: string): boolean {
-  return mayStartAt(index, word, 0, word.length);
-}
-
-/**
- * The same test on the word at `text[pos..end)`, reading three character codes and making no
- * string: most capitalized words of a story stop here.
- */
-export function mayStartAt<T>(index: NameIndex<T>, text: string, pos: number, end: number): boolean {
-  const c0 = text.charCodeAt(pos);
-  const c1 = pos + 1 < end ? text.charCodeAt(pos + 1) : NaN;
-  const c2 = pos + 2 < end ? text.charCodeAt(pos + 2) : NaN;
-  return (
-    hasBit(index.prefixes, prefixBit(c0, c1, c2, false)) ||
-    hasBit(index.prefixes, prefixBit(c0, c1, c2, true))
-  );
+function buildSlots(keys: readonly string[]): Int32Array {
+  let size = 1024;
+  // At most a third full: a word that is no key mostly lands on an empty slot at once.
+  while (size < keys.length * 3) size *= 2;
+  const slots = new Int32Array(2 * size);
+  keys.forEach((key, id) => {
+    const h = hashWord(key);
+    let s = firstSlot(h, size - 1);
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & (size - 1);
+    slots[2 * s] = h;
+    slots[2 * s + 1] = id + 1;
+  });
+  return slots;
 }
 
 function startsUpper(t: string): boolean {
@@ -110,30 +133,26 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     index.set(first, list);
   }
   const size = (n: IndexedName<T>): number => n.before.length + n.tokens.length;
-  const prefixes = new Uint32Array((27 * 64 * 64) / 32);
-  for (const [key, list] of index) {
+  const keys = [...index.keys()];
+  const exact: FoundNames<T>[] = [];
+  const shouted: FoundNames<T>[] = [];
+  for (const list of index.values()) {
     list.sort((a, b) => size(b) - size(a));
-    const bit = prefixBit(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), false);
-    prefixes[bit >>> 5] = (prefixes[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    exact.push(foundNames(list, false));
+    shouted.push(foundNames(list, true));
   }
-  const words = new Uint32Array(WORD_BITS / 32);
-  for (const key of index.keys()) {
-    let h = 0;
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-    const bit = wordBit(h);
-    words[bit >>> 5] = (words[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-  return { names: index, prefixes, words };
+  const ids = new Map(keys.map((k, id) => [k, id]));
+  return { ids, keys, exact, shouted, slots: buildSlots(keys) };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
-  const unit = tokens.unit;
-  const u = unit[i];
-  if (i + name.tokens.length > unit.length || i < name.before.length) return false;
+  const { data, count } = tokens;
+  const u = data[3 * i + 2];
+  if (i + name.tokens.length > count || i < name.before.length) return false;
   // Token i is the list's key itself unless the word was shouted: its check starts at k = 1.
   for (let k = caps ? 0 : 1; k < name.tokens.length; k++) {
     const want = name.tokens[k] ?? '';
-    if (unit[i + k] !== u) return false;
+    if (data[3 * (i + k) + 2] !== u) return false;
     if (!(
       tokenIs(tokens, i + k, want) ||
       (caps && tokenText(tokens, i + k)?.toLowerCase() === want.toLowerCase())
@@ -142,7 +161,7 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
   }
   for (let k = 1; k <= name.before.length; k++) {
     const want = name.before[name.before.length - k];
-    if (unit[i - k] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
+    if (data[3 * (i - k) + 2] !== u || tokenText(tokens, i - k)?.toLowerCase() !== want) return false;
   }
   return true;
 }
@@ -150,62 +169,78 @@ function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boo
 const SHOUTED = /^\p{Lu}{4,}$/u;
 
 /** A shouted word ("GEORGIA") tried in title case, so headlines in capitals still match. */
-function shoutedNames<T>(index: NameIndex<T>, word: string): readonly IndexedName<T>[] | undefined {
+function shoutedNames<T>(index: NameIndex<T>, word: string): FoundNames<T> | undefined {
   const second = word.charCodeAt(1);
   if (word.length <= 3 || second < 65 || second > 90 || !SHOUTED.test(word)) return undefined;
-  return index.names.get(word[0] + word.slice(1).toLowerCase());
+  const id = index.ids.get(word[0] + word.slice(1).toLowerCase());
+  return id === undefined ? undefined : index.shouted[id];
+}
+
+/** The names that may start with `word`, longest first (undefined when none does). */
+export function namesStartingWith<T>(index: NameIndex<T>, word: string): FoundNames<T> | undefined {
+  const id = index.ids.get(word);
+  return id === undefined ? shoutedNames(index, word) : index.exact[id];
+}
+
+/** True when `text[pos..end)` is 4 or more ASCII capitals (the ASCII case of SHOUTED). */
+function shoutedAscii(text: string, pos: number, end: number): boolean {
+  if (end - pos < 4) return false;
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** True when `key` is the title case of the ASCII word `text[pos..)` ("Georgia" for GEORGIA). */
+function isTitleCaseOf(key: string, text: string, pos: number): boolean {
+  if (key.charCodeAt(0) !== text.charCodeAt(pos)) return false;
+  for (let i = 1; i < key.length; i++) {
+    const c = text.charCodeAt(pos + i);
+    if (key.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return true;
 }
 
 /**
- * The names that may start with `word`, longest first (undefined when none does), for a word
- * that already passed `mayStartAt`. `shouted` tells a list found through the title case of a
- * word in capitals, whose tokens are then compared ignoring case.
+ * `namesStartingWith` for the ASCII word at `text[pos..end)` whose `hashStep` hash is `hash`, read
+ * in place: most capitalized words ("The", "He", "Monday") stop at an empty slot, and no string is
+ * made. An exact key wins over the title case of a shouted word, as in `namesStartingWith`.
  */
-export function namesStartingWith<T>(
+export function namesOfAsciiWord<T>(
   index: NameIndex<T>,
-  word: string,
-): { readonly list: readonly IndexedName<T>[]; readonly shouted: boolean } | undefined {
-  const exact = index.names.get(word);
-  if (exact) return { list: exact, shouted: false };
-  const list = shoutedNames(index, word);
-  return list ? { list, shouted: true } : undefined;
+  text: string,
+  pos: number,
+  end: number,
+  hash: number,
+): FoundNames<T> | undefined {
+  const { slots, keys } = index;
+  const mask = (slots.length >> 1) - 1;
+  let titled = -1;
+  for (let s = firstSlot(hash, mask); slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    if (slots[2 * s] !== hash) continue;
+    const id = (slots[2 * s + 1] ?? 0) - 1;
+    const key = keys[id] ?? '';
+    if (key.length !== end - pos) continue;
+    if (text.startsWith(key, pos)) return index.exact[id];
+    if (titled < 0 && isTitleCaseOf(key, text, pos)) titled = id;
+  }
+  return titled < 0 || !shoutedAscii(text, pos, end) ? undefined : index.shouted[titled];
 }
 
-/** The longest name of `list` (names starting with token `i`) found at token `i`, if any. */
-export function matchListAt<T>(
-  tokens: Tokens,
-  i: number,
-  list: readonly IndexedName<T>[],
-  shouted: boolean,
-): NameMatch<T> | undefined {
-  for (const n of list)
-    if (matchesAt(tokens, i, n, shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
+/** The longest of the names `found` for token `i` that is found at token `i`, if any. */
+export function matchListAt<T>(tokens: Tokens, i: number, found: FoundNames<T>): NameMatch<T> | undefined {
+  for (const n of candidates(tokens, i, found))
+    if (matchesAt(tokens, i, n, found.shouted)) return { start: i, end: i + n.tokens.length, value: n.value };
   return undefined;
 }
 
-/** The longest name of the index starting at token `i` (whose text is `word`), if any. */
-export function matchNameAt<T>(
-  tokens: Tokens,
-  i: number,
-  index: NameIndex<T>,
-  word: string,
-): NameMatch<T> | undefined {
-  if (!mayStart(index, word)) return undefined;
-  const found = namesStartingWith(index, word);
-  return found && matchListAt(tokens, i, found.list, found.shouted);
-}
-
-/** Left-to-right, longest-first, non-overlapping matches of the index in `tokens`. */
-export function findNames<T>(tokens: Tokens, index: NameIndex<T>): NameMatch<T>[] {
-  const out: NameMatch<T>[] = [];
-  const n = tokens.unit.length;
-  let i = 0;
-  while (i < n) {
-    const found = tokenStartsUpper(tokens, i)
-      ? matchNameAt(tokens, i, index, tokenText(tokens, i) ?? '')
-      : undefined;
-    i = found ? found.end : i + 1;
-    if (found) out.push(found);
-  }
-  return out;
+/** The names of `found` that may match at token `i`, in list order: `bySecond` when there is one. */
+function candidates<T>(tokens: Tokens, i: number, found: FoundNames<T>): readonly IndexedName<T>[] {
+  const { bySecond, singles } = found;
+  if (!bySecond || !singles) return found.list;
+  // A name of two tokens or more needs the next token in the same unit.
+  if (tokenUnit(tokens, i + 1) !== tokenUnit(tokens, i)) return singles;
+  if (hasPlainForm(tokens, i + 1)) return found.list;
+  return bySecond.get(tokenText(tokens, i + 1) ?? '') ?? singles;
 }

@@ -1,6 +1,6 @@
 import type { PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { isCapitalized, tokenText, type Tokens } from './tokens.js';
+import { tokenStart, tokenText, tokenUnit, type Tokens } from './tokens.js';
 
 // Telling a person from a place: "Michael Jordan", "Lewis Hamilton", "Paris Hilton", "Mr Lincoln".
 
@@ -50,61 +50,101 @@ const LOCATIVE = new Set(
   ),
 );
 
+const NAME_WORD = /^\p{Lu}\p{Ll}+$|^(Mc|Mac|O)\p{Lu}\p{Ll}+$/u;
+const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
+
+/** A capital and then lower case letters from `from` on, for an ASCII word. */
+function capitalThenLower(t: string, from: number): boolean {
+  const c = t.charCodeAt(from);
+  if (c < 65 || c > 90 || t.length < from + 2) return false;
+  for (let i = from + 1; i < t.length; i++) {
+    const d = t.charCodeAt(i);
+    if (d < 97 || d > 122) return false;
+  }
+  return true;
+}
+
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** "Verde", "Hamilton": a capital, then lower case letters (`TITLE_WORD`, read by code if ASCII). */
+export function isTitleWord(t: string): boolean {
+  return isAscii(t) ? capitalThenLower(t, 0) : TITLE_WORD.test(t);
+}
+
+/** "Hamilton", "McCain", "OLeary": `NAME_WORD`, read by character code when the word is ASCII. */
 function isNameWord(t: string | undefined): t is string {
-  return t !== undefined && /^\p{Lu}\p{Ll}+$|^(Mc|Mac|O)\p{Lu}\p{Ll}+$/u.test(t);
+  if (t === undefined) return false;
+  if (!isAscii(t)) return NAME_WORD.test(t);
+  return (
+    capitalThenLower(t, 0) ||
+    (t.startsWith('Mc') && capitalThenLower(t, 2)) ||
+    (t.startsWith('Mac') && capitalThenLower(t, 3)) ||
+    (t.startsWith('O') && capitalThenLower(t, 1))
+  );
 }
 
 /** The token at `i` if it lies in sentence `unit`. */
 function at(tokens: Tokens, i: number, unit: number | undefined): string | undefined {
-  return tokens.unit[i] === unit ? tokenText(tokens, i) : undefined;
+  return tokenUnit(tokens, i) === unit ? tokenText(tokens, i) : undefined;
+}
+
+/**
+ * `at`, for a token that matters only if it is not a lower-case word (a title, a first name or
+ * surname, a full stop): "in", "of", "said" are passed over without being cut out.
+ */
+function notLowerAt(tokens: Tokens, i: number, unit: number | undefined): string | undefined {
+  const s = tokenStart(tokens, i);
+  if (s === undefined) return undefined;
+  const c = tokens.source.charCodeAt(s);
+  return c >= 97 && c <= 122 ? undefined : at(tokens, i, unit);
 }
 
 /** True when the token before `start` makes the place a place ("in Jordan"). */
 export function afterLocative(tokens: Tokens, start: number): boolean {
-  const prev = at(tokens, start - 1, tokens.unit[start]);
+  const prev = at(tokens, start - 1, tokenUnit(tokens, start));
   return prev !== undefined && LOCATIVE.has(prev.toLowerCase());
 }
 
 /**
- * Which matches are people rather than places. `givenNames` are the names that are also common
- * first names ("Jordan", "Chad", "Paris"); a capitalized word after one of them makes it a person.
- * A name read once as a person is a person everywhere in the story, unless "in"/"to" precede it.
+ * Which matches (by index) are people rather than places. A name that may be no place (a "-"
+ * reading: "Jordan", "Chad", "Paris", also common first names) followed by a capitalized word is
+ * a person. A name read once as a person is a person everywhere in the story, unless "in"/"to"
+ * precede it. `matches` are in text order and do not overlap.
  */
-export function findPeople(
-  tokens: Tokens,
-  matches: readonly NameMatch<PlaceName>[],
-  isGivenName: (m: NameMatch<PlaceName>) => boolean,
-): Set<number> {
+export function findPeople(tokens: Tokens, matches: readonly NameMatch<PlaceName>[]): Set<number> {
   const people = new Set<number>();
-  const personNames = new Set<string>();
-  const matchedAt = new Set<number>();
-  for (const m of matches) for (let i = m.start; i < m.end; i++) matchedAt.add(i);
-
-  matches.forEach((m, idx) => {
+  let personNames: Set<string> | undefined;
+  for (let idx = 0; idx < matches.length; idx++) {
+    const m = matches[idx];
+    if (!m) continue;
     const kind = m.value.kind;
-    if (kind === 'n' || kind === 'd' || kind === 'x') return;
-    const unit = tokens.unit[m.start];
-    const prev = at(tokens, m.start - 1, unit);
+    if (kind === 'n' || kind === 'd' || kind === 'x') continue;
+    const unit = tokenUnit(tokens, m.start);
+    const prev = notLowerAt(tokens, m.start - 1, unit);
     // "Mr. Lincoln": a title, possibly followed by a full stop.
     const title = prev === '.' ? at(tokens, m.start - 2, unit) : prev;
-    const next = at(tokens, m.end, unit);
     const titled = title !== undefined && TITLES.has(title);
-    const surname =
-      isNameWord(prev) && !NOT_GIVEN_NAMES.has(prev) && (!matchedAt.has(m.start - 1) || people.has(idx - 1));
-    const given =
-      isGivenName(m) &&
-      isNameWord(next) &&
-      isCapitalized(next) &&
-      !PLACE_FOLLOWERS.has(next) &&
-      !NOT_GIVEN_NAMES.has(next);
-    if (titled || surname || given) {
+    // The word before is part of the match before, when that match ends where this one starts.
+    const prevMatched = matches[idx - 1]?.end === m.start;
+    const surname = isNameWord(prev) && !NOT_GIVEN_NAMES.has(prev) && (!prevMatched || people.has(idx - 1));
+    if (titled || surname || (m.value.mayBeNoPlace && readsAsSurname(notLowerAt(tokens, m.end, unit)))) {
       people.add(idx);
-      personNames.add(m.value.name);
+      (personNames ??= new Set()).add(m.value.name);
     }
-  });
-  matches.forEach((m, idx) => {
-    if (personNames.has(m.value.name) && m.value.kind !== 'n' && !afterLocative(tokens, m.start))
-      people.add(idx);
-  });
+  }
+  if (personNames)
+    for (let idx = 0; idx < matches.length; idx++) {
+      const m = matches[idx];
+      if (m && personNames.has(m.value.name) && m.value.kind !== 'n' && !afterLocative(tokens, m.start))
+        people.add(idx);
+    }
   return people;
+}
+
+/** True when `next`, the word after a first name, reads as a surname ("Jordan Henderson"). */
+function readsAsSurname(next: string | undefined): boolean {
+  return isNameWord(next) && !PLACE_FOLLOWERS.has(next) && !NOT_GIVEN_NAMES.has(next);
 }

@@ -1,7 +1,7 @@
-import type { PlaceKind, PlaceName } from './gazetteer.js';
+import { NO_PLACE, type PlaceKind, type PlaceName } from './gazetteer.js';
 import type { NameMatch } from './name-index.js';
-import { afterLocative, findPeople, PLACE_FOLLOWERS } from './people.js';
-import { tokenText, type Tokens } from './tokens.js';
+import { afterLocative, findPeople, isTitleWord, PLACE_FOLLOWERS } from './people.js';
+import { tokenIs, tokenText, tokenUnit, type Tokens } from './tokens.js';
 
 /** A place mention read in context: which country it names (if any), and how strongly. */
 export interface Resolved {
@@ -9,9 +9,6 @@ export interface Resolved {
   readonly code: string;
   readonly kind: PlaceKind;
 }
-
-/** "No place" in a reading list. */
-const NONE = '-';
 
 /**
  * Words that, found anywhere in the story, make the non-place reading of a name likely: the bird
@@ -45,24 +42,39 @@ const NEIGHBOURS: Readonly<Record<string, readonly string[]>> = {
   DM: ['GP', 'MQ', 'LC', 'AG', 'BB'],
 };
 
-function firmEvidence(
-  matches: readonly NameMatch<PlaceName>[],
-  people: ReadonlySet<number>,
-): Map<string, number> {
-  const firm = new Map<string, number>();
-  matches.forEach((m, i) => {
+/** Firm evidence per country, as two lists: a story names few countries, searched from the start. */
+interface Firm {
+  readonly codes: string[];
+  readonly weights: number[];
+}
+
+function firmFor(firm: Firm, code: string): number {
+  const i = firm.codes.indexOf(code);
+  return i < 0 ? 0 : (firm.weights[i] ?? 0);
+}
+
+function firmEvidence(matches: readonly NameMatch<PlaceName>[], people: ReadonlySet<number>): Firm {
+  const firm: Firm = { codes: [], weights: [] };
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (!m) continue;
     const { kind, codes } = m.value;
     const code = codes[0];
-    if (people.has(i) || codes.length !== 1 || code === undefined || code === NONE) return;
-    if (kind === 'x' || kind === 'a') return;
-    firm.set(code, (firm.get(code) ?? 0) + (kind === 'c' ? 0.5 : 1));
-  });
+    if (people.has(i) || codes.length !== 1 || code === undefined || code === NO_PLACE) continue;
+    if (kind === 'x' || kind === 'a') continue;
+    const w = kind === 'c' ? 0.5 : 1;
+    const at = firm.codes.indexOf(code);
+    if (at < 0) {
+      firm.codes.push(code);
+      firm.weights.push(0 + w);
+    } else firm.weights[at] = (firm.weights[at] ?? 0) + w;
+  }
   return firm;
 }
 
-function support(code: string, firm: ReadonlyMap<string, number>): number {
-  let s = firm.get(code) ?? 0;
-  for (const n of NEIGHBOURS[code] ?? []) s += 0.5 * (firm.get(n) ?? 0);
+function support(code: string, firm: Firm): number {
+  let s = firmFor(firm, code);
+  for (const n of NEIGHBOURS[code] ?? []) s += 0.5 * firmFor(firm, n);
   return s;
 }
 
@@ -71,9 +83,8 @@ function support(code: string, firm: ReadonlyMap<string, number>): number {
  * word after a place name can say which country's namesake it is.
  */
 function followerCountry(tokens: Tokens, end: number): string | undefined {
-  const next = tokenText(tokens, end);
-  if (next === 'Constabulary') return 'GB';
-  if (next === 'County') return tokenText(tokens, end + 1) === 'Council' ? 'GB' : 'US';
+  if (tokenIs(tokens, end, 'Constabulary')) return 'GB';
+  if (tokenIs(tokens, end, 'County')) return tokenIs(tokens, end + 1, 'Council') ? 'GB' : 'US';
   return undefined;
 }
 
@@ -84,10 +95,10 @@ function followerCountry(tokens: Tokens, end: number): string | undefined {
  */
 function partOfLongerName(tokens: Tokens, matches: readonly NameMatch<PlaceName>[], i: number): boolean {
   const m = matches[i];
-  if (!m || m.end - m.start !== 1 || tokens.unit[m.end] !== tokens.unit[m.start]) return false;
+  if (!m || m.end - m.start !== 1 || matches[i + 1]?.start === m.end) return false;
+  if (tokenUnit(tokens, m.end) !== tokenUnit(tokens, m.start)) return false;
   const next = tokenText(tokens, m.end);
-  if (next === undefined || !/^\p{Lu}\p{Ll}+$/u.test(next) || PLACE_FOLLOWERS.has(next)) return false;
-  return matches[i + 1]?.start !== m.end;
+  return next !== undefined && isTitleWord(next) && !PLACE_FOLLOWERS.has(next);
 }
 
 /** "Paris, Texas", "Portland, Dorset": the place after the comma says where the city is. */
@@ -98,8 +109,8 @@ function qualifiedBy(
 ): string | undefined {
   const m = matches[i];
   const next = matches[i + 1];
-  if (!m || !next || tokenText(tokens, m.end) !== ',' || next.start !== m.end + 1) return undefined;
-  if (tokens.unit[next.start] !== tokens.unit[m.start]) return undefined;
+  if (!m || !next || next.start !== m.end + 1 || !tokenIs(tokens, m.end, ',')) return undefined;
+  if (tokenUnit(tokens, next.start) !== tokenUnit(tokens, m.start)) return undefined;
   const { kind, codes } = next.value;
   if ((kind === 's' || kind === 'n') && codes.length === 1) return codes[0];
   if (kind === 'a') return codes.find((c) => m.value.codes.includes(c));
@@ -115,40 +126,49 @@ export function resolveMatches(
   matches: readonly NameMatch<PlaceName>[],
   words: () => StoryWords,
 ): Resolved[] {
-  const people = findPeople(tokens, matches, (m) => m.value.codes.includes(NONE));
+  const people = findPeople(tokens, matches);
   const firm = firmEvidence(matches, people);
   const out: Resolved[] = [];
-  matches.forEach((m, i) => {
-    const { kind, codes, name } = m.value;
-    const unit = tokens.unit[m.start] ?? 0;
-    if (kind === 'x' || people.has(i)) return;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (!m) continue;
+    const { kind, name, readings } = m.value;
+    const unit = tokenUnit(tokens, m.start) ?? 0;
+    if (kind === 'x' || people.has(i)) continue;
     const place = kind === 'a' ? 's' : kind;
     const local = kind === 'c' || kind === 'k' || kind === 'a';
     const follower = local ? followerCountry(tokens, m.end) : undefined;
     if (follower) {
       out.push({ unit, code: follower, kind: 's' });
-      return;
+      continue;
     }
-    if (kind === 'c' && partOfLongerName(tokens, matches, i)) return;
+    if (kind === 'c' && partOfLongerName(tokens, matches, i)) continue;
     const qualified = local ? qualifiedBy(matches, i, tokens) : undefined;
     if (qualified) {
       out.push({ unit, code: qualified, kind: place });
-      return;
+      continue;
     }
-    const readings = codes.filter((c) => c !== NONE);
-    if (codes.includes(NONE) && !afterLocative(tokens, m.start)) {
+    if (m.value.mayBeNoPlace && !afterLocative(tokens, m.start)) {
       const cues = NON_PLACE_CUES[name];
       const vocabulary = cues && (cues.lowerOnly ? words().written : words().any);
       const cued = cues?.words.some((w) => vocabulary?.has(w)) ?? false;
-      if (cued && readings.every((c) => (firm.get(c) ?? 0) === 0)) return;
+      if (cued && readings.every((c) => firmFor(firm, c) === 0)) continue;
     }
-    let best = readings[0];
-    let bestSupport = best === undefined ? 0 : support(best, firm);
-    for (const c of readings.slice(1)) {
-      const s = support(c, firm);
-      if (s > bestSupport) [best, bestSupport] = [c, s];
-    }
+    const best = bestReading(readings, firm);
     if (best !== undefined) out.push({ unit, code: best, kind: place });
-  });
+  }
   return out;
+}
+
+/** The reading with the most support, the first among equals (a lone reading needs no sums). */
+function bestReading(readings: readonly string[], firm: Firm): string | undefined {
+  let best = readings[0];
+  if (best === undefined || readings.length === 1) return best;
+  let bestSupport = support(best, firm);
+  for (let r = 1; r < readings.length; r++) {
+    const c = readings[r] ?? '';
+    const s = support(c, firm);
+    if (s > bestSupport) [best, bestSupport] = [c, s];
+  }
+  return best;
 }

@@ -2,8 +2,8 @@ import { gazetteer, type PlaceKind, type PlaceName, type PlaceRef } from './gaze
 import type { NameMatch } from './name-index.js';
 import { regionsOfCountry } from './regions.js';
 import { resolveMatches, type StoryWords } from './resolve.js';
-import type { TextUnit, Tokens } from './tokens.js';
-import { scanNames, type NameScan } from './windows.js';
+import { releaseTokens, tokenUnit, type Tokens } from './tokens.js';
+import { scanTexts, type NameScan } from './windows.js';
 
 /** What place tagging reads. */
 export interface PlaceInput {
@@ -51,13 +51,24 @@ export const MIN_SCORE = 1.5;
 /** ...and, beside the leading country, this share of its score. */
 export const MIN_SHARE = 0.1;
 
-function storyUnits(input: PlaceInput): TextUnit[] {
+/** The story's units: headline, sentences (the lede's marked as such), and a lede not among them. */
+function scanStory(input: PlaceInput): NameScan<PlaceRef> {
   const ledeAt = input.sentences.indexOf(input.lede);
-  const units: TextUnit[] = [];
-  if (input.title) units.push({ text: input.title, unit: TITLE_UNIT });
-  input.sentences.forEach((text, i) => units.push({ text, unit: i === ledeAt ? LEDE_UNIT : i }));
-  if (ledeAt < 0 && input.lede) units.push({ text: input.lede, unit: LEDE_UNIT });
-  return units;
+  const texts: string[] = [];
+  const units: number[] = [];
+  if (input.title) {
+    texts.push(input.title);
+    units.push(TITLE_UNIT);
+  }
+  for (let i = 0; i < input.sentences.length; i++) {
+    texts.push(input.sentences[i] ?? '');
+    units.push(i === ledeAt ? LEDE_UNIT : i);
+  }
+  if (ledeAt < 0 && input.lede) {
+    texts.push(input.lede);
+    units.push(LEDE_UNIT);
+  }
+  return scanTexts(texts, units, gazetteer());
 }
 
 function storyWords(tokens: Tokens): () => StoryWords {
@@ -74,7 +85,19 @@ function storyWords(tokens: Tokens): () => StoryWords {
 
 /** Every country the story names, scored and ranked (before dropping passing mentions). */
 export function scoreCountries(input: PlaceInput): CountryScore[] {
-  return scoreScan(scanNames(storyUnits(input), gazetteer()));
+  return scoreScan(scanStory(input));
+}
+
+/** Country codes in order: two capitals compare as they read, as localeCompare orders them. */
+function compareCodes(a: string, b: string): number {
+  if (isAlpha2(a) && isAlpha2(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
+function isAlpha2(code: string): boolean {
+  const c0 = code.charCodeAt(0);
+  const c1 = code.charCodeAt(1);
+  return code.length === 2 && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90;
 }
 
 function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
@@ -82,38 +105,43 @@ function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
   for (const m of matches)
     if (m.value.place) places.push({ start: m.start, end: m.end, value: m.value.place });
   const resolved = resolveMatches(tokens, places, storyWords(tokens));
-  const scores = new Map<string, { score: number; mentions: number }>();
+  // A story names a handful of countries: a list searched from the start beats a Map.
+  const scores: { code: string; score: number; mentions: number }[] = [];
   for (const r of resolved) {
-    const s = scores.get(r.code) ?? { score: 0, mentions: 0 };
+    let s = scores.find((c) => c.code === r.code);
+    if (!s) scores.push((s = { code: r.code, score: 0, mentions: 0 }));
     s.score += KIND_WEIGHT[r.kind] * unitWeight(r.unit);
     s.mentions++;
-    scores.set(r.code, s);
   }
-  return [...scores.entries()]
-    .map(([code, s]) => ({ code, score: s.score, mentions: s.mentions }))
-    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  return scores.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
 }
 
-function regionMentions({ tokens, matches }: NameScan<PlaceRef>): Map<string, number> {
-  const out = new Map<string, number>();
+/** Each region named in the story, with its mentions weighed, in order of first mention. */
+function regionMentions({ tokens, matches }: NameScan<PlaceRef>): { slug: string; score: number }[] {
+  const out: { slug: string; score: number }[] = [];
   for (const m of matches) {
-    if (!m.value.region) continue;
-    const w = unitWeight(tokens.unit[m.start] ?? 0);
-    out.set(m.value.region, (out.get(m.value.region) ?? 0) + w);
+    const slug = m.value.region;
+    if (!slug) continue;
+    const w = unitWeight(tokenUnit(tokens, m.start) ?? 0);
+    const r = out.find((x) => x.slug === slug);
+    if (r) r.score += w;
+    else out.push({ slug, score: 0 + w });
   }
   return out;
 }
 
 /** Countries and regions a story is about: pure, linear in the length of the story. */
 export function tagPlaces(input: PlaceInput): Places {
-  const scan = scanNames(storyUnits(input), gazetteer());
+  const scan = scanStory(input);
   const ranked = scoreScan(scan);
   const top = ranked[0]?.score ?? 0;
-  const countries = ranked
-    .filter((c) => c.score >= MIN_SCORE && c.score >= top * MIN_SHARE)
-    .map((c) => c.code);
+  const countries: string[] = [];
+  for (const c of ranked) if (c.score >= MIN_SCORE && c.score >= top * MIN_SHARE) countries.push(c.code);
   const regions: string[] = [];
-  for (const code of countries) for (const slug of regionsOfCountry(code)) regions.push(slug);
-  for (const [slug, score] of regionMentions(scan)) if (score >= MIN_SCORE) regions.push(slug);
-  return { countries, regions: [...new Set(regions)] };
+  for (const code of countries)
+    for (const slug of regionsOfCountry(code)) if (!regions.includes(slug)) regions.push(slug);
+  for (const { slug, score } of regionMentions(scan))
+    if (score >= MIN_SCORE && !regions.includes(slug)) regions.push(slug);
+  releaseTokens(scan.tokens);
+  return { countries, regions };
 }

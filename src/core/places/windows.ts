@@ -1,26 +1,39 @@
 import {
   hashStep,
   matchListAt,
-  mayBeKey,
-  mayStartAt,
+  namesOfAsciiWord,
   namesStartingWith,
   type NameIndex,
   type NameMatch,
 } from './name-index.js';
-import { fold, isSpaceCode, isWordCode, type TextUnit, type Tokens } from './tokens.js';
+import {
+  ACCENTABLE_CLASS,
+  CHAR_FLAGS,
+  IS_SPACE,
+  IS_WORD,
+  grownTokens,
+  pushToken,
+  stripAccents,
+  tokenWriter,
+  type TextUnit,
+  type Tokens,
+  type TokenWriter,
+} from './tokens.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
 // cut into tokens and the name matched. Most of a story (lower-case prose) is read only by the
-// regex engine.
+// regex engine, and only once.
 
 /** The unit given to the break between two windows, so no rule reads across it. */
-export const GAP_UNIT = Number.MIN_SAFE_INTEGER;
+export const GAP_UNIT = -0x80000000;
 
 // A capital letter starting a word. After folding, names in Latin script start with an ASCII
-// capital. Used with test(), which makes no match object: the word is cut out only if the
-// prefix table says a name may start with it.
+// capital. Used with test(), which makes no match object: the word is read in place.
 const CAPITAL = /\b[A-Z]/g;
+// The same, or a letter that folding may change: the first pass over a story reads the raw text
+// and also finds out whether it needs folding, so unaccented copy (most of it) is read once.
+const CAPITAL_OR_ACCENT = new RegExp(`\\b[A-Z]|${ACCENTABLE_CLASS}`, 'g');
 /** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
 const BACK = 14;
 /** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
@@ -32,81 +45,130 @@ export interface NameScan<T> {
   readonly matches: NameMatch<T>[];
 }
 
-/** Joins units for one fold and one scan; folding leaves it alone, and the token regex skips it. */
+/**
+ * Joins units for one scan. A unit's own U+2029 needs no care: units are told apart by their
+ * lengths, and to every rule the character is a space.
+ */
 const UNIT_BREAK = '\u2029';
 
 /** Finds the index's names in the units; time is linear in the text. */
 export function scanNames<T>(units: readonly TextUnit[], index: NameIndex<T>): NameScan<T> {
-  let joined = '';
-  for (let u = 0; u < units.length; u++) {
-    const text = units[u]?.text ?? '';
-    if (u > 0) joined += UNIT_BREAK;
-    joined += text.includes(UNIT_BREAK) ? text.replaceAll(UNIT_BREAK, ' ') : text;
+  return scanTexts(
+    units.map((u) => u.text),
+    units.map((u) => u.unit),
+    index,
+  );
+}
+
+/** `scanNames` for units given as two lists: their texts, and the unit number of each. */
+export function scanTexts<T>(
+  texts: readonly string[],
+  unitIds: readonly number[],
+  index: NameIndex<T>,
+): NameScan<T> {
+  const plain = texts.join(UNIT_BREAK);
+  const ends: number[] = [];
+  let end = -1;
+  for (const t of texts) ends.push((end += 1 + t.length));
+  const tokens = tokenWriter(plain);
+  const found = scanPass(tokens, ends, unitIds, index, CAPITAL_OR_ACCENT);
+  if (found) return { tokens, matches: found };
+  // An accented letter: fold the story and read it again, finding capitals only.
+  foldStory(texts, tokens, ends);
+  const matches = scanPass(tokens, ends, unitIds, index, CAPITAL);
+  if (!matches) throw new Error('scanNames: folded text read as accented');
+  return { tokens, matches };
+}
+
+/**
+ * Folds the story in `tokens.source` (emptying the token list) and sets `ends` to where its units
+ * now end. Folding the joined text is one call, not one per unit; the breaks then tell the units
+ * apart, unless a unit has one of its own.
+ */
+function foldStory(texts: readonly string[], tokens: TokenWriter, ends: number[]): void {
+  tokens.count = 0;
+  ends.length = 0;
+  if (texts.some((t) => t.includes(UNIT_BREAK))) {
+    const folded = texts.map(stripAccents);
+    tokens.source = folded.join(UNIT_BREAK);
+    let end = -1;
+    for (const t of folded) ends.push((end += 1 + t.length));
+    return;
   }
-  const src = fold(joined);
-  const tokens: Tokens = { source: src, start: [], end: [], unit: [] };
+  const src = stripAccents(tokens.source);
+  tokens.source = src;
+  for (let i = src.indexOf(UNIT_BREAK); i >= 0; i = src.indexOf(UNIT_BREAK, i + 1)) ends.push(i);
+  ends.push(src.length);
+}
+
+/**
+ * One pass of `finder` over the story in `tokens.source`, whose units end at `ends`, writing the
+ * tokens of its windows; the names found, or undefined as soon as it meets a letter that folding
+ * may change (only `CAPITAL_OR_ACCENT` finds those).
+ */
+function scanPass<T>(
+  tokens: TokenWriter,
+  ends: readonly number[],
+  unitIds: readonly number[],
+  index: NameIndex<T>,
+  finder: RegExp,
+): NameMatch<T>[] | undefined {
+  const src = tokens.source;
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
-  let limit = unitEnd(src, 0);
+  let limit = ends[0] ?? 0; // where it ends
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
-  CAPITAL.lastIndex = 0;
-  while (CAPITAL.test(src)) {
-    const pos = CAPITAL.lastIndex - 1;
+  finder.lastIndex = 0;
+  while (finder.test(src)) {
+    const pos = finder.lastIndex - 1;
+    if (src.charCodeAt(pos) > 90) return undefined;
     while (pos > limit) {
       k++;
       done = Math.max(done, limit + 1);
-      limit = unitEnd(src, limit + 1);
+      limit = ends[k] ?? src.length;
     }
     if (pos < matchedTo) continue;
     // The word is hashed as it is read, so most words are ruled out without making a string.
     let wordEnd = pos + 1;
     let hash = hashStep(0, src.charCodeAt(pos));
     let ascii = true;
-    for (let c = src.charCodeAt(wordEnd); wordEnd < limit && isWordCode(c); c = src.charCodeAt(++wordEnd)) {
+    for (; wordEnd < limit; wordEnd++) {
+      const c = src.charCodeAt(wordEnd);
+      if (((CHAR_FLAGS[c] ?? 0) & IS_WORD) === 0) break;
       hash = hashStep(hash, c);
       if (c >= 128) ascii = false;
     }
-    if (!mayStartAt(index, src, pos, wordEnd) || (ascii && !mayBeKey(index, hash))) continue;
     // Looked up once: the same list gives the reach of the window and the names to match.
-    const names = namesStartingWith(index, src.slice(pos, wordEnd));
+    const names = ascii
+      ? namesOfAsciiWord(index, src, pos, wordEnd, hash)
+      : namesStartingWith(index, src.slice(pos, wordEnd));
     if (names === undefined) continue;
-    const reach = names.list[0]?.tokens.length ?? 0;
-    const unit = units[k]?.unit ?? 0;
+    const after = names.reach + CONTEXT_AFTER;
+    const unit = unitIds[k] ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
-      while (from > done && !isSpaceCode(src.charCodeAt(from - 1))) from--;
-      if (from > done && tokens.unit.length > 0) push(tokens, from, from, GAP_UNIT);
-      done = scan(tokens, from, limit, pos, reach + CONTEXT_AFTER, unit);
+      while (from > done && ((CHAR_FLAGS[src.charCodeAt(from - 1)] ?? 0) & IS_SPACE) === 0) from--;
+      if (from > done && tokens.count > 0) pushToken(tokens, from, from, GAP_UNIT);
+      done = scan(tokens, from, limit, pos, after, unit);
     } else {
       // A name starting inside the last window may run past its end: read on from there.
-      done = scan(tokens, done, limit, pos, reach + CONTEXT_AFTER, unit);
+      done = scan(tokens, done, limit, pos, after, unit);
     }
     const at = tokenAt(tokens, pos);
-    const found = at < 0 ? undefined : matchListAt(tokens, at, names.list, names.shouted);
+    const found = at < 0 ? undefined : matchListAt(tokens, at, names);
     if (found) {
       matches.push(found);
-      matchedTo = tokens.end[found.end - 1] ?? pos + 1;
+      matchedTo = tokens.data[3 * found.end - 2] ?? pos + 1;
     }
   }
-  return { tokens, matches };
-}
-
-function unitEnd(src: string, from: number): number {
-  const i = src.indexOf(UNIT_BREAK, from);
-  return i < 0 ? src.length : i;
-}
-
-function push(t: Tokens, start: number, end: number, unit: number): void {
-  t.start.push(start);
-  t.end.push(end);
-  t.unit.push(unit);
+  return matches;
 }
 
 /** The index of the token starting at source offset `pos` (searched from the end), or -1. */
 function tokenAt(t: Tokens, pos: number): number {
-  for (let i = t.start.length - 1; i >= 0; i--) {
-    const s = t.start[i] ?? -1;
+  for (let i = t.count - 1; i >= 0; i--) {
+    const s = t.data[3 * i] ?? -1;
     if (s === pos) return i;
     if (s < pos) return -1;
   }
@@ -114,22 +176,39 @@ function tokenAt(t: Tokens, pos: number): number {
 }
 
 /** Emits tokens from `from` (below `limit`) until `after` tokens past `anchor`; returns the end. */
-function scan(t: Tokens, from: number, limit: number, anchor: number, after: number, unit: number): number {
+function scan(
+  t: TokenWriter,
+  from: number,
+  limit: number,
+  anchor: number,
+  after: number,
+  unit: number,
+): number {
   const src = t.source;
+  let { data, count } = t;
   let past = 0;
   let i = from;
+  let end = limit;
   // A scanner by character code: a regex here would allocate a match object per token.
   while (i < limit) {
-    const c = src.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const flags = CHAR_FLAGS[src.charCodeAt(i)] ?? 0;
+    if (flags & IS_SPACE) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (isWordCode(c)) while (j < limit && isWordCode(src.charCodeAt(j))) j++;
-    push(t, i, j, unit);
-    if (i >= anchor && ++past > after) return j;
+    if (flags & IS_WORD) while (j < limit && (CHAR_FLAGS[src.charCodeAt(j)] ?? 0) & IS_WORD) j++;
+    if (3 * count === data.length) data = grownTokens(t, count);
+    data[3 * count] = i;
+    data[3 * count + 1] = j;
+    data[3 * count + 2] = unit;
+    count++;
+    if (i >= anchor && ++past > after) {
+      end = j;
+      break;
+    }
     i = j;
   }
-  return limit;
+  t.count = count;
+  return end;
 }
