@@ -1,78 +1,105 @@
 // `npm run bench`: times the analysis against an npm summarizer on the same inputs, in one run,
 // and prints the ratio. Timings on a shared machine are noisy; the ratio is what we track.
-import { readFileSync, readdirSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ContenderRequest } from './contender-process.js';
+import { CONTENDERS, makeContender } from './contenders.js';
 import {
-  AbsoluteSummarizerConfig,
-  DefaultTextParser,
-  NullLogger,
-  SorensenDiceSimilarity,
-  Summarizer,
-} from 'ts-textrank';
-import { analyzeArticle, analyzeText } from '../src/core/analyze.js';
+  loadDocs,
+  onePass,
+  timedTurn,
+  WARM_UP_SECONDS,
+  type ContenderName,
+  type Doc,
+  type Timing,
+} from './docs.js';
 import { runIngestBench } from './ingest.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'articles');
-
-interface Doc {
-  readonly id: string;
-  readonly text: string;
-}
-
-function loadDocs(file: string | undefined): Doc[] {
-  if (file) {
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l, i) => {
-        const o = JSON.parse(l) as { id?: unknown; text?: unknown };
-        if (typeof o.text !== 'string') throw new Error(`${file}: line ${i + 1} has no "text"`);
-        return { id: typeof o.id === 'string' ? o.id : String(i + 1), text: o.text };
-      });
-  }
-  return readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ id: f, text: readFileSync(join(FIXTURES, f), 'utf8') }));
-}
-
-interface Timing {
-  /** CPU seconds (user + system) spent in the timed calls. */
-  seconds: number;
-  articles: number;
-  bytes: number;
-}
-
-const cpuSeconds = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
+const add = (into: Timing, t: Timing): void => {
+  into.seconds += t.seconds;
+  into.articles += t.articles;
+  into.bytes += t.bytes;
 };
+const zero = (): Timing => ({ seconds: 0, articles: 0, bytes: 0 });
 
-/** One pass of `fn` over the docs, timed in CPU seconds and added to `into`. */
-function pass(docs: readonly Doc[], fn: (d: Doc) => unknown, into: Timing): void {
-  const t0 = cpuSeconds();
-  for (const d of docs) fn(d);
-  into.seconds += cpuSeconds() - t0;
-  into.articles += docs.length;
-  into.bytes += docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
+/** A contender in a child process: `turn()` runs one timed turn there and resolves with its timing. */
+interface Remote {
+  readonly turn: () => Promise<Timing>;
+  readonly child: ChildProcess;
+}
+
+async function startRemote(name: ContenderName, file: string | undefined): Promise<Remote> {
+  const child = fork(join(import.meta.dirname, 'contender-process.ts'), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void =>
+        reject(new Error(`bench contender ${name} exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m);
+      });
+    });
+  const ready = next();
+  child.send({ start: name, file } satisfies ContenderRequest);
+  await ready;
+  return {
+    child,
+    turn: () => {
+      const answer = next();
+      child.send({ turn: { minSeconds: TURN_SECONDS } } satisfies ContenderRequest);
+      return answer as Promise<Timing>;
+    },
+  };
+}
+
+/** CPU time of one turn: whole passes over the articles until it is spent. */
+const TURN_SECONDS = 0.05;
+
+/**
+ * Each contender runs in a process of its own (its own heap and JIT state), and the parent gives
+ * each a turn in rotation (who goes first rotates too) until each has spent `minSeconds` of CPU
+ * time. A turn is a batch of articles (`TURN_SECONDS` of passes), as a poll of many feeds brings
+ * in, so the figure is the throughput of analysing a batch rather than the cost of waking up.
+ * Process CPU time rather than wall-clock time, and taking turns, keep other load on a shared
+ * machine from favouring any side; separate heaps keep one side's garbage from being collected
+ * on the other's time.
+ */
+async function timeIsolated(file: string | undefined, minSeconds: number): Promise<Timing[]> {
+  const remotes: Remote[] = [];
+  try {
+    for (const name of CONTENDERS) remotes.push(await startRemote(name, file));
+    const timings = CONTENDERS.map(zero);
+    for (let round = 0; timings.some((t) => t.seconds < minSeconds); round++) {
+      for (let k = 0; k < remotes.length; k++) {
+        const i = (round + k) % remotes.length;
+        add(timings[i]!, await remotes[i]!.turn());
+      }
+    }
+    return timings;
+  } finally {
+    for (const r of remotes) r.child.disconnect();
+  }
 }
 
 /**
- * Times every function over the same docs, one pass of each in turn, after one warm-up pass each.
- * Process CPU time rather than wall-clock time, and interleaving, keep other load on a shared
- * machine from favouring any side: all are single-threaded and synchronous.
+ * The older method, kept for comparison (`--shared-heap`): all contenders in this one process,
+ * one pass each in turn, so each runs with the caches and heap the one before it left.
  */
-function timeInterleaved(
-  docs: readonly Doc[],
-  minSeconds: number,
-  fns: readonly ((d: Doc) => unknown)[],
-): Timing[] {
-  const timings = fns.map((): Timing => ({ seconds: 0, articles: 0, bytes: 0 }));
-  for (const fn of fns) for (const d of docs) fn(d);
-  do {
-    fns.forEach((fn, i) => pass(docs, fn, timings[i]!));
-  } while (timings.some((t) => t.seconds < minSeconds));
+function timeSharedHeap(docs: readonly Doc[], minSeconds: number): Timing[] {
+  const fns = CONTENDERS.map(makeContender);
+  const timings = fns.map(zero);
+  for (const fn of fns) timedTurn(docs, fn, WARM_UP_SECONDS);
+  for (let round = 0; timings.some((t) => t.seconds < minSeconds); round++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (round + k) % fns.length;
+      add(timings[i]!, onePass(docs, fns[i]!));
+    }
+  }
   return timings;
 }
 
@@ -85,29 +112,24 @@ function report(name: string, t: Timing): string {
 export async function runBench(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { file: { type: 'string' }, seconds: { type: 'string' }, feeds: { type: 'string' } },
+    options: {
+      file: { type: 'string' },
+      seconds: { type: 'string' },
+      feeds: { type: 'string' },
+      'shared-heap': { type: 'boolean' },
+    },
   });
   const docs = loadDocs(values.file);
   if (docs.length === 0) throw new Error('no articles to benchmark');
   const minSeconds = values.seconds ? Number(values.seconds) : 3;
-  const textrank = new Summarizer(
-    new AbsoluteSummarizerConfig(
-      3,
-      new SorensenDiceSimilarity(),
-      new DefaultTextParser(),
-      0.85,
-      Summarizer.SORT_OCCURENCE,
-    ),
-    new NullLogger(),
-  );
+  const shared = values['shared-heap'] === true;
   console.log(
-    `analysis benchmark: ${docs.length} articles, at least ${minSeconds} CPU seconds each, passes interleaved`,
+    `analysis benchmark: ${docs.length} articles, at least ${minSeconds} CPU seconds each, passes taken in turns, ` +
+      (shared ? 'all in one process' : 'each contender in a process of its own'),
   );
-  const [text, whole, theirs] = timeInterleaved(docs, minSeconds, [
-    (d) => analyzeText({ text: d.text }),
-    (d) => analyzeArticle({ text: d.text }),
-    (d) => textrank.summarize(d.text, 'en'),
-  ]) as [Timing, Timing, Timing];
+  const [text, whole, theirs] = (
+    shared ? timeSharedHeap(docs, minSeconds) : await timeIsolated(values.file, minSeconds)
+  ) as [Timing, Timing, Timing];
   const speed = (t: Timing): number => t.articles / t.seconds;
   console.log(report('newsdesk text analysis', text) + '  clean, sentences, lede, summary');
   console.log(report('newsdesk whole analysis', whole) + '  + quotes, countries, regions');
