@@ -53,6 +53,18 @@ function firstProse(text: string): string {
 }
 
 /**
+ * The lede and the first paragraph of prose, for the words a key quote shares with them. The lede is
+ * most often that paragraph less its dateline ("(NDW) -- "): then the paragraph alone holds the same
+ * words, and its stems are read once. (The words are runs of letters, so no word spans the space
+ * before the lede, nor the line break that joined the two.)
+ */
+function aboutText(lede: string, prose: string): string {
+  const cut = prose.length - lede.length;
+  const within = cut === 0 || (cut > 0 && isRegexSpace(prose.charCodeAt(cut - 1)));
+  return within && prose.endsWith(lede) ? prose : `${lede}\n${prose}`;
+}
+
+/**
  * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
  * the same sentence rather than a sentence start, a colon or a comma.
  */
@@ -173,7 +185,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   }
   // the first paragraph of prose is read only when some quote may be a key quote
   const keys = anyEligible
-    ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+    ? chooseKeyQuotes(candidates, context.title, aboutText(context.lede, firstProse(text)))
     : [];
   const out: Quote[] = [];
   for (let k = 0; k < quotations.length; k++) {
