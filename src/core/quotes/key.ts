@@ -159,14 +159,17 @@ function sharedStems(table: StemTable, lower: string, found: number[], mark: num
   return shared;
 }
 
-/** Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII counts as a letter). */
-export function wordCount(s: string, from = 0, to = s.length): number {
+/**
+ * Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII
+ * counts as a letter). Counting stops at `limit`, for a caller that only asks whether there are so many.
+ */
+export function wordCount(s: string, from = 0, to = s.length, limit = Infinity): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
     const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
-    if (letter && !inWord) n++;
+    if (letter && !inWord && ++n >= limit) return n;
     inWord = letter;
   }
   return n;
