@@ -55,9 +55,9 @@ function isStemLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
-/** Which of 512 slots the two characters starting a stem fall in (collisions are checked). */
+/** Which of 128 slots the two characters starting a stem fall in (collisions are checked). */
 function slotOf(c1: number, c2: number): number {
-  return ((c1 << 4) ^ c2) & 511;
+  return ((c1 << 3) ^ c2) & 127;
 }
 
 /**
@@ -90,7 +90,7 @@ function stemTable(lower: string): StemTable {
     text: lower,
     from: [],
     length: [],
-    head: new Array<number>(512).fill(-1),
+    head: new Array<number>(128).fill(-1),
     next: [],
     single: [],
   };
