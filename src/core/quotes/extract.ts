@@ -183,9 +183,9 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
     if (isEligible(c)) anyEligible = true;
     candidates.push(c);
   }
-  // the first paragraph of prose is read only when some quote may be a key quote
+  // the first paragraph of prose is read only when two quotes or more may be the key quote
   const keys = anyEligible
-    ? chooseKeyQuotes(candidates, context.title, aboutText(context.lede, firstProse(text)))
+    ? chooseKeyQuotes(candidates, context.title, () => aboutText(context.lede, firstProse(text)))
     : [];
   const out: Quote[] = [];
   for (let k = 0; k < quotations.length; k++) {

@@ -187,7 +187,7 @@ export function isEligible(q: KeyCandidate): boolean {
 export function chooseKeyQuotes(
   quotes: readonly KeyCandidate[],
   title: string | null,
-  lede: string,
+  lede: string | (() => string),
 ): number[] {
   const eligible: boolean[] = [];
   let count = 0;
@@ -203,7 +203,8 @@ export function chooseKeyQuotes(
   if (!count) return [];
   // a single candidate is the key quote whatever its score: no need to read the headline's words
   if (count === 1) return [only];
-  const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
+  // the lede may be a function, so that a single candidate spares reading it at all
+  const titleWords = `${title ?? ''} ${typeof lede === 'string' ? lede : lede()}`.toLowerCase();
   const about = stemTable(titleWords);
   const found = about.from.map(() => 0);
   const counts = new Map<string, number>();
