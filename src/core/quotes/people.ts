@@ -150,8 +150,9 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
   const until = quoted();
-  // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
-  const heads = new Set<number>();
+  // first letters (a to z, one bit each) of the surnames known so far: most capitalised words start
+  // no surname, and need no lookup
+  let heads = 0;
   // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
   // words that need no string at all
   CAPITAL.lastIndex = 0;
@@ -177,8 +178,7 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
         const p = known?.[known.length - 1];
         if (p) mention(p, start + plain.offset);
       } else if (plain) addPerson(index, plain.name, start + plain.offset);
-      for (let k = known; k < index.people.length; k++)
-        heads.add((index.people[k] as Person).surname.charCodeAt(0));
+      for (let k = known; k < index.people.length; k++) heads |= headBit((index.people[k] as Person).surname);
     } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
@@ -194,9 +194,15 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   return index;
 }
 
+/** The bit of a (lower-case) surname's first letter, a to z; 0 for a surname starting otherwise. */
+function headBit(surname: string): number {
+  const c = surname.charCodeAt(0) - 97;
+  return c >= 0 && c < 26 ? 1 << c : 0;
+}
+
 /** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
-function mayBeSurname(heads: ReadonlySet<number>, c: number): boolean {
-  return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
+function mayBeSurname(heads: number, c: number): boolean {
+  return c >= 65 && c <= 90 ? (heads & (1 << (c - 65))) !== 0 : true;
 }
 
 /** Whether text[from, to) holds a space or a tab: a run of more than one word. */
