@@ -18,7 +18,9 @@ export interface Person {
   readonly mentions: number[];
   /** Named as a speaker, or with a title: a person, not a place or a firm. */
   person: boolean;
-  votes: { m: number; f: number };
+  /** He/his/him and she/her read near the person alone (see voteGenders). */
+  maleVotes: number;
+  femaleVotes: number;
 }
 
 /** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
@@ -100,7 +102,8 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
       possessor: null,
       mentions: [],
       person: false,
-      votes: { m: 0, f: 0 },
+      maleVotes: 0,
+      femaleVotes: 0,
     };
     list.push(p);
     index.bySurname.set(surname, list);
@@ -362,10 +365,11 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     }
     // he, his, him: m; she, her: f
     const first = text.charCodeAt(at) | 32;
-    const g = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114 ? 'm' : 'f';
-    if (single) nearest.p.votes[g]++;
+    const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
+    if (single && male) nearest.p.maleVotes++;
+    else if (single) nearest.p.femaleVotes++;
   }
   for (const p of index.people) {
-    if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';
+    if (!p.gender && p.maleVotes !== p.femaleVotes) p.gender = p.maleVotes > p.femaleVotes ? 'm' : 'f';
   }
 }
