@@ -25,8 +25,7 @@ function previousParagraph(text: string, paragraphStart: number): { start: numbe
   let end = paragraphStart;
   while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
   if (end === 0) return null;
-  let start = end;
-  while (start > 0 && text[start - 1] !== '\n') start--;
+  let start = text.lastIndexOf('\n', end - 1) + 1;
   while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
   return { start, end };
 }
@@ -45,11 +44,23 @@ function firstProse(text: string): string {
       while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
       const last = text.charCodeAt(b - 1);
       const ends = last === 46 || last === 63 || last === 33 || last === 34 || last === 0x201d; // . ? ! " ”
-      if (b > a && ends && wordCount(text, a, b) >= 15) return text.slice(a, b);
+      if (b > a && ends && wordCount(text, a, b, 15) >= 15) return text.slice(a, b);
     }
     s = e + 1;
   }
   return '';
+}
+
+/**
+ * The lede and the first paragraph of prose, for the words a key quote shares with them. The lede is
+ * most often that paragraph less its dateline ("(NDW) -- "): then the paragraph alone holds the same
+ * words, and its stems are read once. (The words are runs of letters, so no word spans the space
+ * before the lede, nor the line break that joined the two.)
+ */
+function aboutText(lede: string, prose: string): string {
+  const cut = prose.length - lede.length;
+  const within = cut === 0 || (cut > 0 && isRegexSpace(prose.charCodeAt(cut - 1)));
+  return within && prose.endsWith(lede) ? prose : `${lede}\n${prose}`;
 }
 
 /**
@@ -95,7 +106,8 @@ function attribute(
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
     let a = attributionAfter(text, q, marks) ?? attributionBefore(text, q, floor);
-    const before = q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
+    // the paragraph before matters only to a quote that opens its own and has no speaker yet
+    const before = !a && q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
     if (!a && before) a = attributionByColon(text, q, before);
     // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
     if (!a && last && last.q.paragraphEnd > q.start) a = { mention: last.a.mention, kind: 'continued' };
@@ -171,9 +183,9 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
     if (isEligible(c)) anyEligible = true;
     candidates.push(c);
   }
-  // the first paragraph of prose is read only when some quote may be a key quote
+  // the first paragraph of prose is read only when two quotes or more may be the key quote
   const keys = anyEligible
-    ? chooseKeyQuotes(candidates, context.title, `${context.lede}\n${firstProse(text)}`)
+    ? chooseKeyQuotes(candidates, context.title, () => aboutText(context.lede, firstProse(text)))
     : [];
   const out: Quote[] = [];
   for (let k = 0; k < quotations.length; k++) {

@@ -13,14 +13,29 @@ export interface KeyCandidate {
   readonly words?: number;
 }
 
-const STOP = new Set(
+const STOP_WORDS =
   'that this with from have were they their there which what when will would could should about into over after been being than then them these those just also more most very said says some such only other while where your ours'.split(
     ' ',
-  ),
-);
+  );
 
 /** Stop words are short: a longer word needs no lookup. */
-const STOP_MAX = Math.max(...[...STOP].map((w) => w.length));
+const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
+
+/**
+ * A word of at most STOP_MAX letters a to z as a number (five bits a letter), so that a stop word is
+ * looked up without slicing the word out of its text; 0 when the word has another letter.
+ */
+function wordCode(s: string, from: number, to: number): number {
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) return 0;
+    code = code * 32 + (c - 96);
+  }
+  return code;
+}
+
+const STOP_CODES = new Set(STOP_WORDS.map((w) => wordCode(w, 0, w.length)));
 
 /**
  * The length of the suffix a crude stem drops from the word ending at `end`: "ing", "ed", "es" or
@@ -35,29 +50,126 @@ function suffixLength(lower: string, end: number): number {
   return 0;
 }
 
-/** Words of four letters or more: maximal runs of lower-case letters (Latin, with accents). */
-const STEM_WORD = /[a-z\u00c0-\u024f]{4,}/g;
-
-/** The stems of the (lower-case) words of four letters or more, stop words left out. */
-function stems(lower: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of lower.match(STEM_WORD) ?? []) {
-    if (w.length > STOP_MAX || !STOP.has(w)) {
-      const cut = suffixLength(w, w.length);
-      out.add(cut ? w.slice(0, -cut) : w);
-    }
-  }
-  return out;
+/** A letter of the stemmed words: lower-case Latin, with accents ([a-z\u00c0-\u024f]). */
+function isStemLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
-/** Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII counts as a letter). */
-export function wordCount(s: string, from = 0, to = s.length): number {
+/** Which of 128 slots the two characters starting a stem fall in (collisions are checked). */
+function slotOf(c1: number, c2: number): number {
+  return ((c1 << 3) ^ c2) & 127;
+}
+
+/**
+ * The distinct stems of the headline's and lede's (lower-case) words of four letters or more, stop
+ * words left out, kept as spans of that text (no strings), ready to be found inside quotes: one walk
+ * over each quote with a bit table of the stems' first two characters finds them all, where one
+ * substring search per stem and quote would mostly fail.
+ */
+interface StemTable {
+  readonly text: string;
+  readonly from: number[];
+  readonly length: number[];
+  /** For each slot (`slotOf`), the last stem of two letters or more starting in it, or -1. */
+  readonly head: number[];
+  /** For each stem, the stem before it in the same slot, or -1. */
+  readonly next: number[];
+  /** Stems of one letter ("king" less "-ing"), by index: found by a plain walk. */
+  readonly single: number[];
+}
+
+/** Whether the stem text[from, from + n) equals s[at, at + n). */
+function sameAt(text: string, from: number, n: number, s: string, at: number): boolean {
+  if (at + n > s.length) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(at + k)) return false;
+  return true;
+}
+
+function stemTable(lower: string): StemTable {
+  const table: StemTable = {
+    text: lower,
+    from: [],
+    length: [],
+    head: new Array<number>(128).fill(-1),
+    next: [],
+    single: [],
+  };
+  const { from, length, head, next } = table;
+  // the maximal runs of stem letters, read in place
+  for (let i = 0; i < lower.length;) {
+    if (!isStemLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isStemLetter(lower.charCodeAt(i))) i++;
+    const n = i - start;
+    if (n < 4 || (n <= STOP_MAX && STOP_CODES.has(wordCode(lower, start, i)))) continue;
+    const stem = n - suffixLength(lower, i);
+    // a stem met before counts once: it is in the same slot (or among the stems of one letter)
+    const slot = stem > 1 ? slotOf(lower.charCodeAt(start), lower.charCodeAt(start + 1)) : -1;
+    let j = slot >= 0 ? (head[slot] as number) : -1;
+    while (j >= 0 && !(length[j] === stem && sameAt(lower, from[j] as number, stem, lower, start)))
+      j = next[j] as number;
+    if (
+      j >= 0 ||
+      (slot < 0 && table.single.some((k) => lower.charCodeAt(from[k] as number) === lower.charCodeAt(start)))
+    )
+      continue;
+    if (slot < 0) {
+      table.single.push(from.length);
+      next.push(-1);
+    } else {
+      next.push(head[slot] as number);
+      head[slot] = from.length;
+    }
+    from.push(start);
+    length.push(stem);
+  }
+  return table;
+}
+
+/**
+ * How many of the table's stems occur in `lower` (as substrings, as `includes` would find them).
+ * `found` marks the stems already counted for this quote with `mark`.
+ */
+function sharedStems(table: StemTable, lower: string, found: number[], mark: number): number {
+  const { text, from, length, head, next } = table;
+  let shared = 0;
+  for (const j of table.single) {
+    const c = text.charCodeAt(from[j] as number);
+    for (let i = 0; i < lower.length; i++) {
+      if (lower.charCodeAt(i) === c) {
+        shared++;
+        break;
+      }
+    }
+  }
+  let c = lower.charCodeAt(0);
+  for (let i = 0; i + 1 < lower.length; i++) {
+    const d = lower.charCodeAt(i + 1);
+    for (let j = head[slotOf(c, d)] as number; j >= 0; j = next[j] as number) {
+      if (found[j] !== mark && sameAt(text, from[j] as number, length[j] as number, lower, i)) {
+        found[j] = mark;
+        shared++;
+      }
+    }
+    c = d;
+  }
+  return shared;
+}
+
+/**
+ * Words in `s` (or s[from, to)): starts of runs of letters or digits (any character past ASCII
+ * counts as a letter). Counting stops at `limit`, for a caller that only asks whether there are so many.
+ */
+export function wordCount(s: string, from = 0, to = s.length, limit = Infinity): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) | 32; // folds upper case onto lower case; digits keep their codes
     const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
-    if (letter && !inWord) n++;
+    if (letter && !inWord && ++n >= limit) return n;
     inWord = letter;
   }
   return n;
@@ -75,7 +187,7 @@ export function isEligible(q: KeyCandidate): boolean {
 export function chooseKeyQuotes(
   quotes: readonly KeyCandidate[],
   title: string | null,
-  lede: string,
+  lede: string | (() => string),
 ): number[] {
   const eligible: boolean[] = [];
   let count = 0;
@@ -91,8 +203,10 @@ export function chooseKeyQuotes(
   if (!count) return [];
   // a single candidate is the key quote whatever its score: no need to read the headline's words
   if (count === 1) return [only];
-  const titleWords = `${title ?? ''} ${lede}`.toLowerCase();
-  const about = stems(titleWords);
+  // the lede may be a function, so that a single candidate spares reading it at all
+  const titleWords = `${title ?? ''} ${typeof lede === 'string' ? lede : lede()}`.toLowerCase();
+  const about = stemTable(titleWords);
+  const found = about.from.map(() => 0);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
   const scored: { i: number; score: number }[] = [];
@@ -101,9 +215,7 @@ export function chooseKeyQuotes(
     if (!eligible[i] || !q.speakerName) continue;
     const words = q.words ?? wordCount(q.text);
     // the headline's and lede's word stems found in the quote: substring tests, no tokenizing
-    const lower = q.text.toLowerCase();
-    let shared = 0;
-    for (const w of about) if (lower.includes(w)) shared++;
+    const shared = sharedStems(about, q.text.toLowerCase(), found, i + 1);
     const surname = q.speakerName.slice(q.speakerName.lastIndexOf(' ') + 1).toLowerCase();
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;

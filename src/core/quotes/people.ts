@@ -18,7 +18,9 @@ export interface Person {
   readonly mentions: number[];
   /** Named as a speaker, or with a title: a person, not a place or a firm. */
   person: boolean;
-  votes: { m: number; f: number };
+  /** He/his/him and she/her read near the person alone (see voteGenders). */
+  maleVotes: number;
+  femaleVotes: number;
 }
 
 /** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
@@ -100,7 +102,8 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
       possessor: null,
       mentions: [],
       person: false,
-      votes: { m: 0, f: 0 },
+      maleVotes: 0,
+      femaleVotes: 0,
     };
     list.push(p);
     index.bySurname.set(surname, list);
@@ -150,8 +153,9 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   const index = emptyIndex();
   const ownedPeople = new Map<string, Person[]>();
   const until = quoted();
-  // first letters of the surnames known so far: most capitalised words start no surname, and need no lookup
-  const heads = new Set<number>();
+  // first letters (a to z, one bit each) of the surnames known so far: most capitalised words start
+  // no surname, and need no lookup
+  let heads = 0;
   // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
   // words that need no string at all
   CAPITAL.lastIndex = 0;
@@ -177,8 +181,7 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
         const p = known?.[known.length - 1];
         if (p) mention(p, start + plain.offset);
       } else if (plain) addPerson(index, plain.name, start + plain.offset);
-      for (let k = known; k < index.people.length; k++)
-        heads.add((index.people[k] as Person).surname.charCodeAt(0));
+      for (let k = known; k < index.people.length; k++) heads |= headBit((index.people[k] as Person).surname);
     } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
@@ -194,9 +197,15 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   return index;
 }
 
+/** The bit of a (lower-case) surname's first letter, a to z; 0 for a surname starting otherwise. */
+function headBit(surname: string): number {
+  const c = surname.charCodeAt(0) - 97;
+  return c >= 0 && c < 26 ? 1 << c : 0;
+}
+
 /** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
-function mayBeSurname(heads: ReadonlySet<number>, c: number): boolean {
-  return c >= 65 && c <= 90 ? heads.has(c + 32) : true;
+function mayBeSurname(heads: number, c: number): boolean {
+  return c >= 65 && c <= 90 ? (heads & (1 << (c - 65))) !== 0 : true;
 }
 
 /** Whether text[from, to) holds a space or a tab: a run of more than one word. */
@@ -356,10 +365,11 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     }
     // he, his, him: m; she, her: f
     const first = text.charCodeAt(at) | 32;
-    const g = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114 ? 'm' : 'f';
-    if (single) nearest.p.votes[g]++;
+    const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
+    if (single && male) nearest.p.maleVotes++;
+    else if (single) nearest.p.femaleVotes++;
   }
   for (const p of index.people) {
-    if (!p.gender && p.votes.m !== p.votes.f) p.gender = p.votes.m > p.votes.f ? 'm' : 'f';
+    if (!p.gender && p.maleVotes !== p.femaleVotes) p.gender = p.maleVotes > p.femaleVotes ? 'm' : 'f';
   }
 }

@@ -39,7 +39,7 @@ function byPronoun(index: PeopleIndex, gender: 'm' | 'f', at: number): Person | 
   let best: Person | null = null;
   let bestAt = -1;
   for (const p of index.people) {
-    if (!p.person && p.votes.m + p.votes.f === 0) continue;
+    if (!p.person && p.maleVotes + p.femaleVotes === 0) continue;
     if (p.gender && p.gender !== gender) continue;
     const m = lastMentionBefore(p, at);
     if (m > bestAt) {
