@@ -3,7 +3,7 @@ import { tagPlaces } from './places/tag.js';
 import { chooseLede } from './summary/lede.js';
 import { summarize } from './summary/summarize.js';
 import { cleanArticle } from './text/clean.js';
-import { splitSentences } from './text/sentences.js';
+import { appendSentences } from './text/sentences.js';
 import type { Analysis, AnalyzeOptions, ArticleInput } from './types.js';
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
@@ -14,7 +14,9 @@ export type TextAnalysis = Pick<Analysis, 'title' | 'lede' | 'summary' | 'body' 
 /** Cleans the article, splits it into sentences, and picks its lede and key sentences. Pure. */
 export function analyzeText(input: ArticleInput, options: AnalyzeOptions = {}): TextAnalysis {
   const cleaned = cleanArticle(input.text, input.title);
-  const sentences = cleaned.paragraphs.flatMap((p) => splitSentences(p));
+  // One array filled in place: `flatMap` makes an array per paragraph and then copies them.
+  const sentences: string[] = [];
+  for (const paragraph of cleaned.paragraphs) appendSentences(paragraph, sentences);
   const sentenced = { title: cleaned.title, sentences };
   return {
     title: cleaned.title,
