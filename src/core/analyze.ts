@@ -35,5 +35,15 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const text = analyzeText(input, options);
   const quotes = extractQuotes(input.text, { title: text.title, lede: text.lede });
   const places = tagPlaces({ title: text.title, lede: text.lede, sentences: text.sentences });
-  return { ...text, quotes, countries: places.countries, regions: places.regions };
+  // One literal in the fields' order, rather than a spread that copies `text` and then extends it.
+  return {
+    title: text.title,
+    lede: text.lede,
+    summary: text.summary,
+    body: text.body,
+    sentences: text.sentences,
+    quotes,
+    countries: places.countries,
+    regions: places.regions,
+  };
 }
