@@ -1,7 +1,8 @@
 import { extractQuotes } from './quotes/extract.js';
 import { tagPlaces } from './places/tag.js';
 import { chooseLede } from './summary/lede.js';
-import { summarize } from './summary/summarize.js';
+import { scoreSentences } from './summary/score.js';
+import { summarizeScored } from './summary/summarize.js';
 import { cleanArticle } from './text/clean.js';
 import { appendSentences } from './text/sentences.js';
 import type { Analysis, AnalyzeOptions, ArticleInput } from './types.js';
@@ -18,10 +19,12 @@ export function analyzeText(input: ArticleInput, options: AnalyzeOptions = {}): 
   const sentences: string[] = [];
   for (const paragraph of cleaned.paragraphs) appendSentences(paragraph, sentences);
   const sentenced = { title: cleaned.title, sentences };
+  // One scan of the sentences serves the lede (word counts) and the summary (scores).
+  const scores = scoreSentences(sentenced);
   return {
     title: cleaned.title,
-    lede: chooseLede(sentenced),
-    summary: summarize(sentenced, options.sentences ?? DEFAULT_SUMMARY_SENTENCES),
+    lede: chooseLede(sentenced, scores.words),
+    summary: summarizeScored(sentenced, scores, options.sentences ?? DEFAULT_SUMMARY_SENTENCES),
     body: cleaned.paragraphs.join('\n\n'),
     sentences,
   };
