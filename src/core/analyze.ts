@@ -1,9 +1,10 @@
 import { extractQuotes } from './quotes/extract.js';
 import { tagPlaces } from './places/tag.js';
 import { chooseLede } from './summary/lede.js';
-import { summarize } from './summary/summarize.js';
+import { scoreSentences } from './summary/score.js';
+import { summarizeScored } from './summary/summarize.js';
 import { cleanArticle } from './text/clean.js';
-import { splitSentences } from './text/sentences.js';
+import { appendSentences } from './text/sentences.js';
 import type { Analysis, AnalyzeOptions, ArticleInput } from './types.js';
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
@@ -14,12 +15,16 @@ export type TextAnalysis = Pick<Analysis, 'title' | 'lede' | 'summary' | 'body' 
 /** Cleans the article, splits it into sentences, and picks its lede and key sentences. Pure. */
 export function analyzeText(input: ArticleInput, options: AnalyzeOptions = {}): TextAnalysis {
   const cleaned = cleanArticle(input.text, input.title);
-  const sentences = cleaned.paragraphs.flatMap((p) => splitSentences(p));
+  // One array filled in place: `flatMap` makes an array per paragraph and then copies them.
+  const sentences: string[] = [];
+  for (const paragraph of cleaned.paragraphs) appendSentences(paragraph, sentences);
   const sentenced = { title: cleaned.title, sentences };
+  // One scan of the sentences serves the lede (word counts) and the summary (scores).
+  const scores = scoreSentences(sentenced);
   return {
     title: cleaned.title,
-    lede: chooseLede(sentenced),
-    summary: summarize(sentenced, options.sentences ?? DEFAULT_SUMMARY_SENTENCES),
+    lede: chooseLede(sentenced, scores.words),
+    summary: summarizeScored(sentenced, scores, options.sentences ?? DEFAULT_SUMMARY_SENTENCES),
     body: cleaned.paragraphs.join('\n\n'),
     sentences,
   };
@@ -33,5 +38,15 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const text = analyzeText(input, options);
   const quotes = extractQuotes(input.text, { title: text.title, lede: text.lede });
   const places = tagPlaces({ title: text.title, lede: text.lede, sentences: text.sentences });
-  return { ...text, quotes, countries: places.countries, regions: places.regions };
+  // One literal in the fields' order, rather than a spread that copies `text` and then extends it.
+  return {
+    title: text.title,
+    lede: text.lede,
+    summary: text.summary,
+    body: text.body,
+    sentences: text.sentences,
+    quotes,
+    countries: places.countries,
+    regions: places.regions,
+  };
 }

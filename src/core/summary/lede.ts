@@ -5,8 +5,8 @@ import { wordCount } from './tokens.js';
 /** A lede tells a whole event: shorter sentences are teasers or fragments. */
 const LEDE_MIN_WORDS = 8;
 
-function isLedeShaped(sentence: string, title: string | null): boolean {
-  if (wordCount(sentence) < LEDE_MIN_WORDS) return false;
+function isLedeShaped(sentence: string, title: string | null, words: number): boolean {
+  if (words < LEDE_MIN_WORDS) return false;
   if (isQuestion(sentence) || isQuotation(sentence) || isCaption(sentence)) return false;
   // A headline left in the body is not the lede even when it is long enough.
   return title === null || !isHeadlineCopy(sentence, title);
@@ -30,11 +30,16 @@ const LEDE_WINDOW = 3;
  * of some length, not a question, quotation, caption or leftover headline. A teaser that leans on
  * what follows ("He's been accused of ...", "This is the moment ...") gives way to one of the next
  * few that stands on its own. Falls back to the first sentence when none qualifies (a very short text).
+ * `wordCounts`, when given, holds each sentence's `wordCount` (as `scoreSentences` counts them).
  */
-export function chooseLede(article: SentencedArticle): string {
+export function chooseLede(article: SentencedArticle, wordCounts?: Int32Array): string {
   const shaped: string[] = [];
-  for (const s of article.sentences) {
-    if (!isLedeShaped(s, article.title)) continue;
+  const sentences = article.sentences;
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k] ?? '';
+    // The scoring scan counted the words already when its counts are given: no second pass.
+    const words = wordCounts ? (wordCounts[k] ?? 0) : wordCount(s);
+    if (!isLedeShaped(s, article.title, words)) continue;
     if (!isDependent(s)) return s;
     shaped.push(s);
     if (shaped.length >= LEDE_WINDOW) break;

@@ -16,6 +16,8 @@ export interface SentencedArticle {
 export interface ArticleScores {
   /** How many sentences were scored. */
   readonly length: number;
+  /** Each sentence's word count (`wordCount`), counted by the same scan: the lede reads it too. */
+  readonly words: Int32Array;
   /** Position prior x length fit x (1 + centrality + headline overlap), discounted by kind. */
   readonly score: Float64Array;
   /** 1 for a caption: never chosen while another sentence is left. */
@@ -175,5 +177,5 @@ export function scoreSentences(article: SentencedArticle): ArticleScores {
     score[index] = value;
     furniture[index] = mark & (MARK_PAREN | MARK_COLON) && isCaption(sentence) ? 1 : 0;
   }
-  return { length, score, furniture, bagStart, ids, vocabulary };
+  return { length, words: counts, score, furniture, bagStart, ids, vocabulary };
 }

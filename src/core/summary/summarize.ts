@@ -1,4 +1,4 @@
-import { scoreSentences, type SentencedArticle } from './score.js';
+import { scoreSentences, type ArticleScores, type SentencedArticle } from './score.js';
 
 export type { SentencedArticle } from './score.js';
 
@@ -16,7 +16,12 @@ let marks = new Uint8Array(1024);
  * pick against that pick only. Captions are taken only when nothing else is left.
  */
 export function summarize(article: SentencedArticle, count: number): string[] {
-  const { length, score, furniture, bagStart, ids, vocabulary } = scoreSentences(article);
+  return summarizeScored(article, scoreSentences(article), count);
+}
+
+/** `summarize` from the article's scores, for a caller that also reads them (the lede's word counts). */
+export function summarizeScored(article: SentencedArticle, scores: ArticleScores, count: number): string[] {
+  const { length, score, furniture, bagStart, ids, vocabulary } = scores;
   if (pool.length < length) {
     pool = new Int32Array(2 * length);
     redundancy = new Float64Array(2 * length);

@@ -24,8 +24,21 @@ const LETTER = /[\p{L}]/u;
  * opening mark follow, unless the word before it is an abbreviation or an initial.
  */
 export function splitSentences(paragraph: string): string[] {
+  return takeFound(collectSentences(paragraph, FOUND, 0));
+}
+
+/**
+ * `splitSentences` appending to `out`; returns its new length. The analysis collects every
+ * paragraph's sentences in one array this way, with no array per paragraph.
+ */
+export function appendSentences(paragraph: string, out: string[]): number {
+  return collectSentences(paragraph, out, out.length);
+}
+
+/** Writes the paragraph's sentences to `out` from index `count` on; returns the index past them. */
+function collectSentences(paragraph: string, out: string[], from: number): number {
   const text = paragraph;
-  let count = 0;
+  let count = from;
   const n = text.length;
   let start = 0;
   let i = 0;
@@ -51,12 +64,11 @@ export function splitSentences(paragraph: string): string[] {
     while (next < n && isSpace(text.charCodeAt(next))) next++;
     if (next >= n) break;
     if (endsSentence(text, start, punctStart, end, next)) {
-      count = addTrimmed(count, text.slice(start, end));
+      count = addTrimmed(out, count, text.slice(start, end));
       start = next;
     }
   }
-  count = addTrimmed(count, text.slice(start));
-  return takeFound(count);
+  return addTrimmed(out, count, text.slice(start));
 }
 
 /** The first `count` sentences of `FOUND` as an exact-size array, leaving `FOUND` empty. */
@@ -85,11 +97,11 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** Adds `s` trimmed to `FOUND` at `count` unless it is blank; returns the new count. */
-function addTrimmed(count: number, s: string): number {
+/** Adds `s` trimmed to `out` at `count` unless it is blank; returns the new count. */
+function addTrimmed(out: string[], count: number, s: string): number {
   const t = s.trim();
   if (t.length === 0) return count;
-  FOUND[count] = t;
+  out[count] = t;
   return count + 1;
 }
 
