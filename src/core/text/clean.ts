@@ -84,33 +84,47 @@ function fitLines(count: number): void {
  */
 function hintedLines(text: string, lines: readonly string[]): boolean {
   let found = false;
-  /** Marks the line holding offset `at`; returns where the next line starts (no need to search it further). */
-  const mark = (at: number): number => {
-    if (!found) {
-      found = true;
-      lineHints.fill(0, 0, lines.length);
-      let start = 0;
-      for (let i = 0; i < lines.length; i++) {
-        lineStarts[i] = start;
-        start += (lines[i] ?? '').length + 1;
-      }
-    }
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    lineHints[lo] = 1;
-    return lo + 1 < lines.length ? (lineStarts[lo + 1] ?? text.length) : text.length;
-  };
   // Full stops are rare enough that visiting each beats a two-character search led by a space.
-  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1))
-    if (at === 0 || isRegexSpace(text.charCodeAt(at - 1))) at = mark(at) - 1;
-  for (const word of HINT_WORDS)
-    for (let at = text.indexOf(word); at >= 0;) at = text.indexOf(word, mark(at));
+  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+    if (at !== 0 && !isRegexSpace(text.charCodeAt(at - 1))) continue;
+    if (!found) found = startHints(lines);
+    at = markHint(text, lines, at) - 1;
+  }
+  for (const word of HINT_WORDS) {
+    for (let at = text.indexOf(word); at >= 0;) {
+      if (!found) found = startHints(lines);
+      at = text.indexOf(word, markHint(text, lines, at));
+    }
+  }
   return found;
+}
+
+/** Clears the hint marks and notes where each line starts, at the first hint of an article. */
+function startHints(lines: readonly string[]): true {
+  lineHints.fill(0, 0, lines.length);
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    lineStarts[i] = start;
+    start += (lines[i] ?? '').length + 1;
+  }
+  return true;
+}
+
+/**
+ * Marks the line holding offset `at`; returns where the next line starts (no need to search it
+ * further). A module function rather than a closure: the search runs for every article, and a closure
+ * would be made (and named) on every call.
+ */
+function markHint(text: string, lines: readonly string[], at: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  lineHints[lo] = 1;
+  return lo + 1 < lines.length ? (lineStarts[lo + 1] ?? text.length) : text.length;
 }
 
 /** Marks that can end a paragraph line; checked on the last character only. */
