@@ -339,9 +339,31 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
   if (!mentions.length) return;
   mentions.sort((a, b) => a.at - b.at);
   let k = 0;
+  // a pronoun counts only within 150 characters after a mention, so only those windows are scanned
+  // (merged when they overlap). The pattern matches whole words, so a scan started inside the text
+  // finds the very matches a scan of the whole text finds from there on.
+  let w = 0;
+  let windowEnd = -1;
   GENDERED_PRONOUN.lastIndex = 0;
-  while (GENDERED_PRONOUN.test(text)) {
+  for (;;) {
+    if (!GENDERED_PRONOUN.test(text)) break;
     const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
+    if (at >= windowEnd) {
+      // past the window: skip to the next window that ends after this pronoun
+      while (w < mentions.length && (mentions[w] as { at: number }).at + 150 <= at) w++;
+      if (w === mentions.length) break;
+      const from = (mentions[w] as { at: number }).at + 1;
+      windowEnd = from + 149;
+      while (w + 1 < mentions.length && (mentions[w + 1] as { at: number }).at + 1 <= windowEnd) {
+        w++;
+        windowEnd = (mentions[w] as { at: number }).at + 150;
+      }
+      w++;
+      if (at < from) {
+        GENDERED_PRONOUN.lastIndex = from;
+        continue;
+      }
+    }
     if (!isOutside(at)) continue;
     while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
