@@ -127,6 +127,7 @@ const RUN_AT = new RegExp(
 const CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/g;
 /** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
 const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
+const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
 
 /** Whether an offset falls inside a quotation; asked with offsets that only grow. */
 export type OutsideQuotes = (at: number) => boolean;
@@ -310,25 +311,19 @@ const isAsciiWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
- * Whether a gendered pronoun (he, she, his, her, him, in any case) stands as a whole word at `i`:
- * what /\b(?:he|she|his|her|him)\b/i matches, read from character codes with no match arrays. Word
- * characters are those of \b, ASCII letters, digits and the underscore.
+ * Where the match of GENDERED_PRONOUN ending at `end` starts, read back from its end so that the
+ * scan allocates no match arrays: three letters (she, his, her, him) when they stand at a word
+ * boundary, else "he".
  */
-function pronounAt(text: string, i: number): boolean {
-  const a = text.charCodeAt(i) | 32;
-  if ((a !== 104 && a !== 115) || isAsciiWordChar(text.charCodeAt(i - 1))) return false;
-  const b = text.charCodeAt(i + 1);
-  const c = text.charCodeAt(i + 2);
-  if (!isAsciiWordChar(b) || !isAsciiWordChar(c)) {
-    return a === 104 && (b | 32) === 101 && isAsciiWordChar(b); // he
-  }
-  if (isAsciiWordChar(text.charCodeAt(i + 3))) return false;
-  const bl = b | 32;
-  const cl = c | 32;
-  return (
-    (a === 115 && bl === 104 && cl === 101) || // she
-    (a === 104 && ((bl === 105 && (cl === 115 || cl === 109)) || (bl === 101 && cl === 114))) // his him her
-  );
+function pronounStart(text: string, end: number): number {
+  if (end < 3 || isAsciiWordChar(text.charCodeAt(end - 4))) return end - 2;
+  const a = text.charCodeAt(end - 3) | 32;
+  const b = text.charCodeAt(end - 2) | 32;
+  const c = text.charCodeAt(end - 1) | 32;
+  const three =
+    (a === 115 && b === 104 && c === 101) || // she
+    (a === 104 && ((b === 105 && (c === 115 || c === 109)) || (b === 101 && c === 114))); // his him her
+  return three ? end - 3 : end - 2;
 }
 
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
@@ -344,45 +339,57 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
   if (!mentions.length) return;
   mentions.sort((a, b) => a.at - b.at);
   let k = 0;
-  // a pronoun counts only within 150 characters after a mention, so only those windows are read
-  // (merged when they overlap), never the rest of the text
-  for (let w = 0; w < mentions.length; w++) {
-    const from = (mentions[w] as { at: number }).at + 1;
-    let windowEnd = from + 149;
-    while (w + 1 < mentions.length && (mentions[w + 1] as { at: number }).at + 1 <= windowEnd) {
+  // a pronoun counts only within 150 characters after a mention, so only those windows are scanned
+  // (merged when they overlap). The pattern matches whole words, so a scan started inside the text
+  // finds the very matches a scan of the whole text finds from there on.
+  let w = 0;
+  let windowEnd = -1;
+  GENDERED_PRONOUN.lastIndex = 0;
+  for (;;) {
+    if (!GENDERED_PRONOUN.test(text)) break;
+    const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
+    if (at >= windowEnd) {
+      // past the window: skip to the next window that ends after this pronoun
+      while (w < mentions.length && (mentions[w] as { at: number }).at + 150 <= at) w++;
+      if (w === mentions.length) break;
+      const from = (mentions[w] as { at: number }).at + 1;
+      windowEnd = from + 149;
+      while (w + 1 < mentions.length && (mentions[w + 1] as { at: number }).at + 1 <= windowEnd) {
+        w++;
+        windowEnd = (mentions[w] as { at: number }).at + 150;
+      }
       w++;
-      windowEnd = (mentions[w] as { at: number }).at + 150;
+      if (at < from) {
+        GENDERED_PRONOUN.lastIndex = from;
+        continue;
+      }
     }
-    const last = Math.min(windowEnd, text.length);
-    for (let at = from; at < last; at++) {
-      if (!pronounAt(text, at)) continue;
-      if (!isOutside(at)) continue;
-      while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
-      // the people of this sentence if any, else of the last 150 characters: one person, one vote
-      const nearest = mentions[k - 1];
-      if (!nearest || at - nearest.at >= 150) continue;
-      let single = true;
-      const previous = mentions[k - 2];
-      // the sentence's start matters only when another mention is near enough to share the vote
-      if (previous && at - previous.at < 150) {
-        const stop = sentenceStart(text, at, Math.max(0, at - 150));
-        // mentions run in text order, so the sentence's own people are the latest ones, nearest first
-        const local = nearest.at >= stop;
-        for (let j = k - 2; j >= 0; j--) {
-          const r = mentions[j] as { p: Person; at: number };
-          if (at - r.at >= 150 || (local && r.at < stop)) break;
-          if (r.p !== nearest.p) {
-            single = false;
-            break;
-          }
+    if (!isOutside(at)) continue;
+    while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
+    // the people of this sentence if any, else of the last 150 characters: one person, one vote
+    const nearest = mentions[k - 1];
+    if (!nearest || at - nearest.at >= 150) continue;
+    let single = true;
+    const previous = mentions[k - 2];
+    // the sentence's start matters only when another mention is near enough to share the vote
+    if (previous && at - previous.at < 150) {
+      const stop = sentenceStart(text, at, Math.max(0, at - 150));
+      // mentions run in text order, so the sentence's own people are the latest ones, nearest first
+      const local = nearest.at >= stop;
+      for (let j = k - 2; j >= 0; j--) {
+        const r = mentions[j] as { p: Person; at: number };
+        if (at - r.at >= 150 || (local && r.at < stop)) break;
+        if (r.p !== nearest.p) {
+          single = false;
+          break;
         }
       }
-      // he, his, him: m; she, her: f
-      const first = text.charCodeAt(at) | 32;
-      const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
-      if (single && male) nearest.p.maleVotes++;
-      else if (single) nearest.p.femaleVotes++;
     }
+    // he, his, him: m; she, her: f
+    const first = text.charCodeAt(at) | 32;
+    const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
+    if (single && male) nearest.p.maleVotes++;
+    else if (single) nearest.p.femaleVotes++;
   }
   for (const p of index.people) {
     if (!p.gender && p.maleVotes !== p.femaleVotes) p.gender = p.maleVotes > p.femaleVotes ? 'm' : 'f';
