@@ -156,6 +156,8 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   // first letters (a to z, one bit each) of the surnames known so far: most capitalised words start
   // no surname, and need no lookup
   let heads = 0;
+  // and their lengths (one bit each, see lengthBit): a word of another length needs no lookup either
+  let lengths = 0;
   // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
   // words that need no string at all
   CAPITAL.lastIndex = 0;
@@ -181,8 +183,16 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
         const p = known?.[known.length - 1];
         if (p) mention(p, start + plain.offset);
       } else if (plain) addPerson(index, plain.name, start + plain.offset);
-      for (let k = known; k < index.people.length; k++) heads |= headBit((index.people[k] as Person).surname);
-    } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
+      for (let k = known; k < index.people.length; k++) {
+        const surname = (index.people[k] as Person).surname;
+        heads |= headBit(surname);
+        lengths |= surnameLengthBit(surname);
+      }
+    } else if (
+      index.bySurname.size &&
+      mayBeSurname(heads, text.charCodeAt(start)) &&
+      (lengths & lengthBit(bareLength(text, start, end))) !== 0
+    ) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
       const p = known?.[known.length - 1];
@@ -206,6 +216,30 @@ function headBit(surname: string): number {
 /** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
 function mayBeSurname(heads: number, c: number): boolean {
   return c >= 65 && c <= 90 ? (heads & (1 << (c - 65))) !== 0 : true;
+}
+
+/** One bit for a length: lengths of 30 and more share the last. */
+function lengthBit(n: number): number {
+  return 1 << Math.min(n, 30);
+}
+
+/**
+ * `lengthBit` of a surname of ASCII characters, the length of any word whose lower case it is (past
+ * ASCII, lower-casing may change a word's length: every bit, no filter).
+ */
+function surnameLengthBit(surname: string): number {
+  for (let i = 0; i < surname.length; i++) if (surname.charCodeAt(i) >= 128) return -1;
+  return lengthBit(surname.length);
+}
+
+/** The length of `bareWord(text.slice(from, to))`, read without slicing. */
+function bareLength(text: string, from: number, to: number): number {
+  const n = to - from;
+  const last = text.charCodeAt(to - 1);
+  const before = n >= 2 ? text.charCodeAt(to - 2) : NaN;
+  if (last === 115 && (before === 0x2019 || before === 39)) return n - 2;
+  if (last === 0x2019 || last === 39 || last === 46) return n - 1;
+  return n;
 }
 
 /** Whether text[from, to) holds a space or a tab: a run of more than one word. */
