@@ -362,16 +362,30 @@ function pronounStart(text: string, end: number): number {
 
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
 function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
-  const mentions: { p: Person; at: number }[] = [];
-  for (const p of index.people) {
-    for (const at of p.mentions) mentions.push({ p, at });
-    for (const w of (p.role ?? '').toLowerCase().split(' ')) {
+  const people = index.people;
+  // everyone's mentions in text order, as parallel arrays of offsets (ats) and people (owners), with
+  // no object a mention: a key packs an offset and a person's index, so that one numeric sort orders
+  // them as a stable sort by offset of the mentions listed person by person would
+  const slots = people.length;
+  const keys: number[] = [];
+  for (let i = 0; i < slots; i++) {
+    const p = people[i] as Person;
+    for (const at of p.mentions) keys.push(at * slots + i);
+    if (!p.role) continue;
+    for (const w of p.role.toLowerCase().split(' ')) {
       const g = GENDERED_WORDS.get(w);
       if (g) p.gender ??= g;
     }
   }
-  if (!mentions.length) return;
-  mentions.sort((a, b) => a.at - b.at);
+  if (!keys.length) return;
+  keys.sort((a, b) => a - b);
+  const ats: number[] = [];
+  const owners: Person[] = [];
+  for (const key of keys) {
+    const at = Math.floor(key / slots);
+    ats.push(at);
+    owners.push(people[key - at * slots] as Person);
+  }
   let k = 0;
   // a pronoun counts only within 150 characters after a mention, so only those windows are scanned
   // (merged when they overlap). The pattern matches whole words, so a scan started inside the text
@@ -384,13 +398,13 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
     if (at >= windowEnd) {
       // past the window: skip to the next window that ends after this pronoun
-      while (w < mentions.length && (mentions[w] as { at: number }).at + 150 <= at) w++;
-      if (w === mentions.length) break;
-      const from = (mentions[w] as { at: number }).at + 1;
+      while (w < ats.length && (ats[w] as number) + 150 <= at) w++;
+      if (w === ats.length) break;
+      const from = (ats[w] as number) + 1;
       windowEnd = from + 149;
-      while (w + 1 < mentions.length && (mentions[w + 1] as { at: number }).at + 1 <= windowEnd) {
+      while (w + 1 < ats.length && (ats[w + 1] as number) + 1 <= windowEnd) {
         w++;
-        windowEnd = (mentions[w] as { at: number }).at + 150;
+        windowEnd = (ats[w] as number) + 150;
       }
       w++;
       if (at < from) {
@@ -399,21 +413,21 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
       }
     }
     if (!isOutside(at)) continue;
-    while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
+    while (k < ats.length && (ats[k] as number) < at) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
-    const nearest = mentions[k - 1];
-    if (!nearest || at - nearest.at >= 150) continue;
+    if (k === 0 || at - (ats[k - 1] as number) >= 150) continue;
+    const nearest = owners[k - 1] as Person;
+    const nearestAt = ats[k - 1] as number;
     let single = true;
-    const previous = mentions[k - 2];
     // the sentence's start matters only when another mention is near enough to share the vote
-    if (previous && at - previous.at < 150) {
+    if (k >= 2 && at - (ats[k - 2] as number) < 150) {
       const stop = sentenceStart(text, at, Math.max(0, at - 150));
       // mentions run in text order, so the sentence's own people are the latest ones, nearest first
-      const local = nearest.at >= stop;
+      const local = nearestAt >= stop;
       for (let j = k - 2; j >= 0; j--) {
-        const r = mentions[j] as { p: Person; at: number };
-        if (at - r.at >= 150 || (local && r.at < stop)) break;
-        if (r.p !== nearest.p) {
+        const rAt = ats[j] as number;
+        if (at - rAt >= 150 || (local && rAt < stop)) break;
+        if (owners[j] !== nearest) {
           single = false;
           break;
         }
@@ -422,8 +436,8 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     // he, his, him: m; she, her: f
     const first = text.charCodeAt(at) | 32;
     const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
-    if (single && male) nearest.p.maleVotes++;
-    else if (single) nearest.p.femaleVotes++;
+    if (single && male) nearest.maleVotes++;
+    else if (single) nearest.femaleVotes++;
   }
   for (const p of index.people) {
     if (!p.gender && p.maleVotes !== p.femaleVotes) p.gender = p.maleVotes > p.femaleVotes ? 'm' : 'f';
