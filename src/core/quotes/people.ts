@@ -156,6 +156,8 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
   // first letters (a to z, one bit each) of the surnames known so far: most capitalised words start
   // no surname, and need no lookup
   let heads = 0;
+  // and their lengths (one bit each, see lengthBit): a word of another length needs no lookup either
+  let lengths = 0;
   // the runs are found with `test` and lastIndex, which build no match arrays: most runs are single
   // words that need no string at all
   CAPITAL.lastIndex = 0;
@@ -181,8 +183,16 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
         const p = known?.[known.length - 1];
         if (p) mention(p, start + plain.offset);
       } else if (plain) addPerson(index, plain.name, start + plain.offset);
-      for (let k = known; k < index.people.length; k++) heads |= headBit((index.people[k] as Person).surname);
-    } else if (index.bySurname.size && mayBeSurname(heads, text.charCodeAt(start))) {
+      for (let k = known; k < index.people.length; k++) {
+        const surname = (index.people[k] as Person).surname;
+        heads |= headBit(surname);
+        lengths |= surnameLengthBit(surname);
+      }
+    } else if (
+      index.bySurname.size &&
+      mayBeSurname(heads, text.charCodeAt(start)) &&
+      (lengths & lengthBit(bareLength(text, start, end))) !== 0
+    ) {
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
       const p = known?.[known.length - 1];
@@ -206,6 +216,30 @@ function headBit(surname: string): number {
 /** False when a word starting with `c` (an ASCII capital) starts no known surname; past ASCII, only a lookup is sure. */
 function mayBeSurname(heads: number, c: number): boolean {
   return c >= 65 && c <= 90 ? (heads & (1 << (c - 65))) !== 0 : true;
+}
+
+/** One bit for a length: lengths of 30 and more share the last. */
+function lengthBit(n: number): number {
+  return 1 << Math.min(n, 30);
+}
+
+/**
+ * `lengthBit` of a surname of ASCII characters, the length of any word whose lower case it is (past
+ * ASCII, lower-casing may change a word's length: every bit, no filter).
+ */
+function surnameLengthBit(surname: string): number {
+  for (let i = 0; i < surname.length; i++) if (surname.charCodeAt(i) >= 128) return -1;
+  return lengthBit(surname.length);
+}
+
+/** The length of `bareWord(text.slice(from, to))`, read without slicing. */
+function bareLength(text: string, from: number, to: number): number {
+  const n = to - from;
+  const last = text.charCodeAt(to - 1);
+  const before = n >= 2 ? text.charCodeAt(to - 2) : NaN;
+  if (last === 115 && (before === 0x2019 || before === 39)) return n - 2;
+  if (last === 0x2019 || last === 39 || last === 46) return n - 1;
+  return n;
 }
 
 /** Whether text[from, to) holds a space or a tab: a run of more than one word. */
@@ -328,36 +362,72 @@ function pronounStart(text: string, end: number): number {
 
 /** He/she near a single named person says that person's gender; gendered role words say it too. */
 function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex): void {
-  const mentions: { p: Person; at: number }[] = [];
-  for (const p of index.people) {
-    for (const at of p.mentions) mentions.push({ p, at });
-    for (const w of (p.role ?? '').toLowerCase().split(' ')) {
+  const people = index.people;
+  // everyone's mentions in text order, as parallel arrays of offsets (ats) and people (owners), with
+  // no object a mention: a key packs an offset and a person's index, so that one numeric sort orders
+  // them as a stable sort by offset of the mentions listed person by person would
+  const slots = people.length;
+  const keys: number[] = [];
+  for (let i = 0; i < slots; i++) {
+    const p = people[i] as Person;
+    for (const at of p.mentions) keys.push(at * slots + i);
+    if (!p.role) continue;
+    for (const w of p.role.toLowerCase().split(' ')) {
       const g = GENDERED_WORDS.get(w);
       if (g) p.gender ??= g;
     }
   }
-  if (!mentions.length) return;
-  mentions.sort((a, b) => a.at - b.at);
+  if (!keys.length) return;
+  keys.sort((a, b) => a - b);
+  const ats: number[] = [];
+  const owners: Person[] = [];
+  for (const key of keys) {
+    const at = Math.floor(key / slots);
+    ats.push(at);
+    owners.push(people[key - at * slots] as Person);
+  }
   let k = 0;
+  // a pronoun counts only within 150 characters after a mention, so only those windows are scanned
+  // (merged when they overlap). The pattern matches whole words, so a scan started inside the text
+  // finds the very matches a scan of the whole text finds from there on.
+  let w = 0;
+  let windowEnd = -1;
   GENDERED_PRONOUN.lastIndex = 0;
-  while (GENDERED_PRONOUN.test(text)) {
+  for (;;) {
+    if (!GENDERED_PRONOUN.test(text)) break;
     const at = pronounStart(text, GENDERED_PRONOUN.lastIndex);
+    if (at >= windowEnd) {
+      // past the window: skip to the next window that ends after this pronoun
+      while (w < ats.length && (ats[w] as number) + 150 <= at) w++;
+      if (w === ats.length) break;
+      const from = (ats[w] as number) + 1;
+      windowEnd = from + 149;
+      while (w + 1 < ats.length && (ats[w + 1] as number) + 1 <= windowEnd) {
+        w++;
+        windowEnd = (ats[w] as number) + 150;
+      }
+      w++;
+      if (at < from) {
+        GENDERED_PRONOUN.lastIndex = from;
+        continue;
+      }
+    }
     if (!isOutside(at)) continue;
-    while (k < mentions.length && (mentions[k] as { at: number }).at < at) k++;
+    while (k < ats.length && (ats[k] as number) < at) k++;
     // the people of this sentence if any, else of the last 150 characters: one person, one vote
-    const nearest = mentions[k - 1];
-    if (!nearest || at - nearest.at >= 150) continue;
+    if (k === 0 || at - (ats[k - 1] as number) >= 150) continue;
+    const nearest = owners[k - 1] as Person;
+    const nearestAt = ats[k - 1] as number;
     let single = true;
-    const previous = mentions[k - 2];
     // the sentence's start matters only when another mention is near enough to share the vote
-    if (previous && at - previous.at < 150) {
+    if (k >= 2 && at - (ats[k - 2] as number) < 150) {
       const stop = sentenceStart(text, at, Math.max(0, at - 150));
       // mentions run in text order, so the sentence's own people are the latest ones, nearest first
-      const local = nearest.at >= stop;
+      const local = nearestAt >= stop;
       for (let j = k - 2; j >= 0; j--) {
-        const r = mentions[j] as { p: Person; at: number };
-        if (at - r.at >= 150 || (local && r.at < stop)) break;
-        if (r.p !== nearest.p) {
+        const rAt = ats[j] as number;
+        if (at - rAt >= 150 || (local && rAt < stop)) break;
+        if (owners[j] !== nearest) {
           single = false;
           break;
         }
@@ -366,8 +436,8 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     // he, his, him: m; she, her: f
     const first = text.charCodeAt(at) | 32;
     const male = first === 104 && (text.charCodeAt(at + 2) | 32) !== 114;
-    if (single && male) nearest.p.maleVotes++;
-    else if (single) nearest.p.femaleVotes++;
+    if (single && male) nearest.maleVotes++;
+    else if (single) nearest.femaleVotes++;
   }
   for (const p of index.people) {
     if (!p.gender && p.maleVotes !== p.femaleVotes) p.gender = p.maleVotes > p.femaleVotes ? 'm' : 'f';

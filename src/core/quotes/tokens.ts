@@ -62,21 +62,44 @@ function lowerCase(word: string): string {
   return word;
 }
 
-function makeWord(text: string, start: number): Token {
-  const n = text.length;
-  const last = text.charCodeAt(n - 1);
-  const before = text.charCodeAt(n - 2);
-  const possessive = n > 2 && (last === 115 || last === 83) && (before === 0x2019 || before === 39);
-  const base = possessive ? text.slice(0, -2) : last === 0x2019 || last === 39 ? text.slice(0, -1) : text;
-  return {
-    text,
-    norm: lowerCase(base),
-    start,
-    end: start + text.length,
-    word: true,
-    capital: startsUpper(text),
-    possessive,
-  };
+/**
+ * A word of the text. Its strings are cut out of the text only when first read: attribution reads
+ * the words up to a verb and a name, and only counts or tests the flags of the rest.
+ */
+class Word implements Token {
+  readonly word = true;
+  readonly capital: boolean;
+  readonly possessive: boolean;
+  private cut: string | null = null;
+  private lower: string | null = null;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    const n = end - start;
+    const last = source.charCodeAt(end - 1);
+    const before = source.charCodeAt(end - 2);
+    this.possessive = n > 2 && (last === 115 || last === 83) && (before === 0x2019 || before === 39);
+    this.capital = upperAt(source, start);
+  }
+
+  get text(): string {
+    return (this.cut ??= this.source.slice(this.start, this.end));
+  }
+
+  /** Lower-cased, without a possessive "’s" or a final apostrophe. */
+  get norm(): string {
+    if (this.lower === null) {
+      const last = this.source.charCodeAt(this.end - 1);
+      const cut = this.possessive ? 2 : last === 0x2019 || last === 39 ? 1 : 0;
+      this.lower = lowerCase(
+        cut || this.cut === null ? this.source.slice(this.start, this.end - cut) : this.cut,
+      );
+    }
+    return this.lower;
+  }
 }
 
 function punct(ch: string, start: number): Token {
@@ -117,8 +140,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     while (j < n && j < to && continuesWord(text.charCodeAt(j))) j++;
     // a word swallowed the sentence's period: give it back unless it belongs to an abbreviation
     if (text.charCodeAt(j - 1) === 46 && !abbreviationBefore(text, i, j - 1)) {
-      out.push(makeWord(text.slice(i, j - 1), i), punct('.', j - 1));
-    } else out.push(makeWord(text.slice(i, j), i));
+      out.push(new Word(text, i, j - 1), punct('.', j - 1));
+    } else out.push(new Word(text, i, j));
     i = j;
   }
   return out;
