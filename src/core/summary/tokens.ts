@@ -103,39 +103,46 @@ export function scanWords(sentence: string): WordScan {
   let hash = FNV_OFFSET;
   let length = 0;
   const n = sentence.length;
-  for (let i = 0; i <= n; i++) {
-    // One table read classifies and lower-cases a character.
-    const code = i < n ? sentence.charCodeAt(i) : 32;
-    const c = FOLD[code] ?? 0;
-    if (c !== 0) {
+  let i = 0;
+  for (;;) {
+    // A tight loop over one word run: one table read classifies and lower-cases a character.
+    // The separator that ends it is handled below, once, rather than tested for in every step.
+    let code = 32;
+    while (i < n) {
+      code = sentence.charCodeAt(i);
+      const c = FOLD[code] ?? 0;
+      if (c === 0) break;
       hash = Math.imul(hash ^ c, FNV_PRIME);
       length++;
-      continue;
+      i++;
     }
-    marks |= code < 0x2000 ? (MARKS[code] ?? 0) : code === CLOSING_CURLY ? MARK_QUOTE : 0;
-    if (length === 0) continue;
-    count++;
-    const h = hash & HASH_BITS;
-    hash = FNV_OFFSET;
-    if (length > 1) {
+    if (length !== 0) {
+      count++;
+      const h = hash & HASH_BITS;
+      hash = FNV_OFFSET;
+      // Inline stopword probe (words of one character are counted but never topic words).
+      if (length > 1) {
+        let slot = h & STOP_MASK;
+        let k = STOP_TABLE[slot] ?? 0;
+        while (k !== 0 && k !== h + 1) {
+          slot = (slot + 1) & STOP_MASK;
+          k = STOP_TABLE[slot] ?? 0;
+        }
+        if (k === 0) {
+          if (content === hashes.length) {
+            const grown = new Int32Array(2 * hashes.length);
+            grown.set(hashes);
+            hashes = grown;
+            SCAN.hashes = grown;
+          }
+          hashes[content++] = h;
+        }
+      }
       length = 0;
-      // Inline stopword probe: the hottest check of the analysis.
-      let slot = h & STOP_MASK;
-      let k = STOP_TABLE[slot] ?? 0;
-      while (k !== 0 && k !== h + 1) {
-        slot = (slot + 1) & STOP_MASK;
-        k = STOP_TABLE[slot] ?? 0;
-      }
-      if (k !== 0) continue;
-      if (content === hashes.length) {
-        const grown = new Int32Array(2 * hashes.length);
-        grown.set(hashes);
-        hashes = grown;
-        SCAN.hashes = grown;
-      }
-      hashes[content++] = h;
     }
-    length = 0;
+    if (i >= n) break;
+    marks |= code < 0x2000 ? (MARKS[code] ?? 0) : code === CLOSING_CURLY ? MARK_QUOTE : 0;
+    i++;
   }
   SCAN.content = content;
   SCAN.count = count;
