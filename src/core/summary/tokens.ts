@@ -92,24 +92,25 @@ export interface WordScan {
 const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0, marks: 0 };
 
 /**
- * Scans one sentence (the hottest loop of the analysis: one pass, character codes only). The
- * returned object is shared and overwritten by the next call; copy what must outlive it.
+ * Scans one sentence, `text[from, to)` (the hottest loop of the analysis: one pass, character
+ * codes only). The returned object is shared and overwritten by the next call; copy what must
+ * outlive it.
  */
-export function scanWords(sentence: string): WordScan {
+export function scanWords(text: string, from = 0, to = text.length): WordScan {
   let hashes = SCAN.hashes;
   let content = 0;
   let count = 0;
   let marks = 0;
   let hash = FNV_OFFSET;
   let length = 0;
-  const n = sentence.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   for (;;) {
     // A tight loop over one word run: one table read classifies and lower-cases a character.
     // The separator that ends it is handled below, once, rather than tested for in every step.
     let code = 32;
     while (i < n) {
-      code = sentence.charCodeAt(i);
+      code = text.charCodeAt(i);
       const c = FOLD[code] ?? 0;
       if (c === 0) break;
       hash = Math.imul(hash ^ c, FNV_PRIME);

@@ -1,4 +1,5 @@
 import { AMBIGUOUS, LOWER_CASE_ABBREVIATIONS, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
+import { isRegexSpace } from './chars.js';
 
 /** `.`, `!`, `?`, `…`: character codes, tested without building one-character strings. */
 function isTerminal(c: number): boolean {
@@ -28,15 +29,46 @@ export function splitSentences(paragraph: string): string[] {
 }
 
 /**
- * `splitSentences` appending to `out`; returns its new length. The analysis collects every
- * paragraph's sentences in one array this way, with no array per paragraph.
+ * Where each sentence lies in a flat text holding the paragraphs (the article body): sentence k
+ * is `text.slice(starts[k], ends[k])`. A scan of the sentences can then read that one flat string
+ * rather than each sentence, a slice whose every character read first finds its parent string.
  */
-export function appendSentences(paragraph: string, out: string[]): number {
-  return collectSentences(paragraph, out, out.length);
+export class SentenceSpans {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+
+  /** Notes the span of sentence `k`. */
+  set(k: number, start: number, end: number): void {
+    if (k >= this.starts.length) {
+      const starts = new Int32Array(2 * k + 1);
+      const ends = new Int32Array(2 * k + 1);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[k] = start;
+    this.ends[k] = end;
+  }
+}
+
+/**
+ * `splitSentences` appending to `out`; returns its new length. The analysis collects every
+ * paragraph's sentences in one array this way, with no array per paragraph. With `spans`, each
+ * sentence's span is noted too, offset by `base` (where the paragraph starts in the flat text).
+ */
+export function appendSentences(paragraph: string, out: string[], spans?: SentenceSpans, base = 0): number {
+  return collectSentences(paragraph, out, out.length, spans, base);
 }
 
 /** Writes the paragraph's sentences to `out` from index `count` on; returns the index past them. */
-function collectSentences(paragraph: string, out: string[], from: number): number {
+function collectSentences(
+  paragraph: string,
+  out: string[],
+  from: number,
+  spans?: SentenceSpans,
+  base = 0,
+): number {
   const text = paragraph;
   let count = from;
   const n = text.length;
@@ -64,11 +96,11 @@ function collectSentences(paragraph: string, out: string[], from: number): numbe
     while (next < n && isSpace(text.charCodeAt(next))) next++;
     if (next >= n) break;
     if (endsSentence(text, start, punctStart, end, next)) {
-      count = addTrimmed(out, count, text.slice(start, end));
+      count = addTrimmed(out, count, text, start, end, spans, base);
       start = next;
     }
   }
-  return addTrimmed(out, count, text.slice(start));
+  return addTrimmed(out, count, text, start, n, spans, base);
 }
 
 /** The first `count` sentences of `FOUND` as an exact-size array, leaving `FOUND` empty. */
@@ -97,11 +129,24 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** Adds `s` trimmed to `out` at `count` unless it is blank; returns the new count. */
-function addTrimmed(out: string[], count: number, s: string): number {
-  const t = s.trim();
-  if (t.length === 0) return count;
-  out[count] = t;
+/**
+ * Adds `text[start, end)` trimmed (as by `trim`) to `out` at `count` unless it is blank; returns
+ * the new count. The bounds are trimmed first, so that only the sentence itself is sliced.
+ */
+function addTrimmed(
+  out: string[],
+  count: number,
+  text: string,
+  start: number,
+  end: number,
+  spans: SentenceSpans | undefined,
+  base: number,
+): number {
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
+  while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
+  if (start === end) return count;
+  out[count] = text.slice(start, end);
+  spans?.set(count, base + start, base + end);
   return count + 1;
 }
 

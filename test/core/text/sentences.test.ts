@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/core/text/sentences.js';
+import { appendSentences, SentenceSpans, splitSentences } from '../../../src/core/text/sentences.js';
 
 describe('splitSentences', () => {
   it('GIVEN titles before names THEN the sentence is not cut after them', () => {
@@ -111,5 +111,21 @@ describe('splitSentences with words that look like abbreviations', () => {
       'She moved to Boston, Mass.',
       'The move was hard.',
     ]);
+  });
+});
+
+describe('appendSentences with spans', () => {
+  it('notes where each trimmed sentence lies in the flat text of the paragraphs', () => {
+    const paragraphs = ['\u00a0 One went. Two came!  ', 'Three stayed.\u2028', '   '];
+    const body = paragraphs.join('\n\n');
+    const sentences: string[] = [];
+    const spans = new SentenceSpans();
+    let base = 0;
+    for (const p of paragraphs) {
+      appendSentences(p, sentences, spans, base);
+      base += p.length + 2;
+    }
+    expect(sentences).toEqual(['One went.', 'Two came!', 'Three stayed.']);
+    sentences.forEach((s, k) => expect(body.slice(spans.starts[k], spans.ends[k])).toBe(s));
   });
 });
