@@ -71,7 +71,7 @@ interface StemTable {
   readonly from: number[];
   readonly length: number[];
   /** For each slot (`slotOf`), the last stem of two letters or more starting in it, or -1. */
-  readonly head: number[];
+  readonly head: Int32Array;
   /** For each stem, the stem before it in the same slot, or -1. */
   readonly next: number[];
   /** Stems of one letter ("king" less "-ing"), by index: found by a plain walk. */
@@ -85,12 +85,17 @@ function sameAt(text: string, from: number, n: number, s: string, at: number): b
   return true;
 }
 
+// The slot heads of the one stem table in use (a table is read only within the `chooseKeyQuotes`
+// call that built it): scratch space reset by every build, not a cache, so an article allocates
+// no 128-slot array.
+const HEADS = new Int32Array(128);
+
 function stemTable(lower: string): StemTable {
   const table: StemTable = {
     text: lower,
     from: [],
     length: [],
-    head: new Array<number>(128).fill(-1),
+    head: HEADS.fill(-1),
     next: [],
     single: [],
   };
