@@ -110,16 +110,22 @@ export function markPositions(text: string): number[] {
   return at;
 }
 
-/** The first of the mark offsets `at` that is `from` or later (binary search), or Infinity. */
-export function nextMarkFrom(at: readonly number[], from: number): number {
+/** How many of the ascending offsets `sorted` are below `value` (binary search). */
+export function countBelow(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = at.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((at[mid] as number) < from) lo = mid + 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo < at.length ? (at[lo] as number) : Infinity;
+  return lo;
+}
+
+/** The first of the mark offsets `at` that is `from` or later, or Infinity. */
+export function nextMarkFrom(at: readonly number[], from: number): number {
+  const k = countBelow(at, from);
+  return k < at.length ? (at[k] as number) : Infinity;
 }
 
 /** Walks the mark offsets `at` in order: the next mark in [from, to), or -1. */

@@ -2,6 +2,7 @@
 // roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
 import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { countBelow } from './marks.js';
 import { readPhrase } from './phrase.js';
 import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
@@ -65,27 +66,15 @@ export function mention(p: Person, at: number): void {
     ms.push(at);
     return;
   }
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ms[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  if (ms[lo] !== at) ms.splice(lo, 0, at);
+  const k = countBelow(ms, at);
+  if (ms[k] !== at) ms.splice(k, 0, at);
 }
 
 /** The offset of the last mention of `p` before `at`, or -1. */
 export function lastMentionBefore(p: Person, at: number): number {
   const ms = p.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ms[mid] as number) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? (ms[lo - 1] as number) : -1;
+  const k = countBelow(ms, at);
+  return k > 0 ? (ms[k - 1] as number) : -1;
 }
 
 /** Adds or finds the person called `name`. */
