@@ -1,3 +1,5 @@
+import { isWideSpace } from '../text/chars.js';
+
 /**
  * Word tokens for place and topic matching. Diacritics are folded (Priština → Pristina) and
  * curly quotes straightened; case is kept, since "Turkey" and "turkey" are different words.
@@ -141,18 +143,7 @@ export function isWordCode(c: number): boolean {
 
 /** True for a space (ASCII controls included) or a Unicode space separator. */
 export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c <= 32;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c < 128 ? c <= 32 : isWideSpace(c);
 }
 
 /** `CHAR_FLAGS` bits: the code unit is a letter or digit (`isWordCode`), or a space (`isSpaceCode`). */

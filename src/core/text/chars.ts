@@ -1,7 +1,11 @@
 /** JavaScript's `\s`: the characters a regular expression counts as white space, by char code. */
 export function isRegexSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
+  return c >= 0xa0 && isWideSpace(c);
+}
+
+/** The white space above Latin-1's controls (U+00A0 on): Unicode's space separators and the BOM. */
+export function isWideSpace(c: number): boolean {
   return (
     c === 0xa0 ||
     c === 0x1680 ||
