@@ -81,6 +81,23 @@ export function phraseEnd(tokens: readonly Token[], from: number, to: number): n
   return i;
 }
 
+/** The whole phrase as a group speaker ("Smith and Jones", "the Times"). */
+function groupOf(
+  words: readonly Token[],
+  span: { start: number; end: number },
+  gender: Mention['gender'],
+): Mention {
+  return {
+    start: span.start,
+    end: span.end,
+    kind: 'group',
+    name: join(words),
+    role: null,
+    possessor: null,
+    gender,
+  };
+}
+
 /** Reads tokens[from, to) as a speaker phrase; null when they do not make one. */
 export function readPhrase(tokens: readonly Token[], from: number, to: number): Mention | null {
   const end = phraseEnd(tokens, from, to);
@@ -104,17 +121,7 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   }
   let and = false;
   for (const w of words) if (w.norm === 'and') and = true;
-  if (and) {
-    return {
-      start: span.start,
-      end: span.end,
-      kind: 'group',
-      name: join(words),
-      role: null,
-      possessor: null,
-      gender: 'plural',
-    };
-  }
+  if (and) return groupOf(words, span, 'plural');
   if (!isNameWord(last) || last.possessive) return commonPhrase(words, span);
   // the name is the capitalised run at the end of the phrase, after the last title in it
   let r = words.length - 1;
@@ -136,17 +143,8 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
     return null;
   const before = words.slice(0, nameStart);
   // "the Times", "The New York Post": a name with an article is an organisation, not a person
-  if (t < 0 && before.length && DETERMINERS.has((before[before.length - 1] as Token).norm)) {
-    return {
-      start: span.start,
-      end: span.end,
-      kind: 'group',
-      name: join(words),
-      role: null,
-      possessor: null,
-      gender: 'thing',
-    };
-  }
+  if (t < 0 && before.length && DETERMINERS.has((before[before.length - 1] as Token).norm))
+    return groupOf(words, span, 'thing');
   // "NATO’s Jens Stoltenberg": a possessive that opens the phrase names the organisation, not a role
   const owner = before[0]?.possessive && before[0].capital ? before[0] : null;
   return {
