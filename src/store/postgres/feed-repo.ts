@@ -1,46 +1,12 @@
 import {
   DEFAULT_FEED_INTERVAL_SECONDS,
   StoreError,
-  type Feed,
   type FeedRepo,
   type FeedUpdate,
   type NewFeed,
 } from '../types.js';
 import type { Db } from './db.js';
-
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  region: string | null;
-  enabled: boolean;
-  disabled_reason: string | null;
-  failures: number;
-  last_error: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  interval_seconds: number;
-  last_fetched_at: Date | null;
-  next_fetch_at: Date;
-}
-
-function toFeed(r: FeedRow): Feed {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    region: r.region,
-    enabled: r.enabled,
-    disabledReason: r.disabled_reason,
-    failures: r.failures,
-    lastError: r.last_error,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    intervalSeconds: r.interval_seconds,
-    lastFetchedAt: r.last_fetched_at,
-    nextFetchAt: r.next_fetch_at,
-  };
-}
+import { toFeed, type FeedRow } from './rows.js';
 
 const COLUMNS: { [K in keyof FeedUpdate]-?: string } = {
   title: 'title',

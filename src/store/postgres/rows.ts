@@ -1,33 +1,26 @@
 import type { Analysis } from '../../core/types.js';
-import type { StoredArticle } from '../types.js';
+import {
+  articleFromRow,
+  feedFromRow,
+  subscriptionFromRow,
+  type ArticleRowOf,
+  type FeedRowOf,
+  type RowCodec,
+  type SubscriptionRowOf,
+} from '../rows.js';
+import type { Feed, StoredArticle, Subscription } from '../types.js';
 
-/** A row of the articles table. */
-export interface PgArticleRow {
-  id: number;
-  story_id: number;
-  feed_id: number | null;
-  url: string;
-  canonical_url: string;
-  outlet: string;
-  guid: string | null;
-  source: string | null;
-  published_at: Date | null;
-  fetched_at: Date;
-  analysis: Analysis;
-}
+/** `pg` already gives booleans, Dates and parsed JSON: nothing to convert. */
+const POSTGRES: RowCodec<boolean, Date, Analysis> = {
+  bool: (v) => v,
+  time: (v) => v,
+  analysis: (v) => v,
+};
 
-export function toArticle(r: PgArticleRow): StoredArticle {
-  return {
-    id: r.id,
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    outlet: r.outlet,
-    guid: r.guid,
-    feedId: r.feed_id,
-    source: r.source,
-    publishedAt: r.published_at,
-    fetchedAt: r.fetched_at,
-    analysis: r.analysis,
-    storyId: r.story_id,
-  };
-}
+export type PgArticleRow = ArticleRowOf<Date, Analysis>;
+export type FeedRow = FeedRowOf<boolean, Date>;
+export type SubscriptionRow = SubscriptionRowOf<boolean, Date>;
+
+export const toArticle = (r: PgArticleRow): StoredArticle => articleFromRow(r, POSTGRES);
+export const toFeed = (r: FeedRow): Feed => feedFromRow(r, POSTGRES);
+export const toSubscription = (r: SubscriptionRow): Subscription => subscriptionFromRow(r, POSTGRES);

@@ -1,33 +1,6 @@
-import type { ChatRef, Subscription, SubscriptionRepo } from '../types.js';
+import type { SubscriptionRepo } from '../types.js';
 import type { Db } from './db.js';
-
-interface SubscriptionRow {
-  id: number;
-  platform: ChatRef['platform'];
-  chat_id: string;
-  thread_id: string;
-  target_kind: 'region' | 'topic';
-  target: string;
-  schedule: string;
-  timezone: string;
-  paused: boolean;
-  last_digest_at: Date | null;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform,
-    chatId: r.chat_id,
-    threadId: r.thread_id === '' ? null : r.thread_id,
-    target:
-      r.target_kind === 'region' ? { kind: 'region', slug: r.target } : { kind: 'topic', name: r.target },
-    schedule: r.schedule,
-    timezone: r.timezone,
-    paused: r.paused,
-    lastDigestAt: r.last_digest_at,
-  };
-}
+import { toSubscription, type SubscriptionRow } from './rows.js';
 
 /** The subscriptions table of a PostgreSQL store; moving a chat also moves its topics and settings. */
 export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {

@@ -8,40 +8,7 @@ import {
   type NewFeed,
 } from '../types.js';
 import { promised } from './promised.js';
-
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  region: string | null;
-  enabled: number;
-  disabled_reason: string | null;
-  failures: number;
-  last_error: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  interval_seconds: number;
-  last_fetched_at: number | null;
-  next_fetch_at: number;
-}
-
-function toFeed(r: FeedRow): Feed {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    region: r.region,
-    enabled: r.enabled === 1,
-    disabledReason: r.disabled_reason,
-    failures: r.failures,
-    lastError: r.last_error,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    intervalSeconds: r.interval_seconds,
-    lastFetchedAt: r.last_fetched_at === null ? null : new Date(r.last_fetched_at),
-    nextFetchAt: new Date(r.next_fetch_at),
-  };
-}
+import { toFeed, type FeedRow } from './rows.js';
 
 // Column for each updatable field, and how its value is stored.
 const COLUMNS: { [K in keyof FeedUpdate]-?: [string, (v: NonNullable<FeedUpdate[K]> | null) => unknown] } = {

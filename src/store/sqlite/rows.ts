@@ -1,34 +1,26 @@
 import type { Analysis } from '../../core/types.js';
-import type { StoredArticle } from '../types.js';
+import {
+  articleFromRow,
+  feedFromRow,
+  subscriptionFromRow,
+  type ArticleRowOf,
+  type FeedRowOf,
+  type RowCodec,
+  type SubscriptionRowOf,
+} from '../rows.js';
+import type { Feed, StoredArticle, Subscription } from '../types.js';
 
-/** A row of the articles table. */
-export interface ArticleRow {
-  id: number;
-  story_id: number;
-  feed_id: number | null;
-  url: string;
-  canonical_url: string;
-  outlet: string;
-  guid: string | null;
-  source: string | null;
-  published_at: number | null;
-  fetched_at: number;
-  analysis: string;
-}
+/** SQLite keeps booleans as 0/1, times as epoch milliseconds and the analysis as JSON text. */
+const SQLITE: RowCodec<number, number, string> = {
+  bool: (v) => v === 1,
+  time: (v) => new Date(v),
+  analysis: (v) => JSON.parse(v) as Analysis,
+};
 
-export function toArticle(r: ArticleRow): StoredArticle {
-  return {
-    id: r.id,
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    outlet: r.outlet,
-    guid: r.guid,
-    feedId: r.feed_id,
-    source: r.source,
-    publishedAt: r.published_at === null ? null : new Date(r.published_at),
-    fetchedAt: new Date(r.fetched_at),
-    // Written by this store from an Analysis, so its shape is known.
-    analysis: JSON.parse(r.analysis) as Analysis,
-    storyId: r.story_id,
-  };
-}
+export type ArticleRow = ArticleRowOf<number, string>;
+export type FeedRow = FeedRowOf<number, number>;
+export type SubscriptionRow = SubscriptionRowOf<number, number>;
+
+export const toArticle = (r: ArticleRow): StoredArticle => articleFromRow(r, SQLITE);
+export const toFeed = (r: FeedRow): Feed => feedFromRow(r, SQLITE);
+export const toSubscription = (r: SubscriptionRow): Subscription => subscriptionFromRow(r, SQLITE);

@@ -1,34 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ChatRef, Subscription, SubscriptionRepo } from '../types.js';
+import type { ChatRef, SubscriptionRepo } from '../types.js';
 import { promised } from './promised.js';
-
-interface SubscriptionRow {
-  id: number;
-  platform: ChatRef['platform'];
-  chat_id: string;
-  thread_id: string;
-  target_kind: 'region' | 'topic';
-  target: string;
-  schedule: string;
-  timezone: string;
-  paused: number;
-  last_digest_at: number | null;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform,
-    chatId: r.chat_id,
-    threadId: r.thread_id === '' ? null : r.thread_id,
-    target:
-      r.target_kind === 'region' ? { kind: 'region', slug: r.target } : { kind: 'topic', name: r.target },
-    schedule: r.schedule,
-    timezone: r.timezone,
-    paused: r.paused === 1,
-    lastDigestAt: r.last_digest_at === null ? null : new Date(r.last_digest_at),
-  };
-}
+import { toSubscription, type SubscriptionRow } from './rows.js';
 
 /** The subscriptions table of a SQLite store; moving a chat also moves its topics and settings. */
 export function createSqliteSubscriptionRepo(db: Database.Database): SubscriptionRepo {

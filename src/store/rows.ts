@@ -1,0 +1,117 @@
+import type { Analysis } from '../core/types.js';
+import type { ChatRef, Feed, StoredArticle, Subscription } from './types.js';
+
+/**
+ * How a backend stores the values SQL has no common form for: PostgreSQL has booleans,
+ * timestamps and JSON; SQLite keeps 0/1, epoch milliseconds and JSON text. The rows below are
+ * written once, generic in those forms, and each backend supplies its codec.
+ */
+export interface RowCodec<Bool, Time, Json> {
+  readonly bool: (v: Bool) => boolean;
+  readonly time: (v: Time) => Date;
+  /** Only ever a value this store wrote from an Analysis, so its shape is known. */
+  readonly analysis: (v: Json) => Analysis;
+}
+
+const timeOrNull = <T>(v: T | null, time: (v: T) => Date): Date | null => (v === null ? null : time(v));
+
+/** A row of the articles table. */
+export interface ArticleRowOf<Time, Json> {
+  id: number;
+  story_id: number;
+  feed_id: number | null;
+  url: string;
+  canonical_url: string;
+  outlet: string;
+  guid: string | null;
+  source: string | null;
+  published_at: Time | null;
+  fetched_at: Time;
+  analysis: Json;
+}
+
+export function articleFromRow<Time, Json>(
+  r: ArticleRowOf<Time, Json>,
+  c: RowCodec<never, Time, Json>,
+): StoredArticle {
+  return {
+    id: r.id,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    outlet: r.outlet,
+    guid: r.guid,
+    feedId: r.feed_id,
+    source: r.source,
+    publishedAt: timeOrNull(r.published_at, c.time),
+    fetchedAt: c.time(r.fetched_at),
+    analysis: c.analysis(r.analysis),
+    storyId: r.story_id,
+  };
+}
+
+/** A row of the feeds table. */
+export interface FeedRowOf<Bool, Time> {
+  id: number;
+  url: string;
+  title: string | null;
+  region: string | null;
+  enabled: Bool;
+  disabled_reason: string | null;
+  failures: number;
+  last_error: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  interval_seconds: number;
+  last_fetched_at: Time | null;
+  next_fetch_at: Time;
+}
+
+export function feedFromRow<Bool, Time>(r: FeedRowOf<Bool, Time>, c: RowCodec<Bool, Time, never>): Feed {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    region: r.region,
+    enabled: c.bool(r.enabled),
+    disabledReason: r.disabled_reason,
+    failures: r.failures,
+    lastError: r.last_error,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    intervalSeconds: r.interval_seconds,
+    lastFetchedAt: timeOrNull(r.last_fetched_at, c.time),
+    nextFetchAt: c.time(r.next_fetch_at),
+  };
+}
+
+/** A row of the subscriptions table. */
+export interface SubscriptionRowOf<Bool, Time> {
+  id: number;
+  platform: ChatRef['platform'];
+  chat_id: string;
+  thread_id: string;
+  target_kind: 'region' | 'topic';
+  target: string;
+  schedule: string;
+  timezone: string;
+  paused: Bool;
+  last_digest_at: Time | null;
+}
+
+export function subscriptionFromRow<Bool, Time>(
+  r: SubscriptionRowOf<Bool, Time>,
+  c: RowCodec<Bool, Time, never>,
+): Subscription {
+  return {
+    id: r.id,
+    platform: r.platform,
+    chatId: r.chat_id,
+    threadId: r.thread_id === '' ? null : r.thread_id,
+    target:
+      r.target_kind === 'region' ? { kind: 'region', slug: r.target } : { kind: 'topic', name: r.target },
+    schedule: r.schedule,
+    timezone: r.timezone,
+    paused: c.bool(r.paused),
+    lastDigestAt: timeOrNull(r.last_digest_at, c.time),
+  };
+}
