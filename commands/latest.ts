@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { errorReply, type ReplyBlock } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
 import { briefingOf, storiesFor } from './stories.js';
-import { resolveTarget, unknownTargetMessage } from './target.js';
+import { resolveTarget, targetOption, unknownTargetMessage } from './target.js';
 
 const MAX_COUNT = 10;
 
 const options = z.object({
-  target: z
-    .string({ error: 'Name a region or one of this chat’s topics' })
-    .trim()
-    .min(1, { error: 'Name a region or one of this chat’s topics' })
-    .max(64, { error: 'That name is too long' }),
+  target: targetOption,
   count: z.coerce
     .number({ error: 'The count must be a number' })
     .int({ error: 'The count must be a whole number' })

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { errorReply, textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
 import { describeSchedule, looksLikeSchedule, parseSchedule } from './schedule.js';
-import { describeTarget, resolveTarget, toSubscriptionTarget, unknownTargetMessage } from './target.js';
+import {
+  describeTarget,
+  resolveTarget,
+  targetOption,
+  toSubscriptionTarget,
+  unknownTargetMessage,
+} from './target.js';
 import { looksLikeTimezone, timezoneOption } from './timezone.js';
 
 const EXAMPLE = '/subscribe balkans daily@08:00 Europe/Belgrade';
 const MAX_PER_CHAT = 25;
 
 const options = z.object({
-  target: z
-    .string({ error: 'Name a region or one of this chat’s topics' })
-    .trim()
-    .min(1, { error: 'Name a region or one of this chat’s topics' })
-    .max(64, { error: 'That name is too long' }),
+  target: targetOption,
   schedule: z
     .string()
     .optional()

@@ -1,8 +1,16 @@
+import { z } from 'zod';
 import { findRegion, suggestRegions } from '../src/core/places/regions.js';
 import type { Region, Topic } from '../src/core/types.js';
 import type { SubscriptionTarget } from '../src/store/types.js';
 import { suggest, type Candidate } from './suggest.js';
 import type { CommandContext } from './types.js';
+
+/** A command's `<region|topic>` argument: a name, trimmed, with a clear error when missing or too long. */
+export const targetOption = z
+  .string({ error: 'Name a region or one of this chat’s topics' })
+  .trim()
+  .min(1, { error: 'Name a region or one of this chat’s topics' })
+  .max(64, { error: 'That name is too long' });
 
 /** What a `<region|topic>` argument named. */
 export type ResolvedTarget =
