@@ -97,37 +97,42 @@ const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0, mark
  * outlive it.
  */
 export function scanWords(text: string, from = 0, to = text.length): WordScan {
+  // Module bindings read once, into locals: optimised code re-reads a module binding (and checks
+  // it is initialised and unboxes it) in every step of a loop, which cost more than the step.
+  const fold = FOLD;
+  const stops = STOP_TABLE;
+  const prime = FNV_PRIME;
+  const offset = FNV_OFFSET;
   let hashes = SCAN.hashes;
   let content = 0;
   let count = 0;
   let marks = 0;
-  let hash = FNV_OFFSET;
-  let length = 0;
   const n = to;
   let i = from;
   for (;;) {
     // A tight loop over one word run: one table read classifies and lower-cases a character.
     // The separator that ends it is handled below, once, rather than tested for in every step.
     let code = 32;
+    let hash = offset;
+    const start = i;
     while (i < n) {
       code = text.charCodeAt(i);
-      const c = FOLD[code] ?? 0;
+      const c = fold[code] as number;
       if (c === 0) break;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      length++;
+      hash = Math.imul(hash ^ c, prime);
       i++;
     }
+    const length = i - start;
     if (length !== 0) {
       count++;
       const h = hash & HASH_BITS;
-      hash = FNV_OFFSET;
       // Inline stopword probe (words of one character are counted but never topic words).
       if (length > 1) {
         let slot = h & STOP_MASK;
-        let k = STOP_TABLE[slot] ?? 0;
+        let k = stops[slot] as number;
         while (k !== 0 && k !== h + 1) {
           slot = (slot + 1) & STOP_MASK;
-          k = STOP_TABLE[slot] ?? 0;
+          k = stops[slot] as number;
         }
         if (k === 0) {
           if (content === hashes.length) {
@@ -139,7 +144,6 @@ export function scanWords(text: string, from = 0, to = text.length): WordScan {
           hashes[content++] = h;
         }
       }
-      length = 0;
     }
     if (i >= n) break;
     marks |= code < 0x2000 ? (MARKS[code] ?? 0) : code === CLOSING_CURLY ? MARK_QUOTE : 0;
