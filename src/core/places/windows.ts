@@ -123,6 +123,10 @@ function scanPass<T>(
   finder: RegExp,
 ): NameMatch<T>[] | undefined {
   const src = tokens.source;
+  // module bindings read once: optimised code re-reads (and checks) a module binding every step
+  const flags = CHAR_FLAGS;
+  const isWord = IS_WORD;
+  const isSpace = IS_SPACE;
   const matches: NameMatch<T>[] = [];
   let k = 0; // current unit
   let limit = ends[0] ?? 0; // where it ends
@@ -145,7 +149,7 @@ function scanPass<T>(
     let ascii = true;
     for (; wordEnd < limit; wordEnd++) {
       const c = src.charCodeAt(wordEnd);
-      if (((CHAR_FLAGS[c] ?? 0) & IS_WORD) === 0) break;
+      if (((flags[c] as number) & isWord) === 0) break;
       hash = hashStep(hash, c);
       if (c >= 128) ascii = false;
     }
@@ -158,7 +162,7 @@ function scanPass<T>(
     const unit = unitIds[k] ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
-      while (from > done && ((CHAR_FLAGS[src.charCodeAt(from - 1)] ?? 0) & IS_SPACE) === 0) from--;
+      while (from > done && ((flags[src.charCodeAt(from - 1)] as number) & isSpace) === 0) from--;
       if (from > done && tokens.count > 0) pushToken(tokens, from, from, GAP_UNIT);
       done = scan(tokens, from, limit, pos, after, unit);
     } else {
@@ -195,19 +199,22 @@ function scan(
   unit: number,
 ): number {
   const src = t.source;
+  const table = CHAR_FLAGS;
+  const isWord = IS_WORD;
+  const isSpace = IS_SPACE;
   let { data, count } = t;
   let past = 0;
   let i = from;
   let end = limit;
   // A scanner by character code: a regex here would allocate a match object per token.
   while (i < limit) {
-    const flags = CHAR_FLAGS[src.charCodeAt(i)] ?? 0;
-    if (flags & IS_SPACE) {
+    const flags = table[src.charCodeAt(i)] as number;
+    if (flags & isSpace) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (flags & IS_WORD) while (j < limit && (CHAR_FLAGS[src.charCodeAt(j)] ?? 0) & IS_WORD) j++;
+    if (flags & isWord) while (j < limit && (table[src.charCodeAt(j)] as number) & isWord) j++;
     if (3 * count === data.length) data = grownTokens(t, count);
     data[3 * count] = i;
     data[3 * count + 1] = j;
