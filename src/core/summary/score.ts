@@ -100,7 +100,9 @@ function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
 function bagsOf(article: SentencedArticle): number {
   const sentences = article.sentences;
   const source = article.source;
-  WORD_IDS.reset();
+  // read once: optimised code re-reads a module binding, and checks it, at every use
+  const wordIds = WORD_IDS;
+  wordIds.reset();
   const { counts, marks, bagStart } = scratch;
   let used = 0;
   let vocabulary = 0;
@@ -117,7 +119,7 @@ function bagsOf(article: SentencedArticle): number {
     if (used + scan.content > scratch.ids.length) scratch.ids = grow(scratch.ids, used + scan.content);
     const ids = scratch.ids;
     for (let k = 0; k < scan.content; k++) {
-      const id = WORD_IDS.intern(scan.hashes[k] ?? 0, s);
+      const id = wordIds.intern(scan.hashes[k] ?? 0, s);
       if (id < 0) continue;
       // Ids are dense and handed out in order: a new one is the next, and its count starts here.
       if (id === vocabulary) {

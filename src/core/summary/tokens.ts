@@ -103,6 +103,11 @@ export function scanWords(text: string, from = 0, to = text.length): WordScan {
   const stops = STOP_TABLE;
   const prime = FNV_PRIME;
   const offset = FNV_OFFSET;
+  const bits = HASH_BITS;
+  const stopMask = STOP_MASK;
+  const markOf = MARKS;
+  const closing = CLOSING_CURLY;
+  const quoteMark = MARK_QUOTE;
   let hashes = SCAN.hashes;
   let content = 0;
   let count = 0;
@@ -125,13 +130,13 @@ export function scanWords(text: string, from = 0, to = text.length): WordScan {
     const length = i - start;
     if (length !== 0) {
       count++;
-      const h = hash & HASH_BITS;
+      const h = hash & bits;
       // Inline stopword probe (words of one character are counted but never topic words).
       if (length > 1) {
-        let slot = h & STOP_MASK;
+        let slot = h & stopMask;
         let k = stops[slot] as number;
         while (k !== 0 && k !== h + 1) {
-          slot = (slot + 1) & STOP_MASK;
+          slot = (slot + 1) & stopMask;
           k = stops[slot] as number;
         }
         if (k === 0) {
@@ -146,7 +151,7 @@ export function scanWords(text: string, from = 0, to = text.length): WordScan {
       }
     }
     if (i >= n) break;
-    marks |= code < 0x2000 ? (MARKS[code] ?? 0) : code === CLOSING_CURLY ? MARK_QUOTE : 0;
+    marks |= code < 0x2000 ? (markOf[code] as number) : code === closing ? quoteMark : 0;
     i++;
   }
   SCAN.content = content;

@@ -3,20 +3,16 @@
  * already, so a mask picks the slot). A slot belongs to the current article only when its stamp
  * is the current generation, so nothing is cleared between articles.
  *
- * A slot's four fields sit side by side in one array (`SLOT` numbers a slot), so that a probe
- * reads one cache line rather than one in each of four arrays: the table is probed at random,
- * and between articles other work evicts it.
+ * A slot's four numbers sit side by side in one array, so that a probe reads one cache line rather
+ * than one in each of four arrays: the table is probed at random, and between articles other work
+ * evicts it. Slot s holds, at 4s + 0, the word's hash; + 1, its id; + 2, the generation that
+ * stamped it; + 3, the last sentence the word was seen in (+1), so that a word counts once per
+ * sentence. The offsets are written as numbers where they are used: optimised code re-reads a
+ * module constant, and checks it, at every use.
  */
-const SLOT = 4;
-const KEY = 0;
-const ID = 1;
-const STAMP = 2;
-/** The last sentence the word was seen in (+1), so that a word counts once per sentence. */
-const SEEN = 3;
-
 export class WordIds {
   private mask = 1023;
-  private table = new Int32Array(SLOT * 1024);
+  private table = new Int32Array(4 * 1024);
   private generation = 0;
   /** How many ids the current article has. */
   private count = 0;
@@ -34,15 +30,14 @@ export class WordIds {
   private slotOf(hash: number): number {
     const { table, mask, generation } = this;
     let slot = hash & mask;
-    while (table[SLOT * slot + STAMP] === generation && table[SLOT * slot + KEY] !== hash)
-      slot = (slot + 1) & mask;
-    return SLOT * slot;
+    while (table[4 * slot + 2] === generation && table[4 * slot] !== hash) slot = (slot + 1) & mask;
+    return 4 * slot;
   }
 
   /** The id of `hash`, or -1 when the article has no such word. */
   find(hash: number): number {
     const at = this.slotOf(hash);
-    return this.table[at + STAMP] === this.generation ? (this.table[at + ID] ?? -1) : -1;
+    return this.table[at + 2] === this.generation ? (this.table[at + 1] ?? -1) : -1;
   }
 
   /**
@@ -52,16 +47,16 @@ export class WordIds {
   intern(hash: number, sentence: number): number {
     const at = this.slotOf(hash);
     const table = this.table;
-    if (table[at + STAMP] === this.generation) {
-      if (table[at + SEEN] === sentence + 1) return -1;
-      table[at + SEEN] = sentence + 1;
-      return table[at + ID] ?? -1;
+    if (table[at + 2] === this.generation) {
+      if (table[at + 3] === sentence + 1) return -1;
+      table[at + 3] = sentence + 1;
+      return table[at + 1] ?? -1;
     }
     const id = this.count++;
-    table[at + STAMP] = this.generation;
-    table[at + KEY] = hash;
-    table[at + ID] = id;
-    table[at + SEEN] = sentence + 1;
+    table[at + 2] = this.generation;
+    table[at] = hash;
+    table[at + 1] = id;
+    table[at + 3] = sentence + 1;
     if (2 * this.count > this.mask) this.grow();
     return id;
   }
@@ -70,16 +65,16 @@ export class WordIds {
     const { table: old, generation } = this;
     const slots = 2 * (this.mask + 1);
     this.mask = slots - 1;
-    this.table = new Int32Array(SLOT * slots);
+    this.table = new Int32Array(4 * slots);
     this.generation = 1;
-    for (let from = 0; from < old.length; from += SLOT) {
-      if (old[from + STAMP] !== generation) continue;
-      const hash = old[from + KEY] ?? 0;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 2] !== generation) continue;
+      const hash = old[from] ?? 0;
       const at = this.slotOf(hash);
-      this.table[at + STAMP] = 1;
-      this.table[at + KEY] = hash;
-      this.table[at + ID] = old[from + ID] ?? 0;
-      this.table[at + SEEN] = old[from + SEEN] ?? 0;
+      this.table[at + 2] = 1;
+      this.table[at] = hash;
+      this.table[at + 1] = old[from + 1] ?? 0;
+      this.table[at + 3] = old[from + 3] ?? 0;
     }
   }
 }
