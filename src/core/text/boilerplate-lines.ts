@@ -1,5 +1,5 @@
 import { codeAt, isRegexSpace } from './chars.js';
-import { countWords, countWordsIn, letters, opensWith, WordSet, wordEnd, wordStart } from './line-words.js';
+import { countWords, countWordsIn, letters, opensWith, WordSet, wordStart } from './line-words.js';
 import { stripLeadingFurniture } from './inline-furniture.js';
 
 /**
@@ -10,7 +10,6 @@ import { stripLeadingFurniture } from './inline-furniture.js';
 
 /** Furniture lines are short; longer lines are prose and skip the word-level checks. */
 const SHORT_LINE = 160;
-const SENTENCE_PUNCT = /[.!?,;:"“”]/;
 const BREADCRUMB_SEPARATOR = /\s(?:»|›|>|\/|\|)\s/;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -91,10 +90,18 @@ function isCrumbPart(line: string, from: number, to: number): boolean {
  * category line depends on where it stands; see `isCategoryLine`.
  */
 export function isTitleLike(line: string): boolean {
-  if (line.length > SHORT_LINE || endsWithStop(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line)) return false;
+  if (line.length > SHORT_LINE || endsWithStop(line) || !opensLikeTitle(line)) return false;
   const count = countWords(line, 20);
   return count > 0 && count <= 20;
 }
+
+/** `/^[\p{Lu}\p{N}"“‘']/u`, by code for ASCII (where the classes are `A-Z` and `0-9`). */
+function opensLikeTitle(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39;
+  return TITLE_OPENER.test(line);
+}
+const TITLE_OPENER = /^[\p{Lu}\p{N}"“‘']/u;
 
 /** `Balkans Europe News War`, `Tags: Europe, Kosovo`: section and tag lines. */
 export function isCategoryLine(line: string): boolean {
@@ -103,18 +110,39 @@ export function isCategoryLine(line: string): boolean {
     /^(?:tags?|topics?|categories|category|filed under|related|more on)\s*:/i.test(line)
   )
     return true;
-  if (line.length > 100 || SENTENCE_PUNCT.test(line)) return false;
-  const count = countWords(line, 8);
-  if (count === 0 || count > 8) return false;
-  // A run of capitalised section names; a headline has a verb and rarely names a section.
+  if (line.length > 100) return false;
+  // A run of at most eight capitalised words, a third of them section names, and no sentence
+  // punctuation (a headline has a verb and rarely names a section). One walk over the words checks
+  // it all, ending at the first word that fails: every failure gives the same answer.
+  let count = 0;
   let sections = 0;
   for (let start = wordStart(line, 0); start < line.length;) {
-    if (!isCapitalisedAt(line, start)) return false;
-    const end = wordEnd(line, start);
+    if (++count > 8 || !isCapitalisedAt(line, start)) return false;
+    let end = start;
+    for (; end < line.length; end++) {
+      const c = line.charCodeAt(end);
+      if (isRegexSpace(c)) break;
+      if (isSentencePunct(c)) return false;
+    }
     if (SECTIONS.has(line, start, end)) sections++;
     start = wordStart(line, end);
   }
-  return sections >= 1 && sections * 3 >= count;
+  return count > 0 && sections >= 1 && sections * 3 >= count;
+}
+
+/** `[.!?,;:"“”]` by code. */
+function isSentencePunct(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 34 ||
+    c === 0x201c ||
+    c === 0x201d
+  );
 }
 
 /** The word at `start` opens with a capital or `&` (ASCII by code, past it the Unicode class). */

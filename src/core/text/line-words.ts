@@ -55,6 +55,12 @@ const FNV_PRIME = 0x01000193;
 export class WordSet {
   private readonly hashes = new Set<number>();
   private readonly longest: number;
+  /**
+   * For each pair of ASCII letters that opens a word of the set, the characters that follow the
+   * pair in its words: a bit per letter, and `OTHER_THIRD` for the end of the word or any other
+   * character. Most lines are ruled out by their first three characters with it.
+   */
+  private readonly thirds = new Int32Array(26 * 26);
 
   constructor(private readonly words: ReadonlySet<string>) {
     let longest = 0;
@@ -63,8 +69,30 @@ export class WordSet {
       let hash = FNV_OFFSET;
       for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
       this.hashes.add(hash);
+      const pair = letterPair(word.charCodeAt(0), codeAt(word, 1));
+      if (pair < 0) continue;
+      const third = asciiLetter(codeAt(word, 2));
+      this.thirds[pair] = (this.thirds[pair] ?? 0) | (third >= 0 ? 1 << third : OTHER_THIRD);
     }
     this.longest = longest;
+  }
+
+  /**
+   * False when no word of the set can be the first word of `line` (as `hasFirstWord` reads it),
+   * by its first three characters: when the first two are ASCII letters, they are in the word and
+   * lower-case to themselves, and so must open a word of the set; the third is then in the word too
+   * (a letter), ends it or is in it (other ASCII), or is let through (past ASCII, which lower-cases
+   * to anything).
+   */
+  private mayOpen(line: string): boolean {
+    const pair = letterPair(codeAt(line, 0), codeAt(line, 1));
+    if (pair < 0) return true;
+    const thirds = this.thirds[pair] ?? 0;
+    if (thirds === 0) return false;
+    const c = codeAt(line, 2);
+    if (c >= 128) return true;
+    const third = asciiLetter(c);
+    return ((third >= 0 ? 1 << third : OTHER_THIRD) & thirds) !== 0;
   }
 
   /** Whether `text.slice(start, end).toLowerCase()` is in the set. */
@@ -87,6 +115,7 @@ export class WordSet {
    * and (when `stopAtDot`) at `.`.
    */
   hasFirstWord(line: string, stopAtDot: boolean): boolean {
+    if (!this.mayOpen(line)) return false;
     let end = 0;
     while (end < line.length && end <= this.longest) {
       const c = line.charCodeAt(end);
@@ -97,11 +126,20 @@ export class WordSet {
   }
 }
 
-/** The end of the run of characters other than `\s` that starts at `start`. */
-export function wordEnd(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && !isRegexSpace(text.charCodeAt(end))) end++;
-  return end;
+/** The bit of `WordSet.thirds` for the end of a word or a character other than an ASCII letter. */
+const OTHER_THIRD = 1 << 26;
+
+/** An ASCII letter's index in the alphabet (either case), or -1 for any other code. */
+function asciiLetter(c: number): number {
+  const lower = c | 0x20;
+  return c < 128 && lower >= 97 && lower <= 122 ? lower - 97 : -1;
+}
+
+/** Two ASCII letters (either case) as one index, `26 * first + second`, or -1 unless both are letters. */
+function letterPair(first: number, second: number): number {
+  const a = asciiLetter(first);
+  const b = asciiLetter(second);
+  return a < 0 || b < 0 ? -1 : 26 * a + b;
 }
 
 /** The start of the next run of characters other than `\s` at or after `from` (or the length). */

@@ -176,7 +176,7 @@ function endsSentence(text: string, start: number, punct: number, end: number, n
   }
   // Only a lone full stop can belong to an abbreviation; `?`, `!` and `...` end the sentence.
   if (text.charCodeAt(punct) !== 46 || text.charCodeAt(punct + 1) === 46) return true;
-  if (isPlainLongWordBefore(text, start, punct)) return true;
+  if (isPlainWordBefore(text, start, punct)) return true;
   const before = wordBefore(text, start, punct);
   if (before === '') return true;
   const lower = before.toLowerCase();
@@ -207,18 +207,39 @@ const LONGEST_ABBREVIATION = Math.max(
 );
 
 /**
- * Whether the word before the full stop at `punct` is longer than any abbreviation and holds no
- * full stop: then it ends the sentence, which character codes tell without building the word
- * (lower-casing never shortens a word, so its key could be no abbreviation either).
+ * Whether the word before the full stop at `punct` holds no full stop and is either longer than
+ * any abbreviation or all lower-case ASCII letters and none of the lower-case abbreviations (nor
+ * `no`): then it ends the sentence, which character codes tell without building the word
+ * (lower-casing never shortens a word, so a long one's key could be no abbreviation either).
  */
-function isPlainLongWordBefore(text: string, start: number, punct: number): boolean {
+function isPlainWordBefore(text: string, start: number, punct: number): boolean {
   let j = punct;
+  let lower = true;
   while (j > start && !isSpace(text.charCodeAt(j - 1))) {
     j--;
-    if (text.charCodeAt(j) === 46) return false;
+    const c = text.charCodeAt(j);
+    if (c === 46) return false;
+    if (c < 97 || c > 122) lower = false;
   }
   while (j < punct && isOpener(text.charCodeAt(j))) j++;
-  return punct - j > LONGEST_ABBREVIATION;
+  if (punct - j > LONGEST_ABBREVIATION) return true;
+  // An opener stripped above made `lower` false: such words take the general path.
+  return lower && punct - j >= 2 && !opensLowerAbbreviation(text.charCodeAt(j), text.charCodeAt(j + 1));
+}
+
+/**
+ * Whether a lower-case word opening with these two letters may be one of `LOWER_CASE_ABBREVIATIONS`
+ * (of two letters or more) or `no`, which `endsSentence` reads with the word built.
+ */
+function opensLowerAbbreviation(first: number, second: number): boolean {
+  return (((LOWER_SECONDS[first - 97] ?? 0) >> (second - 97)) & 1) === 1;
+}
+/** For each first letter (a = 0) of those words, their second letters as bits (a = 1). */
+const LOWER_SECONDS = new Int32Array(26);
+for (const word of [...LOWER_CASE_ABBREVIATIONS, 'no']) {
+  if (word.length < 2) continue;
+  const first = word.charCodeAt(0) - 97;
+  LOWER_SECONDS[first] = (LOWER_SECONDS[first] ?? 0) | (1 << (word.charCodeAt(1) - 97));
 }
 
 /** The run of non-space characters ending at `punct` (the word the full stop is attached to). */
