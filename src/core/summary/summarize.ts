@@ -36,8 +36,9 @@ export function summarizeScored(article: SentencedArticle, scores: ArticleScores
   let size = 0;
   for (let s = 0; s < length; s++) if (furniture[s] === 0) pool[size++] = s;
   for (let s = 0; s < length; s++) if (furniture[s] === 1) pool[size++] = s;
-  // Redundancy is brought up to date lazily (see `catchUp`), which needs a bit per pick in `marks`.
-  if (count > MAX_LAZY_PICKS) return summarizeEagerly(article, scores, count);
+  // Redundancy is brought up to date lazily (see `catchUp`), which needs a bit per pick in `marks`;
+  // past that many picks, every candidate's redundancy is updated after each pick (`addRedundancy`).
+  const lazy = count <= MAX_LAZY_PICKS;
   let chosen = 0;
   while (chosen < count && chosen < length) {
     let best = -1;
@@ -48,11 +49,13 @@ export function summarizeScored(article: SentencedArticle, scores: ArticleScores
       // Captions sit at the end of the pool: reached only when every other sentence is taken.
       if (furniture[s] && best >= 0) break;
       const plain = score[s] ?? 0;
-      // Scores are never negative and redundancy is at most 1, so a candidate's value is at most its
-      // score: one no higher than the best so far cannot win (ties go to the earlier one), and its
-      // redundancy is not needed yet.
-      if (plain <= bestValue) continue;
-      if ((seen[s] ?? 0) < chosen) catchUp(s, chosen, bagStart, ids);
+      if (lazy) {
+        // Scores are never negative and redundancy is at most 1, so a candidate's value is at most
+        // its score: one no higher than the best so far cannot win (ties go to the earlier one), and
+        // its redundancy is not needed yet.
+        if (plain <= bestValue) continue;
+        if ((seen[s] ?? 0) < chosen) catchUp(s, chosen, bagStart, ids);
+      }
       const value = plain * (1 - (redundancy[s] ?? 0));
       if (value > bestValue) {
         bestValue = value;
@@ -61,12 +64,17 @@ export function summarizeScored(article: SentencedArticle, scores: ArticleScores
     }
     if (best < 0) break;
     taken[best] = 1;
+    if (!lazy) {
+      chosen++;
+      addRedundancy(best, length, bagStart, ids);
+      continue;
+    }
     PICKS[chosen++] = best;
     // After the last pick no candidate is weighed again.
     if (chosen < count) markPick(best, chosen - 1, bagStart, ids, 1);
   }
   // Clearing a bit that was never set is harmless: every pick's bits go.
-  for (let j = 0; j < chosen; j++) markPick(PICKS[j] ?? 0, j, bagStart, ids, 0);
+  if (lazy) for (let j = 0; j < chosen; j++) markPick(PICKS[j] ?? 0, j, bagStart, ids, 0);
   return inArticleOrder(article, length);
 }
 
@@ -117,31 +125,6 @@ function inArticleOrder(article: SentencedArticle, length: number): string[] {
   const summary: string[] = [];
   for (let s = 0; s < length; s++) if (taken[s] === 1) summary.push(article.sentences[s] ?? '');
   return summary;
-}
-
-/** The greedy choice with every candidate's redundancy updated after each pick (many picks). */
-function summarizeEagerly(article: SentencedArticle, scores: ArticleScores, count: number): string[] {
-  const { length, score, furniture, bagStart, ids } = scores;
-  let chosen = 0;
-  while (chosen < count && chosen < length) {
-    let best = -1;
-    let bestValue = -Infinity;
-    for (let k = 0; k < length; k++) {
-      const s = pool[k] ?? 0;
-      if (taken[s]) continue;
-      if (furniture[s] && best >= 0) break;
-      const value = (score[s] ?? 0) * (1 - (redundancy[s] ?? 0));
-      if (value > bestValue) {
-        bestValue = value;
-        best = s;
-      }
-    }
-    if (best < 0) break;
-    taken[best] = 1;
-    chosen++;
-    addRedundancy(best, length, bagStart, ids);
-  }
-  return inArticleOrder(article, length);
 }
 
 /** Raises each candidate's redundancy to its overlap with the sentence just picked. */

@@ -50,6 +50,19 @@ describe('summarize', () => {
     expect(summary).toEqual([sentences[3]]);
   });
 
+  it('GIVEN more than 31 sentences asked for THEN the picks agree with a shorter summary of the same story', () => {
+    // 40 sentences: STORY four times, each copy's sentences made distinct by a place of its own.
+    const places = ['Kovilj', 'Titel', 'Apatin', 'Bezdan'];
+    const long = places.flatMap((p) => STORY.map((s) => s.replace(/[.?]$/, ` near ${p}$&`)));
+    const few = summarize({ title: null, sentences: long }, 30);
+    const many = summarize({ title: null, sentences: long }, 34);
+    expect(many).toHaveLength(34);
+    // The greedy choice is the same whatever the count: the first 30 picks are still there.
+    for (const s of few) expect(many).toContain(s);
+    const positions = many.map((s) => long.indexOf(s));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('GIVEN fewer sentences than asked THEN all of them come back once', () => {
     const sentences = ['The council met.', 'It approved the budget.'];
     expect(summarize({ title: null, sentences }, 3)).toEqual(sentences);
