@@ -1,5 +1,5 @@
-// The common run of capitalised words ("Dragan Petrovic", "The Danube Authority"), read with a few
-// regular-expression tests instead of tokens: what people.ts's token reading (readRun, readPhrase)
+// The common run of capitalised words ("Dragan Petrovic", "The Danube Authority"), read in one walk
+// over its characters instead of tokens: what people.ts's token reading (readRun, readPhrase)
 // makes of such a run, worked out once for the whole kind. Runs of any other kind are left to it.
 import {
   ABBREVIATIONS,
@@ -18,57 +18,121 @@ export interface PlainName {
   readonly words: number;
 }
 
-/** An alternation of the words in `lists` that are plain letters, for a case-blind regular expression. */
-function alternation(...lists: Iterable<string>[]): string {
-  const out = new Set<string>();
-  for (const list of lists) for (const w of list) if (/^[a-z]+$/.test(w)) out.add(w);
-  return `(?:${[...out].join('|')})`;
+/** Which lists a word is in: SPECIAL (a title, a calendar word, a pronoun, "and"), ABBREVIATED, SKIPPED. */
+const SPECIAL = 1;
+const ABBREVIATED = 2;
+const SKIPPED = 4;
+
+/** Letters a word's code holds exactly: 27 ** 11 is below 2 ** 53. */
+const CODE_LETTERS = 11;
+
+/**
+ * A word of letters as a number, case folded (base 27, 1 to 26 a letter): s[from, to), at most
+ * CODE_LETTERS letters, else 0 (as for anything not a letter).
+ */
+function letterCode(s: string, from: number, to: number): number {
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return 0;
+    code = code * 27 + (c - 96);
+  }
+  return code;
+}
+
+// The lists' words of plain letters by code (the words a case-blind regular expression of them would
+// match), and the longer ones by the code of their first CODE_LETTERS letters, then of the rest.
+const FLAGS = new Map<number, number>();
+const LONG_FLAGS = new Map<number, Map<number, number>>();
+
+function addWords(flag: number, ...lists: Iterable<string>[]): void {
+  for (const list of lists) {
+    for (const w of list) {
+      if (!/^[a-z]+$/.test(w)) continue;
+      if (w.length <= CODE_LETTERS) {
+        const code = letterCode(w, 0, w.length);
+        FLAGS.set(code, (FLAGS.get(code) ?? 0) | flag);
+        continue;
+      }
+      const head = letterCode(w, 0, CODE_LETTERS);
+      const rest = letterCode(w, CODE_LETTERS, w.length);
+      const tails = LONG_FLAGS.get(head) ?? LONG_FLAGS.set(head, new Map()).get(head);
+      tails?.set(rest, (tails.get(rest) ?? 0) | flag);
+    }
+  }
 }
 
 // What `readRun` skips at a run's start ("The", "In"), the words that make a run more than a plain
 // name (a title, a calendar word, a pronoun, "And"), and abbreviations that keep their period; all
 // matched without regard to case, as `readRun` matches the words' lower-case forms.
-const SKIPPED = alternation(PHRASE_BREAKERS, DETERMINERS);
-const SKIPPED_PREFIX = new RegExp(`(?:${SKIPPED} )*`, 'iy');
-const SKIPPED_LAST = new RegExp(`${SKIPPED}(?=\\.|$)`, 'iy');
-const SPECIAL = new RegExp(
-  `(?:^| )${alternation(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and'])}(?=[ .’']|$)`,
-  'i',
-);
-const ABBREVIATED = new RegExp(`(?:^| )${alternation(ABBREVIATIONS)}\\.`, 'i');
-/**
- * Capitalised words of two characters or more (letters, digits, hyphens) between single spaces, a
- * sentence's period after any, and at most a possessive at the end: "Douglas Holtz-Eakin", "The FBI",
- * "Novi Sad.", "Hillary Clinton’s".
- */
-const PLAIN_RUN = /^[A-Z][A-Za-z0-9-]+\.?(?: [A-Z][A-Za-z0-9-]+\.?)*(?: [A-Z][A-Za-z0-9-]*[’']s)?$/;
+addWords(SKIPPED, PHRASE_BREAKERS, DETERMINERS);
+addWords(SPECIAL, CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']);
+addWords(ABBREVIATED, ABBREVIATIONS);
+
+/** The lists word s[from, to) (ASCII letters, digits, hyphens) is in, case folded. */
+function flagsOf(s: string, from: number, to: number): number {
+  if (to - from <= CODE_LETTERS) return FLAGS.get(letterCode(s, from, to)) ?? 0;
+  const tails = LONG_FLAGS.get(letterCode(s, from, from + CODE_LETTERS));
+  return tails?.get(letterCode(s, from + CODE_LETTERS, to)) ?? 0;
+}
+
 /** Three or four words in capitals: a shouted headline, not a name. */
 const SHOUTED = /^[A-Z0-9-]+(?: [A-Z0-9-]+)+$/;
 
+/** [A-Za-z0-9-]: what a plain run's word is made of, past its capital. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+}
+
 /**
- * The common run, read with a few regular-expression tests instead of tokens (see PLAIN_RUN), when
- * no word is a title, a calendar word, a pronoun, "And" or an abbreviation. What `readRun` makes of
- * it is then plain: a sentence's period ends the phrase ("West Africa. The" reads "West Africa"), and
- * so does a possessive ("Hillary Clinton’s" reads "Hillary"); past any sentence-initial
- * function words, the words are one name, a person's if two to four words (unless shouted), the
- * surname of a known person if one. Null when the run names nobody; false when the run is not of
- * this kind, and `readRun` must read it with tokens.
+ * The common run, read in one walk over its characters instead of tokens: capitalised words of two
+ * characters or more (letters, digits, hyphens) between single spaces, a sentence's period after
+ * any, and at most a possessive at the end ("Douglas Holtz-Eakin", "The FBI", "Novi Sad.",
+ * "Hillary Clinton’s"), when no word is a title, a calendar word, a pronoun, "And" or an
+ * abbreviation with its period. What `readRun` makes of it is then plain: a sentence's period ends
+ * the phrase ("West Africa. The" reads "West Africa"), and so does a possessive ("Hillary Clinton’s"
+ * reads "Hillary"); past any sentence-initial function words, the words are one name, a person's if
+ * two to four words (unless shouted), the surname of a known person if one. Null when the run names
+ * nobody; false when the run is not of this kind, and `readRun` must read it with tokens.
  */
 export function readPlainRun(run: string): PlainName | null | false {
-  if (!PLAIN_RUN.test(run) || SPECIAL.test(run) || ABBREVIATED.test(run)) return false;
-  const dot = run.indexOf('.');
   const n = run.length;
-  const before = run.charCodeAt(n - 2);
-  const possessive = run.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39);
+  // where the name starts, past the function words that open the run (each followed by a space)
+  let s = 0;
+  // every word of the phrase (from s) is a function word: the word at s, with a period or the end after it
+  let skippedOnly = false;
+  let possessive = false;
+  for (let i = 0; i < n;) {
+    const first = run.charCodeAt(i);
+    if (first < 65 || first > 90) return false;
+    let j = i + 1;
+    while (j < n && isWordChar(run.charCodeAt(j))) j++;
+    const c = j < n ? run.charCodeAt(j) : 32;
+    if (c === 0x2019 || c === 39) {
+      // a possessive ends the run
+      if (j + 2 !== n || run.charCodeAt(j + 1) !== 115 || i === 0) return false;
+      possessive = true;
+    } else if (j - i < 2 || !(c === 32 || c === 46)) return false;
+    const flags = flagsOf(run, i, j);
+    if (flags & SPECIAL) return false;
+    if (c === 46) {
+      if (flags & ABBREVIATED) return false;
+      j++;
+      if (j < n && run.charCodeAt(j) !== 32) return false;
+    }
+    if (i === s) {
+      if (j < n && c === 32 && flags & SKIPPED) s = j + 1;
+      else skippedOnly = (flags & SKIPPED) !== 0 && (c === 46 || j >= n);
+    }
+    if (possessive) break;
+    i = j + 1;
+    if (i >= n && j < n) return false; // a space at the end
+  }
+  const dot = run.indexOf('.');
   // the phrase ends at the first period, or before the possessive ("Hillary Clinton’s" reads "Hillary")
   const end = dot >= 0 ? dot : possessive ? run.lastIndexOf(' ') : n;
-  SKIPPED_PREFIX.lastIndex = 0;
-  SKIPPED_PREFIX.test(run);
-  const s = SKIPPED_PREFIX.lastIndex;
   if (s > end) return null;
-  SKIPPED_LAST.lastIndex = s;
-  // every word of the phrase is a function word: nothing is named
-  if (SKIPPED_LAST.test(run)) return null;
+  if (skippedOnly) return null;
   let count = 1;
   for (let k = run.indexOf(' ', s); k >= 0 && k < end; k = run.indexOf(' ', k + 1)) count++;
   if (count > 4) return null;
