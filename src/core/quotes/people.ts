@@ -1,7 +1,8 @@
 // The people an article names, read in one pass over its tokens: full names (for surnames),
 // roles from titles ("Kosovar President Vjosa Osmani") and possessives ("NATO’s secretary general"
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
-import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS } from './lexicon.js';
+import { linkOwnedTitles } from './owned-titles.js';
 import { countBelow } from './marks.js';
 import { readPhrase } from './phrase.js';
 import { readPlainRun } from './plain-run.js';
@@ -114,8 +115,6 @@ const RUN_AT = new RegExp(
   'y',
 );
 const CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/g;
-/** "NATO’s secretary general said": an organisation's title, the words after the possessive. */
-const OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g;
 const GENDERED_PRONOUN = /\b(?:he|she|his|her|him)\b/gi;
 
 /** Whether an offset falls inside a quotation; asked with offsets that only grow. */
@@ -308,25 +307,6 @@ function addRun(
   if (owner) {
     p.possessor = owner;
     (ownedPeople.get(owner) ?? ownedPeople.set(owner, []).get(owner))?.push(p);
-  }
-}
-
-/** "NATO’s secretary general" and, alone of NATO's people, "NATO’s Jens Stoltenberg": the same person. */
-function linkOwnedTitles(text: string, isOutside: OutsideQuotes, ownedPeople: Map<string, Person[]>): void {
-  if (!ownedPeople.size) return;
-  OWNED_TITLE.lastIndex = 0;
-  for (let m = OWNED_TITLE.exec(text); m; m = OWNED_TITLE.exec(text)) {
-    const owner = m[1] ?? '';
-    const owned = ownedPeople.get(owner);
-    if (!isOutside(m.index) || !owned || new Set(owned).size !== 1) continue;
-    const words = (m[2] ?? '').trim().split(/\s+/);
-    const k = words.findIndex((w) => PHRASE_BREAKERS.has(w) || REPORTING_VERBS.has(w));
-    const title = k < 0 ? words.slice(0, 3) : words.slice(0, k);
-    const spoke = k >= 0 && REPORTING_VERBS.has(words[k] ?? '');
-    if (!title.length || !(spoke || title.every((w) => TITLES.has(w)))) continue;
-    const p = owned[0] as Person;
-    p.role ??= `${owner} ${title.join(' ')}`;
-    p.person = true;
   }
 }
 
