@@ -1,6 +1,7 @@
 import type { SentenceSpans } from '../text/sentences.js';
 import { isCaption, isQuestion, isQuotation, opensWithQuote } from '../text/sentence-kinds.js';
-import { MARK_COLON, MARK_PAREN, MARK_QUOTE, scanWords } from './tokens.js';
+import { CodeUnits } from '../text/code-units.js';
+import { MARK_COLON, MARK_PAREN, MARK_QUOTE, scanCodes, scanWords } from './tokens.js';
 import { WordIds } from './word-ids.js';
 
 /** The sentences of an article, in order, with its headline. */
@@ -59,6 +60,8 @@ export const SCORING = {
 } as const;
 
 const WORD_IDS = new WordIds();
+/** The body's code units, for the scan of its sentences' spans. */
+const BODY_UNITS = new CodeUnits();
 
 /**
  * Arrays reused from article to article, grown when one needs more: a typed array outside the
@@ -106,14 +109,14 @@ function bagsOf(article: SentencedArticle): number {
   const { counts, marks, bagStart } = scratch;
   let used = 0;
   let vocabulary = 0;
-  // Each sentence is scanned where it is. Joining them into one flat string first reads faster
-  // in a loop of this stage alone, but the copy (twice the text) costs more than it saves once
-  // the collector's work is counted, as in the benchmark.
+  // Each sentence is scanned where it is, in the body's code units (copied once: see CodeUnits).
+  const codes = source ? BODY_UNITS.load(source.text) : null;
   for (let s = 0; s < sentences.length; s++) {
     bagStart[s] = used;
-    const scan = source
-      ? scanWords(source.text, source.spans.starts[s] ?? 0, source.spans.ends[s] ?? 0)
-      : scanWords(sentences[s] ?? '');
+    const scan =
+      source && codes
+        ? scanCodes(codes, source.spans.starts[s] ?? 0, source.spans.ends[s] ?? 0)
+        : scanWords(sentences[s] ?? '');
     counts[s] = scan.count;
     marks[s] = scan.marks;
     if (used + scan.content > scratch.ids.length) scratch.ids = grow(scratch.ids, used + scan.content);

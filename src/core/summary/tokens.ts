@@ -1,3 +1,5 @@
+import { CodeUnits } from '../text/code-units.js';
+
 /** Words that carry no topic: ignored when comparing sentences. */
 const STOPWORD_LIST: readonly string[] = (
   'a an the and or but nor so yet if then than that this these those there here of in on at to for from by with ' +
@@ -91,12 +93,23 @@ export interface WordScan {
 
 const SCAN: WordScan = { hashes: new Int32Array(256), content: 0, count: 0, marks: 0 };
 
+/** `scanWords`' copy of the text it scans. */
+const UNITS = new CodeUnits();
+
 /**
- * Scans one sentence, `text[from, to)` (the hottest loop of the analysis: one pass, character
- * codes only). The returned object is shared and overwritten by the next call; copy what must
- * outlive it.
+ * Scans one sentence, `text[from, to)`. The returned object is shared and overwritten by the next
+ * call; copy what must outlive it. It copies the whole text first: to scan many spans of one text,
+ * load it once and call `scanCodes`.
  */
 export function scanWords(text: string, from = 0, to = text.length): WordScan {
+  return scanCodes(UNITS.load(text), from, to);
+}
+
+/**
+ * Scans one sentence, `codes[from, to)`, a text's code units (see `CodeUnits`): the hottest loop
+ * of the analysis, one pass over the codes. The returned object is shared, as `scanWords`'.
+ */
+export function scanCodes(codes: Uint16Array, from: number, to: number): WordScan {
   // Module bindings read once, into locals: optimised code re-reads a module binding (and checks
   // it is initialised and unboxes it) in every step of a loop, which cost more than the step.
   const fold = FOLD;
@@ -121,7 +134,7 @@ export function scanWords(text: string, from = 0, to = text.length): WordScan {
     let hash = offset;
     const start = i;
     while (i < n) {
-      code = text.charCodeAt(i);
+      code = codes[i] as number;
       const c = fold[code] as number;
       if (c === 0) break;
       hash = Math.imul(hash ^ c, prime);
