@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CodeUnits } from '../../../src/core/text/code-units.js';
 
-const unitsOf = (text: string): number[] => Array.from(text, (_, i) => text.charCodeAt(i));
+const unitsOf = (text: string): number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
 
 describe('CodeUnits', () => {
   it('gives the UTF-16 code units of one-byte and two-byte text, surrogate pairs included', () => {
