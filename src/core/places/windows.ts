@@ -19,6 +19,7 @@ import {
   type Tokens,
   type TokenWriter,
 } from './tokens.js';
+import { CodeUnits } from '../text/code-units.js';
 
 // Tagging does not tokenize a whole story. A native regular expression finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
@@ -38,11 +39,13 @@ const CAPITAL = /[A-Z]/g;
 const CAPITAL_OR_ACCENT = new RegExp(`[A-Z${ACCENTABLE_RANGE}]`, 'g');
 
 /** What `\b` sees before a capital at `pos`: no ASCII letter, digit or underscore. */
-function startsWord(src: string, pos: number): boolean {
+function startsWord(codes: Uint16Array, pos: number): boolean {
   if (pos === 0) return true;
-  const c = src.charCodeAt(pos - 1);
+  const c = codes[pos - 1] as number;
   return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
 }
+/** The story's code units, for `scanPass`: scratch, loaded again by every pass. */
+const UNITS = new CodeUnits();
 /** How far before a name to read, in characters: enough for "Mr. ", "speaks ", "sub-". */
 const BACK = 14;
 /** Tokens read after a name, for the rules that look at the next words ("Paris, Texas"). */
@@ -123,6 +126,8 @@ function scanPass<T>(
   finder: RegExp,
 ): NameMatch<T>[] | undefined {
   const src = tokens.source;
+  // The word and window loops read code units, not `charCodeAt` (see CodeUnits).
+  const codes = UNITS.load(src);
   // module bindings read once: optimised code re-reads (and checks) a module binding every step
   const flags = CHAR_FLAGS;
   const isWord = IS_WORD;
@@ -135,8 +140,8 @@ function scanPass<T>(
   finder.lastIndex = 0;
   while (finder.test(src)) {
     const pos = finder.lastIndex - 1;
-    if (src.charCodeAt(pos) > 90) return undefined;
-    if (!startsWord(src, pos)) continue;
+    if ((codes[pos] as number) > 90) return undefined;
+    if (!startsWord(codes, pos)) continue;
     while (pos > limit) {
       k++;
       done = Math.max(done, limit + 1);
@@ -145,10 +150,10 @@ function scanPass<T>(
     if (pos < matchedTo) continue;
     // The word is hashed as it is read, so most words are ruled out without making a string.
     let wordEnd = pos + 1;
-    let hash = hashStep(0, src.charCodeAt(pos));
+    let hash = hashStep(0, codes[pos] as number);
     let ascii = true;
     for (; wordEnd < limit; wordEnd++) {
-      const c = src.charCodeAt(wordEnd);
+      const c = codes[wordEnd] as number;
       if (((flags[c] as number) & isWord) === 0) break;
       hash = hashStep(hash, c);
       if (c >= 128) ascii = false;
@@ -162,12 +167,12 @@ function scanPass<T>(
     const unit = unitIds[k] ?? 0;
     if (pos >= done) {
       let from = Math.max(done, pos - BACK);
-      while (from > done && ((flags[src.charCodeAt(from - 1)] as number) & isSpace) === 0) from--;
+      while (from > done && ((flags[codes[from - 1] as number] as number) & isSpace) === 0) from--;
       if (from > done && tokens.count > 0) pushToken(tokens, from, from, GAP_UNIT);
-      done = scan(tokens, from, limit, pos, after, unit);
+      done = scan(tokens, codes, from, limit, pos, after, unit);
     } else {
       // A name starting inside the last window may run past its end: read on from there.
-      done = scan(tokens, done, limit, pos, after, unit);
+      done = scan(tokens, codes, done, limit, pos, after, unit);
     }
     const at = tokenAt(tokens, pos);
     const found = at < 0 ? undefined : matchListAt(tokens, at, names);
@@ -189,16 +194,19 @@ function tokenAt(t: Tokens, pos: number): number {
   return -1;
 }
 
-/** Emits tokens from `from` (below `limit`) until `after` tokens past `anchor`; returns the end. */
+/**
+ * Emits tokens of `t.source`, whose code units are `codes`, from `from` (below `limit`) until
+ * `after` tokens past `anchor`; returns the end.
+ */
 function scan(
   t: TokenWriter,
+  codes: Uint16Array,
   from: number,
   limit: number,
   anchor: number,
   after: number,
   unit: number,
 ): number {
-  const src = t.source;
   const table = CHAR_FLAGS;
   const isWord = IS_WORD;
   const isSpace = IS_SPACE;
@@ -208,13 +216,13 @@ function scan(
   let end = limit;
   // A scanner by character code: a regex here would allocate a match object per token.
   while (i < limit) {
-    const flags = table[src.charCodeAt(i)] as number;
+    const flags = table[codes[i] as number] as number;
     if (flags & isSpace) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (flags & isWord) while (j < limit && (table[src.charCodeAt(j)] as number) & isWord) j++;
+    if (flags & isWord) while (j < limit && (table[codes[j] as number] as number) & isWord) j++;
     if (3 * count === data.length) data = grownTokens(t, count);
     data[3 * count] = i;
     data[3 * count + 1] = j;
