@@ -149,16 +149,25 @@ export function isSpaceCode(c: number): boolean {
 /** `CHAR_FLAGS` bits: the code unit is a letter or digit (`isWordCode`), or a space (`isSpaceCode`). */
 export const IS_WORD = 1;
 export const IS_SPACE = 2;
+/** An ASCII capital, A to Z. */
+export const IS_CAPITAL = 4;
+/** A letter that may carry diacritics (`ACCENTABLE_RANGE`, U+00C0 to U+1FFF). */
+export const IS_ACCENTABLE = 8;
 
 /**
- * `isWordCode` and `isSpaceCode` of every UTF-16 code unit, as bits: one table read per character
- * instead of a chain of range tests (64 kB, built once). Both bits are set for U+1680, the one
- * space inside a block of letters: each reader keeps the order of its tests.
+ * `isWordCode`, `isSpaceCode`, ASCII capitals and `ACCENTABLE_RANGE` of every UTF-16 code unit,
+ * as bits: one table read per character instead of a chain of range tests (64 kB, built once).
+ * Both word and space bits are set for U+1680, the one space inside a block of letters: each
+ * reader keeps the order of its tests.
  */
 export const CHAR_FLAGS: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);
   for (let c = 0; c < table.length; c++)
-    table[c] = (isWordCode(c) ? IS_WORD : 0) | (isSpaceCode(c) ? IS_SPACE : 0);
+    table[c] =
+      (isWordCode(c) ? IS_WORD : 0) |
+      (isSpaceCode(c) ? IS_SPACE : 0) |
+      (c >= 65 && c <= 90 ? IS_CAPITAL : 0) |
+      (c >= 0xc0 && c <= 0x1fff ? IS_ACCENTABLE : 0);
   return table;
 })();
 

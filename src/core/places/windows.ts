@@ -7,8 +7,9 @@ import {
   type NameMatch,
 } from './name-index.js';
 import {
-  ACCENTABLE_RANGE,
   CHAR_FLAGS,
+  IS_ACCENTABLE,
+  IS_CAPITAL,
   IS_SPACE,
   IS_WORD,
   grownTokens,
@@ -32,11 +33,11 @@ export const GAP_UNIT = -0x80000000;
 // A capital letter, and the same or a letter that folding may change: the first pass over a story
 // reads the raw text and also finds out whether it needs folding, so unaccented copy (most of it) is
 // read once. Only a capital that starts a word matters (after folding, names in Latin script start
-// with an ASCII capital); the engine scans a plain class several times faster than `\b[A-Z]|...`,
-// so the few capitals inside words ("NATO", "McCain") are skipped here by `startsWord`. Used with
-// test(), which makes no match object: the word is read in place.
-const CAPITAL = /[A-Z]/g;
-const CAPITAL_OR_ACCENT = new RegExp(`[A-Z${ACCENTABLE_RANGE}]`, 'g');
+// with an ASCII capital); the few capitals inside words ("NATO", "McCain") are skipped by
+// `startsWord`. The pass finds them in the story's code units by a table read a character (the
+// `CHAR_FLAGS` bits below), not by a regex: a regex call per capital cost more than the scan.
+const CAPITAL = IS_CAPITAL;
+const CAPITAL_OR_ACCENT = IS_CAPITAL | IS_ACCENTABLE;
 
 /** What `\b` sees before a capital at `pos`: no ASCII letter, digit or underscore. */
 function startsWord(codes: Uint16Array, pos: number): boolean {
@@ -114,16 +115,17 @@ function foldStory(texts: readonly string[], tokens: TokenWriter, ends: number[]
 }
 
 /**
- * One pass of `finder` over the story in `tokens.source`, whose units end at `ends`, writing the
- * tokens of its windows; the names found, or undefined as soon as it meets a letter that folding
- * may change (only `CAPITAL_OR_ACCENT` finds those).
+ * One pass over the story in `tokens.source`, whose units end at `ends`, stopping at the
+ * characters with a `finder` bit (`CAPITAL` or `CAPITAL_OR_ACCENT`), writing the tokens of its
+ * windows; the names found, or undefined as soon as it meets a letter that folding may change
+ * (only `CAPITAL_OR_ACCENT` finds those).
  */
 function scanPass<T>(
   tokens: TokenWriter,
   ends: readonly number[],
   unitIds: readonly number[],
   index: NameIndex<T>,
-  finder: RegExp,
+  finder: number,
 ): NameMatch<T>[] | undefined {
   const src = tokens.source;
   // The word and window loops read code units, not `charCodeAt` (see CodeUnits).
@@ -137,9 +139,10 @@ function scanPass<T>(
   let limit = ends[0] ?? 0; // where it ends
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
-  finder.lastIndex = 0;
-  while (finder.test(src)) {
-    const pos = finder.lastIndex - 1;
+  const length = src.length;
+  for (let pos = 0; pos < length; pos++) {
+    while (pos < length && ((flags[codes[pos] as number] as number) & finder) === 0) pos++;
+    if (pos === length) break;
     if ((codes[pos] as number) > 90) return undefined;
     if (!startsWord(codes, pos)) continue;
     while (pos > limit) {
