@@ -108,7 +108,6 @@ function bagsOf(article: SentencedArticle): number {
   wordIds.reset();
   const { counts, marks, bagStart } = scratch;
   let used = 0;
-  let vocabulary = 0;
   // Each sentence is scanned where it is, in the body's code units (copied once: see CodeUnits).
   const codes = source ? BODY_UNITS.load(source.text) : null;
   for (let s = 0; s < sentences.length; s++) {
@@ -120,20 +119,13 @@ function bagsOf(article: SentencedArticle): number {
     counts[s] = scan.count;
     marks[s] = scan.marks;
     if (used + scan.content > scratch.ids.length) scratch.ids = grow(scratch.ids, used + scan.content);
-    const ids = scratch.ids;
-    for (let k = 0; k < scan.content; k++) {
-      const id = wordIds.intern(scan.hashes[k] ?? 0, s);
-      if (id < 0) continue;
-      // Ids are dense and handed out in order: a new one is the next, and its count starts here.
-      if (id === vocabulary) {
-        if (vocabulary === scratch.df.length) scratch.df = grow(scratch.df, vocabulary + 1);
-        scratch.df[vocabulary++] = 1;
-      } else scratch.df[id] = (scratch.df[id] ?? 0) + 1;
-      ids[used++] = id;
-    }
+    const vocabulary = wordIds.size;
+    if (vocabulary + scan.content > scratch.df.length)
+      scratch.df = grow(scratch.df, vocabulary + scan.content);
+    used = wordIds.addSentence(scan.hashes, scan.content, s, scratch.ids, used, scratch.df);
   }
   bagStart[sentences.length] = used;
-  return vocabulary;
+  return wordIds.size;
 }
 
 /** Marks the headline's topic words in `scratch.headline`; returns how many there are. */

@@ -58,17 +58,36 @@ function hashWord(word: string): number {
 }
 
 /**
- * Stopword hashes in an open-addressing table (hash + 1 per slot, 0 empty): the hashes pick their
- * own slot, so a lookup is a mask and one or two array reads rather than a `Set` probe.
+ * Stopword hashes in a two-choice (cuckoo) table: each hash (+ 1; 0 is empty) sits in one of two
+ * slots its own bits pick, so a word is tested with two reads and no loop or branch. The scan
+ * turns the test into arithmetic: whether a word is a topic word is the least predictable
+ * decision in the hottest loop, and a mispredicted branch there cost more than the reads.
  */
-// 512 slots for 156 words: under a third full, and 2 KB to keep in cache.
-const STOP_MASK = 511;
+// 1024 slots for 156 words: 4 KB to keep in cache, and placing them never needs a long chain.
+const STOP_MASK = 1023;
+/** The second slot of a hash comes from bits above the first's. */
+const STOP_SHIFT = 10;
 const STOP_TABLE = new Int32Array(STOP_MASK + 1);
 for (const word of STOPWORD_LIST) {
+  let entry = hashWord(word) + 1;
+  if (STOP_TABLE[(entry - 1) & STOP_MASK] === entry) continue;
+  if (STOP_TABLE[((entry - 1) >>> STOP_SHIFT) & STOP_MASK] === entry) continue;
+  let slot = (entry - 1) & STOP_MASK;
+  for (let kicks = 0; entry !== 0; kicks++) {
+    if (kicks > 100) throw new Error('stopword table: cannot place every word');
+    const evicted = STOP_TABLE[slot] ?? 0;
+    STOP_TABLE[slot] = entry;
+    entry = evicted;
+    // An evicted word moves to its other slot.
+    const first = (entry - 1) & STOP_MASK;
+    slot = slot === first ? ((entry - 1) >>> STOP_SHIFT) & STOP_MASK : first;
+  }
+}
+
+/** Whether `word` (lower case) is a stopword: the scan's test, for checking the table. */
+export function isStopword(word: string): boolean {
   const h = hashWord(word);
-  let slot = h & STOP_MASK;
-  while (STOP_TABLE[slot] !== 0 && STOP_TABLE[slot] !== h + 1) slot = (slot + 1) & STOP_MASK;
-  STOP_TABLE[slot] = h + 1;
+  return STOP_TABLE[h & STOP_MASK] === h + 1 || STOP_TABLE[(h >>> STOP_SHIFT) & STOP_MASK] === h + 1;
 }
 
 /** A sentence as word hashes. */
@@ -118,10 +137,14 @@ export function scanCodes(codes: Uint16Array, from: number, to: number): WordSca
   const offset = FNV_OFFSET;
   const bits = HASH_BITS;
   const stopMask = STOP_MASK;
+  const stopShift = STOP_SHIFT;
   const markOf = MARKS;
   const closing = CLOSING_CURLY;
   const quoteMark = MARK_QUOTE;
+  // Every word's hash is stored, and `content` moves past it only for a topic word: room for one
+  // more hash than the span has characters.
   let hashes = SCAN.hashes;
+  if (hashes.length <= to - from) hashes = SCAN.hashes = new Int32Array(2 * (to - from) + 1);
   let content = 0;
   let count = 0;
   let marks = 0;
@@ -141,28 +164,14 @@ export function scanCodes(codes: Uint16Array, from: number, to: number): WordSca
       i++;
     }
     const length = i - start;
-    if (length !== 0) {
-      count++;
-      const h = hash & bits;
-      // Inline stopword probe (words of one character are counted but never topic words).
-      if (length > 1) {
-        let slot = h & stopMask;
-        let k = stops[slot] as number;
-        while (k !== 0 && k !== h + 1) {
-          slot = (slot + 1) & stopMask;
-          k = stops[slot] as number;
-        }
-        if (k === 0) {
-          if (content === hashes.length) {
-            const grown = new Int32Array(2 * hashes.length);
-            grown.set(hashes);
-            hashes = grown;
-            SCAN.hashes = grown;
-          }
-          hashes[content++] = h;
-        }
-      }
-    }
+    const h = hash & bits;
+    // Branch-free: a, b are 0 when the word is the stopword in its first or second slot; the
+    // sign bit of (x | -x) is set when x is not 0, and of (1 - length) when length > 1.
+    const a = (stops[h & stopMask] as number) ^ (h + 1);
+    const b = (stops[(h >>> stopShift) & stopMask] as number) ^ (h + 1);
+    hashes[content] = h;
+    content += ((a | -a) & (b | -b) & (1 - length)) >>> 31;
+    count += -length >>> 31;
     if (i >= n) break;
     marks |= code < 0x2000 ? (markOf[code] as number) : code === closing ? quoteMark : 0;
     i++;

@@ -41,24 +41,45 @@ export class WordIds {
   }
 
   /**
-   * The id of `hash` (a new one, the next dense id, when it is not there yet), or -1 when the
-   * word was already seen in `sentence`.
+   * Adds one sentence's words (`hashes[0, count)`) to the bags: each word's id (a new one, the next
+   * dense id, for a word the article has not had) is appended to `ids` from `used` on, once per
+   * sentence, and `df[id]` counts the sentences it occurs in. Returns the new `used`. The caller
+   * makes room: `ids` and `df` must hold `count` more entries.
+   *
+   * Branch-free: whether a word is new, and whether this sentence had it already, are data the
+   * processor cannot predict; they are turned into 0 or 1 (`bit`) and used as numbers, and the
+   * slot is written whether or not it changes.
    */
-  intern(hash: number, sentence: number): number {
-    const at = this.slotOf(hash);
-    const table = this.table;
-    if (table[at + 2] === this.generation) {
-      if (table[at + 3] === sentence + 1) return -1;
-      table[at + 3] = sentence + 1;
-      return table[at + 1] ?? -1;
+  addSentence(
+    hashes: Int32Array,
+    count: number,
+    sentence: number,
+    ids: Int32Array,
+    used: number,
+    df: Int32Array,
+  ): number {
+    const stamp = sentence + 1;
+    for (let k = 0; k < count; k++) {
+      const hash = hashes[k] as number;
+      const at = this.slotOf(hash);
+      // Read again for every word: growing the table replaces it and restarts the generations.
+      const { table, generation } = this;
+      const fresh = bit((table[at + 2] as number) ^ generation);
+      const old = table[at + 1] as number;
+      const id = old + fresh * (this.count - old);
+      // A fresh slot's old sentence stamp is stale: its word is new to this sentence too.
+      const keep = bit((table[at + 3] as number) ^ stamp) | fresh;
+      table[at] = hash;
+      table[at + 1] = id;
+      table[at + 2] = generation;
+      table[at + 3] = stamp;
+      ids[used] = id;
+      used += keep;
+      df[id] = ((df[id] as number) & (fresh - 1)) + keep;
+      this.count += fresh;
+      if (2 * this.count > this.mask) this.grow();
     }
-    const id = this.count++;
-    table[at + 2] = this.generation;
-    table[at] = hash;
-    table[at + 1] = id;
-    table[at + 3] = sentence + 1;
-    if (2 * this.count > this.mask) this.grow();
-    return id;
+    return used;
   }
 
   private grow(): void {
@@ -77,4 +98,9 @@ export class WordIds {
       this.table[at + 3] = old[from + 3] ?? 0;
     }
   }
+}
+
+/** 1 when `x` is not 0, else 0, without a branch: the sign bit of `x | -x`. */
+function bit(x: number): number {
+  return (x | -x) >>> 31;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, tokenize, wordCount } from '../../../src/core/summary/tokens.js';
+import { contentWords, isStopword, tokenize, wordCount } from '../../../src/core/summary/tokens.js';
 
 describe('tokens', () => {
   it('GIVEN a sentence THEN every word is counted and only topic words are kept', () => {
@@ -20,5 +20,14 @@ describe('tokens', () => {
   it('GIVEN accented words and numbers THEN they are words too', () => {
     expect(wordCount('Vučić met Osmani on 24 September, 2023.')).toBe(7);
     expect(contentWords('Vučić')).toHaveLength(1);
+  });
+});
+
+describe('isStopword', () => {
+  it('knows every kind of stopword and no topic word', () => {
+    for (const w of ['the', 'of', 'according', 'said', 'mr', 'wasn', 'theirs'])
+      expect(isStopword(w)).toBe(true);
+    for (const w of ['nato', 'kosovo', 'summit', 'stoltenberg', 'flood', 'th', 'sai'])
+      expect(isStopword(w)).toBe(false);
   });
 });
