@@ -1,5 +1,6 @@
 // Chooses an article's one or two key quotes: whole statements by the people the story is about,
 // closest in wording to the headline and the lede.
+import { CodeUnits } from '../text/code-units.js';
 
 /** What key-quote choice needs to know of a quote. */
 export interface KeyCandidate {
@@ -25,26 +26,34 @@ const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
  * A word of at most STOP_MAX letters a to z as a number (five bits a letter), so that a stop word is
  * looked up without slicing the word out of its text; 0 when the word has another letter.
  */
-function wordCode(s: string, from: number, to: number): number {
+function wordCode(units: ArrayLike<number>, from: number, to: number): number {
   let code = 0;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = units[i] as number;
     if (c < 97 || c > 122) return 0;
     code = code * 32 + (c - 96);
   }
   return code;
 }
 
-const STOP_CODES = new Set(STOP_WORDS.map((w) => wordCode(w, 0, w.length)));
+const STOP_CODES = new Set(
+  STOP_WORDS.map((w) =>
+    wordCode(
+      Array.from(w, (ch) => ch.charCodeAt(0)),
+      0,
+      w.length,
+    ),
+  ),
+);
 
 /**
  * The length of the suffix a crude stem drops from the word ending at `end`: "ing", "ed", "es" or
  * "s", enough to match "reviewing" with "review" and "increases" with "increase".
  */
-function suffixLength(lower: string, end: number): number {
-  const last = lower.charCodeAt(end - 1);
-  const before = lower.charCodeAt(end - 2);
-  if (last === 103 && before === 110 && lower.charCodeAt(end - 3) === 105) return 3; // -ing
+function suffixLength(lower: Uint16Array, end: number): number {
+  const last = lower[end - 1] as number;
+  const before = lower[end - 2] as number;
+  if (last === 103 && before === 110 && lower[end - 3] === 105) return 3; // -ing
   if (last === 100 && before === 101) return 2; // -ed
   if (last === 115) return before === 101 ? 2 : 1; // -es, -s
   return 0;
@@ -67,7 +76,8 @@ function slotOf(c1: number, c2: number): number {
  * substring search per stem and quote would mostly fail.
  */
 interface StemTable {
-  readonly text: string;
+  /** The lower-case headline and lede, as code units. */
+  readonly text: Uint16Array;
   readonly from: number[];
   readonly length: number[];
   /** For each slot (`slotOf`), the last stem of two letters or more starting in it, or -1. */
@@ -78,19 +88,33 @@ interface StemTable {
   readonly single: number[];
 }
 
-/** Whether the stem text[from, from + n) equals s[at, at + n). */
-function sameAt(text: string, from: number, n: number, s: string, at: number): boolean {
-  if (at + n > s.length) return false;
-  for (let k = 0; k < n; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(at + k)) return false;
+/** Whether the stem text[from, from + n) equals s[at, at + n), where s holds `length` units. */
+function sameAt(
+  text: Uint16Array,
+  from: number,
+  n: number,
+  s: Uint16Array,
+  at: number,
+  length: number,
+): boolean {
+  if (at + n > length) return false;
+  for (let k = 0; k < n; k++) if (text[from + k] !== s[at + k]) return false;
   return true;
 }
+
+// The code units of the lower-case headline and lede, and of the quote being read: scratch reloaded
+// by every `chooseKeyQuotes` call and read only within it. (Lower-cased by `toLowerCase`, then read
+// as code units: the loops over them read a typed array, not a string.)
+const ABOUT = new CodeUnits();
+const QUOTE = new CodeUnits();
 
 // The slot heads of the one stem table in use (a table is read only within the `chooseKeyQuotes`
 // call that built it): scratch space reset by every build, not a cache, so an article allocates
 // no 128-slot array.
 const HEADS = new Int32Array(128);
 
-function stemTable(lower: string): StemTable {
+/** The stem table of lower[0, end). */
+function stemTable(lower: Uint16Array, end: number): StemTable {
   const table: StemTable = {
     text: lower,
     from: [],
@@ -101,26 +125,22 @@ function stemTable(lower: string): StemTable {
   };
   const { from, length, head, next } = table;
   // the maximal runs of stem letters, read in place
-  for (let i = 0; i < lower.length;) {
-    if (!isStemLetter(lower.charCodeAt(i))) {
+  for (let i = 0; i < end;) {
+    if (!isStemLetter(lower[i] as number)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < lower.length && isStemLetter(lower.charCodeAt(i))) i++;
+    while (i < end && isStemLetter(lower[i] as number)) i++;
     const n = i - start;
     if (n < 4 || (n <= STOP_MAX && STOP_CODES.has(wordCode(lower, start, i)))) continue;
     const stem = n - suffixLength(lower, i);
     // a stem met before counts once: it is in the same slot (or among the stems of one letter)
-    const slot = stem > 1 ? slotOf(lower.charCodeAt(start), lower.charCodeAt(start + 1)) : -1;
+    const slot = stem > 1 ? slotOf(lower[start] as number, lower[start + 1] as number) : -1;
     let j = slot >= 0 ? (head[slot] as number) : -1;
-    while (j >= 0 && !(length[j] === stem && sameAt(lower, from[j] as number, stem, lower, start)))
+    while (j >= 0 && !(length[j] === stem && sameAt(lower, from[j] as number, stem, lower, start, end)))
       j = next[j] as number;
-    if (
-      j >= 0 ||
-      (slot < 0 && table.single.some((k) => lower.charCodeAt(from[k] as number) === lower.charCodeAt(start)))
-    )
-      continue;
+    if (j >= 0 || (slot < 0 && table.single.some((k) => lower[from[k] as number] === lower[start]))) continue;
     if (slot < 0) {
       table.single.push(from.length);
       next.push(-1);
@@ -135,26 +155,26 @@ function stemTable(lower: string): StemTable {
 }
 
 /**
- * How many of the table's stems occur in `lower` (as substrings, as `includes` would find them).
+ * How many of the table's stems occur in lower[0, n) (as substrings, as `includes` would find them).
  * `found` marks the stems already counted for this quote with `mark`.
  */
-function sharedStems(table: StemTable, lower: string, found: number[], mark: number): number {
+function sharedStems(table: StemTable, lower: Uint16Array, n: number, found: number[], mark: number): number {
   const { text, from, length, head, next } = table;
   let shared = 0;
   for (const j of table.single) {
-    const c = text.charCodeAt(from[j] as number);
-    for (let i = 0; i < lower.length; i++) {
-      if (lower.charCodeAt(i) === c) {
+    const c = text[from[j] as number];
+    for (let i = 0; i < n; i++) {
+      if (lower[i] === c) {
         shared++;
         break;
       }
     }
   }
-  let c = lower.charCodeAt(0);
-  for (let i = 0; i + 1 < lower.length; i++) {
-    const d = lower.charCodeAt(i + 1);
+  let c = lower[0] as number;
+  for (let i = 0; i + 1 < n; i++) {
+    const d = lower[i + 1] as number;
     for (let j = head[slotOf(c, d)] as number; j >= 0; j = next[j] as number) {
-      if (found[j] !== mark && sameAt(text, from[j] as number, length[j] as number, lower, i)) {
+      if (found[j] !== mark && sameAt(text, from[j] as number, length[j] as number, lower, i, n)) {
         found[j] = mark;
         shared++;
       }
@@ -210,7 +230,7 @@ export function chooseKeyQuotes(
   if (count === 1) return [only];
   // the lede may be a function, so that a single candidate spares reading it at all
   const titleWords = `${title ?? ''} ${typeof lede === 'string' ? lede : lede()}`.toLowerCase();
-  const about = stemTable(titleWords);
+  const about = stemTable(ABOUT.load(titleWords), titleWords.length);
   const found = about.from.map(() => 0);
   const counts = new Map<string, number>();
   for (const q of quotes) if (q.speakerName) counts.set(q.speakerName, (counts.get(q.speakerName) ?? 0) + 1);
@@ -220,7 +240,8 @@ export function chooseKeyQuotes(
     if (!eligible[i] || !q.speakerName) continue;
     const words = q.words ?? wordCount(q.text);
     // the headline's and lede's word stems found in the quote: substring tests, no tokenizing
-    const shared = sharedStems(about, q.text.toLowerCase(), found, i + 1);
+    const lower = q.text.toLowerCase();
+    const shared = sharedStems(about, QUOTE.load(lower), lower.length, found, i + 1);
     const surname = q.speakerName.slice(q.speakerName.lastIndexOf(' ') + 1).toLowerCase();
     const named = surname.length > 2 && titleWords.includes(surname) ? 1 : 0;
     const share = (counts.get(q.speakerName) ?? 0) / quotes.length;
