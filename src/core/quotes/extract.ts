@@ -9,7 +9,8 @@ import {
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
-import { emptyIndex, indexPeople, outsideOf, type QuotedUntil } from './people.js';
+import { indexPeople, outsideOf, type QuotedUntil } from './people.js';
+import { emptyIndex } from './person.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';

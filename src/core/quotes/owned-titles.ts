@@ -4,7 +4,8 @@
 // the owners (only their matches matter), not by scanning the whole text with it:
 //   OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g
 import { PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
-import type { OutsideQuotes, Person } from './people.js';
+import type { OutsideQuotes } from './people.js';
+import type { Person } from './person.js';
 
 /** An owner `OWNED_TITLE` can read: a capital, then letters, periods, ampersands and hyphens. */
 const OWNER = /^[A-Z][A-Za-z.&-]*$/;

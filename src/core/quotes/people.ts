@@ -3,106 +3,10 @@
 // beside "NATO’s Jens Stoltenberg"), and gender from courtesy titles and nearby he/she.
 import { DETERMINERS, GENDERED_WORDS, PHRASE_BREAKERS } from './lexicon.js';
 import { linkOwnedTitles } from './owned-titles.js';
-import { countBelow } from './marks.js';
+import { addPerson, emptyIndex, mention, type PeopleIndex, type Person } from './person.js';
 import { readPhrase } from './phrase.js';
 import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
-
-/** A person as the article knows them. */
-export interface Person {
-  readonly name: string;
-  /** Lower-cased last word of the name: what a bare surname is matched against. */
-  readonly surname: string;
-  role: string | null;
-  gender: 'm' | 'f' | null;
-  possessor: string | null;
-  /** Offsets of every mention of the person (full name or surname), in order. */
-  readonly mentions: number[];
-  /** Named as a speaker, or with a title: a person, not a place or a firm. */
-  person: boolean;
-  /** He/his/him and she/her read near the person alone (see voteGenders). */
-  maleVotes: number;
-  femaleVotes: number;
-}
-
-/** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
-export interface GroupMention {
-  readonly name: string;
-  readonly plural: boolean;
-  readonly at: number;
-}
-
-export interface PeopleIndex {
-  readonly people: Person[];
-  /** Groups seen speaking, in text order. */
-  readonly groups: GroupMention[];
-  /** Full names keyed by lower-cased surname, in order of first mention. */
-  readonly bySurname: Map<string, Person[]>;
-  /** Everyone by full name: a name met again needs no surname worked out. */
-  readonly byName: Map<string, Person>;
-  /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
-  genders: (() => void) | null;
-}
-
-const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
-
-function surnameOf(name: string): string {
-  const cut = name.lastIndexOf(' ');
-  let last = name.slice(cut + 1);
-  // a suffix ("Jr.") is no surname, but only after a first name and a surname
-  if (last.length <= 3 && SUFFIX.test(last) && name.indexOf(' ') < cut) {
-    last = name.slice(name.lastIndexOf(' ', cut - 1) + 1, cut);
-  }
-  const lower = last.toLowerCase();
-  const n = lower.length;
-  // "Stoltenberg’s": the possessive is no part of the surname
-  const before = lower.charCodeAt(n - 2);
-  return lower.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39) ? lower.slice(0, -2) : lower;
-}
-
-/** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
-export function mention(p: Person, at: number): void {
-  const ms = p.mentions;
-  if (!ms.length || (ms[ms.length - 1] as number) < at) {
-    ms.push(at);
-    return;
-  }
-  const k = countBelow(ms, at);
-  if (ms[k] !== at) ms.splice(k, 0, at);
-}
-
-/** The offset of the last mention of `p` before `at`, or -1. */
-export function lastMentionBefore(p: Person, at: number): number {
-  const ms = p.mentions;
-  const k = countBelow(ms, at);
-  return k > 0 ? (ms[k - 1] as number) : -1;
-}
-
-/** Adds or finds the person called `name`. */
-export function addPerson(index: PeopleIndex, name: string, at: number): Person {
-  let p = index.byName.get(name);
-  if (!p) {
-    const surname = surnameOf(name);
-    const list = index.bySurname.get(surname) ?? [];
-    p = {
-      name,
-      surname,
-      role: null,
-      gender: null,
-      possessor: null,
-      mentions: [],
-      person: false,
-      maleVotes: 0,
-      femaleVotes: 0,
-    };
-    list.push(p);
-    index.bySurname.set(surname, list);
-    index.byName.set(name, p);
-    index.people.push(p);
-  }
-  mention(p, at);
-  return p;
-}
 
 const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
 const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
@@ -129,11 +33,6 @@ export type QuotedUntil = (at: number) => number;
 /** `OutsideQuotes` read off a `QuotedUntil`. */
 export function outsideOf(until: QuotedUntil): OutsideQuotes {
   return (at) => until(at) < 0;
-}
-
-/** An index with nobody in it yet: speakers named in full are added as they are met. */
-export function emptyIndex(): PeopleIndex {
-  return { people: [], groups: [], bySurname: new Map(), byName: new Map(), genders: null };
 }
 
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */

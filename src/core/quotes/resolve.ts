@@ -7,7 +7,7 @@ import {
   type GroupMention,
   type PeopleIndex,
   type Person,
-} from './people.js';
+} from './person.js';
 import type { Mention } from './phrase.js';
 
 /** A speaker once resolved: the name and role the quote is credited to. */
