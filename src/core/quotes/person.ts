@@ -83,17 +83,28 @@ export function lastMentionBefore(p: Person, at: number): number {
  * such decision.
  */
 class PersonRecord implements Person {
-  role: string | null = null;
-  gender: 'm' | 'f' | null = null;
-  possessor: string | null = null;
-  readonly mentions: number[] = Array.of<number>();
-  person = false;
-  maleVotes = 0;
-  femaleVotes = 0;
-  constructor(
-    readonly name: string,
-    readonly surname: string,
-  ) {}
+  readonly name: string;
+  readonly surname: string;
+  role: string | null;
+  gender: 'm' | 'f' | null;
+  possessor: string | null;
+  readonly mentions: number[];
+  person: boolean;
+  maleVotes: number;
+  femaleVotes: number;
+  // Fields set by plain assignments in the constructor, in the order of the interface (class field
+  // initialisers run as a separate step).
+  constructor(name: string, surname: string) {
+    this.name = name;
+    this.surname = surname;
+    this.role = null;
+    this.gender = null;
+    this.possessor = null;
+    this.mentions = Array.of<number>();
+    this.person = false;
+    this.maleVotes = 0;
+    this.femaleVotes = 0;
+  }
 }
 
 /** Adds or finds the person called `name`. */
