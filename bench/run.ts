@@ -69,7 +69,7 @@ const TURN_SECONDS = 0.05;
 const PROCESSES_PER_CONTENDER = 3;
 
 /**
- * Each contender runs in processes of its own (`PROCESSES_PER_CONTENDER`), and the parent gives
+ * Each contender runs in processes of its own (`PROCESSES_PER_CONTENDER`, or `--processes N`), and the parent gives
  * each process a turn in rotation (who goes first rotates too) until each contender has spent
  * `minSeconds` of CPU time, its processes' turns pooled. A turn is a batch of articles
  * (`TURN_SECONDS` of passes), as a poll of many feeds brings in, so the figure is the throughput of
@@ -77,10 +77,14 @@ const PROCESSES_PER_CONTENDER = 3;
  * time, and taking turns, keep other load on a shared machine from favouring any side; separate
  * heaps keep one side's garbage from being collected on the other's time.
  */
-async function timeIsolated(file: string | undefined, minSeconds: number): Promise<Timing[]> {
+async function timeIsolated(
+  file: string | undefined,
+  minSeconds: number,
+  processes: number,
+): Promise<Timing[]> {
   const remotes: { contender: number; remote: Remote }[] = [];
   try {
-    for (let copy = 0; copy < PROCESSES_PER_CONTENDER; copy++)
+    for (let copy = 0; copy < processes; copy++)
       for (const [contender, name] of CONTENDERS.entries())
         remotes.push({ contender, remote: await startRemote(name, file) });
     const timings = CONTENDERS.map(zero);
@@ -128,18 +132,24 @@ export async function runBench(args: string[]): Promise<number> {
       seconds: { type: 'string' },
       feeds: { type: 'string' },
       'shared-heap': { type: 'boolean' },
+      processes: { type: 'string' },
     },
   });
   const docs = loadDocs(values.file);
   if (docs.length === 0) throw new Error('no articles to benchmark');
   const minSeconds = values.seconds ? Number(values.seconds) : 3;
   const shared = values['shared-heap'] === true;
+  const processes = values.processes ? Number(values.processes) : PROCESSES_PER_CONTENDER;
+  if (!Number.isInteger(processes) || processes < 1)
+    throw new Error('--processes takes a whole number, 1 or more');
   console.log(
     `analysis benchmark: ${docs.length} articles, at least ${minSeconds} CPU seconds each, passes taken in turns, ` +
-      (shared ? 'all in one process' : `each contender in ${PROCESSES_PER_CONTENDER} processes of its own`),
+      (shared
+        ? 'all in one process'
+        : `each contender in ${processes} process${processes === 1 ? '' : 'es'} of its own`),
   );
   const [text, whole, theirs] = (
-    shared ? timeSharedHeap(docs, minSeconds) : await timeIsolated(values.file, minSeconds)
+    shared ? timeSharedHeap(docs, minSeconds) : await timeIsolated(values.file, minSeconds, processes)
   ) as [Timing, Timing, Timing];
   const speed = (t: Timing): number => t.articles / t.seconds;
   console.log(report('newsdesk text analysis', text) + '  clean, sentences, lede, summary');
