@@ -2,23 +2,6 @@
 // finds them by name and surname (filled by people.ts, read by resolve.ts).
 import { countBelow } from './marks.js';
 
-/** A person as the article knows them. */
-export interface Person {
-  readonly name: string;
-  /** Lower-cased last word of the name: what a bare surname is matched against. */
-  readonly surname: string;
-  role: string | null;
-  gender: 'm' | 'f' | null;
-  possessor: string | null;
-  /** Offsets of every mention of the person (full name or surname), in order. */
-  readonly mentions: number[];
-  /** Named as a speaker, or with a title: a person, not a place or a firm. */
-  person: boolean;
-  /** He/his/him and she/her read near the person alone (see voteGenders). */
-  maleVotes: number;
-  femaleVotes: number;
-}
-
 /** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
 export interface GroupMention {
   readonly name: string;
@@ -73,37 +56,34 @@ export function lastMentionBefore(p: Person, at: number): number {
 }
 
 /**
- * A person as made by `addPerson`: by a constructor, and with arrays from `Array.of`, not from
- * literals. V8 may decide from a few early collections that every later object of a literal is to
- * be allocated straight in the old generation (allocation-site pretenuring), and never goes back.
- * People live for a whole article, the longest of the analysis's many objects, so theirs was the
- * literal it picked, in about half of all processes: the old records then kept each article's
- * young strings alive through two collections (800 KB promoted at every one), and the whole
- * analysis ran about 15% slower for the life of the process. A constructor's objects carry no
- * such decision.
+ * A person as the article knows them.
+ *
+ * A class, made by a constructor with arrays from `Array.of`, not an object literal: V8 may decide
+ * from a few early collections that every later object of a literal is to be allocated straight in
+ * the old generation (allocation-site pretenuring), and never goes back. People live for a whole
+ * article, the longest of the analysis's many objects, so theirs was the literal it picked, in
+ * about half of all processes: the old records then kept each article's young strings alive
+ * through two collections (800 KB promoted at every one), and the whole analysis ran about 15%
+ * slower for the life of the process. A constructor's objects carry no such decision.
  */
-class PersonRecord implements Person {
+export class Person {
   readonly name: string;
+  /** Lower-cased last word of the name: what a bare surname is matched against. */
   readonly surname: string;
-  role: string | null;
-  gender: 'm' | 'f' | null;
-  possessor: string | null;
-  readonly mentions: number[];
-  person: boolean;
-  maleVotes: number;
-  femaleVotes: number;
-  // Fields set by plain assignments in the constructor, in the order of the interface (class field
-  // initialisers run as a separate step).
+  role: string | null = null;
+  gender: 'm' | 'f' | null = null;
+  possessor: string | null = null;
+  /** Offsets of every mention of the person (full name or surname), in order. */
+  readonly mentions: number[] = Array.of<number>();
+  /** Named as a speaker, or with a title: a person, not a place or a firm. */
+  person = false;
+  /** He/his/him and she/her read near the person alone (see voteGenders). */
+  maleVotes = 0;
+  femaleVotes = 0;
+
   constructor(name: string, surname: string) {
     this.name = name;
     this.surname = surname;
-    this.role = null;
-    this.gender = null;
-    this.possessor = null;
-    this.mentions = Array.of<number>();
-    this.person = false;
-    this.maleVotes = 0;
-    this.femaleVotes = 0;
   }
 }
 
@@ -113,7 +93,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
   if (!p) {
     const surname = surnameOf(name);
     const list = index.bySurname.get(surname) ?? Array.of<Person>();
-    p = new PersonRecord(name, surname);
+    p = new Person(name, surname);
     list.push(p);
     index.bySurname.set(surname, list);
     index.byName.set(name, p);
