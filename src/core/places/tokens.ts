@@ -85,7 +85,7 @@ export interface TextUnit {
 
 const COMBINING = /\p{M}+/gu;
 // Letters that may carry diacritics (Latin, Greek, Cyrillic...); without them NFD is skipped.
-export const ACCENTABLE_RANGE = '\\u00C0-\\u1FFF';
+const ACCENTABLE_RANGE = '\\u00C0-\\u1FFF';
 const ACCENTABLE = new RegExp(`[${ACCENTABLE_RANGE}]`);
 // Letters NFD does not decompose, but readers treat as their plain form.
 const SPECIAL: Readonly<Record<string, string>> = {

@@ -22,10 +22,10 @@ import {
 } from './tokens.js';
 import { CodeUnits } from '../text/code-units.js';
 
-// Tagging does not tokenize a whole story. A native regular expression finds the capitalized
+// Tagging does not tokenize a whole story. One pass over its code units finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
-// cut into tokens and the name matched. Most of a story (lower-case prose) is read only by the
-// regex engine, and only once.
+// cut into tokens and the name matched. Most of a story (lower-case prose) is read by that pass
+// alone, one table read a character, and only once.
 
 /** The unit given to the break between two windows, so no rule reads across it. */
 export const GAP_UNIT = -0x80000000;
