@@ -4,6 +4,7 @@ import { regionsOfCountry } from './regions.js';
 import { resolveMatches, type StoryWords } from './resolve.js';
 import { releaseTokens, tokenUnit, type Tokens } from './tokens.js';
 import { scanTexts, type NameScan } from './windows.js';
+import { sortShort } from '../text/sort-short.js';
 
 /** What place tagging reads. */
 export interface PlaceInput {
@@ -113,7 +114,7 @@ function scoreScan({ tokens, matches }: NameScan<PlaceRef>): CountryScore[] {
     s.score += KIND_WEIGHT[r.kind] * unitWeight(r.unit);
     s.mentions++;
   }
-  return scores.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
+  return sortShort(scores, (a, b) => b.score - a.score || compareCodes(a.code, b.code));
 }
 
 /** Each region named in the story, with its mentions weighed, in order of first mention. */

@@ -14,6 +14,7 @@ import { emptyIndex } from './person.js';
 import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
+import { sortShort } from '../text/sort-short.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -163,7 +164,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   if (needGroups) for (const m of speechSubjects(text, outsideOf(quoted()))) mentions.set(m.start, m);
   for (const a of attributions) if (a) mentions.set(a.mention.start, a.mention);
   const byStart = new Map<number, Resolved>();
-  for (const m of [...mentions.values()].sort((x, y) => x.start - y.start))
+  for (const m of sortShort([...mentions.values()], (x, y) => x.start - y.start))
     byStart.set(m.start, resolveMention(index, m));
   const resolved: (Resolved | null)[] = [];
   const candidates: KeyCandidate[] = [];

@@ -1,6 +1,7 @@
 // Chooses an article's one or two key quotes: whole statements by the people the story is about,
 // closest in wording to the headline and the lede.
 import { CodeUnits } from '../text/code-units.js';
+import { sortShort } from '../text/sort-short.js';
 
 /** What key-quote choice needs to know of a quote. */
 export interface KeyCandidate {
@@ -248,10 +249,10 @@ export function chooseKeyQuotes(
     const length = words >= 12 && words <= 60 ? 0.5 : 0;
     scored.push({ i, score: 2 * shared + named + share + length + (q.personal ? 1 : 0) });
   }
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  sortShort(scored, (a, b) => b.score - a.score || a.i - b.i);
   const [best, second] = scored;
   if (!best) return [];
   const keys = [best.i];
   if (second && second.score >= 0.6 * best.score) keys.push(second.i);
-  return keys.sort((a, b) => a - b);
+  return sortShort(keys, (a, b) => a - b);
 }

@@ -7,6 +7,7 @@ import { addPerson, emptyIndex, mention, type PeopleIndex, type Person } from '.
 import { readPhrase } from './phrase.js';
 import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
+import { sortShort } from '../text/sort-short.js';
 
 const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
 const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
@@ -246,7 +247,7 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     }
   }
   if (!keys.length) return;
-  keys.sort((a, b) => a - b);
+  sortShort(keys, (a, b) => a - b);
   const ats: number[] = [];
   const owners: Person[] = [];
   for (const key of keys) {
