@@ -56,15 +56,24 @@ export function lastMentionBefore(p: Person, at: number): number {
 }
 
 /**
+ * Empty arrays to copy (`slice`) for a person's mentions and a surname's people. A copy made by a
+ * builtin carries no allocation site (see `Person`), and costs about a third of `Array.of()`, which
+ * sets the new array's length through a generic runtime call. Never written to.
+ */
+const NO_OFFSETS: number[] = [];
+const NO_PEOPLE: Person[] = [];
+
+/**
  * A person as the article knows them.
  *
- * A class, made by a constructor with arrays from `Array.of`, not an object literal: V8 may decide
- * from a few early collections that every later object of a literal is to be allocated straight in
- * the old generation (allocation-site pretenuring), and never goes back. People live for a whole
- * article, the longest of the analysis's many objects, so theirs was the literal it picked, in
- * about half of all processes: the old records then kept each article's young strings alive
- * through two collections (800 KB promoted at every one), and the whole analysis ran about 15%
- * slower for the life of the process. A constructor's objects carry no such decision.
+ * A class, made by a constructor with arrays copied by a builtin, not an object literal with
+ * array literals: V8 may decide from a few early collections that every later object of a literal
+ * is to be allocated straight in the old generation (allocation-site pretenuring), and never goes
+ * back. People live for a whole article, the longest of the analysis's many objects, so theirs was
+ * the literal it picked, in about half of all processes: the old records then kept each article's
+ * young strings alive through two collections (800 KB promoted at every one), and the whole
+ * analysis ran about 15% slower for the life of the process. A constructor's objects, and a
+ * builtin's arrays, carry no such decision.
  */
 export class Person {
   readonly name: string;
@@ -74,7 +83,7 @@ export class Person {
   gender: 'm' | 'f' | null = null;
   possessor: string | null = null;
   /** Offsets of every mention of the person (full name or surname), in order. */
-  readonly mentions: number[] = Array.of<number>();
+  readonly mentions: number[] = NO_OFFSETS.slice();
   /** Named as a speaker, or with a title: a person, not a place or a firm. */
   person = false;
   /** He/his/him and she/her read near the person alone (see voteGenders). */
@@ -92,7 +101,7 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
   let p = index.byName.get(name);
   if (!p) {
     const surname = surnameOf(name);
-    const list = index.bySurname.get(surname) ?? Array.of<Person>();
+    const list = index.bySurname.get(surname) ?? NO_PEOPLE.slice();
     p = new Person(name, surname);
     list.push(p);
     index.bySurname.set(surname, list);
