@@ -69,9 +69,44 @@ addWords(SKIPPED, PHRASE_BREAKERS, DETERMINERS);
 addWords(SPECIAL, CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']);
 addWords(ABBREVIATED, ABBREVIATIONS);
 
+// FLAGS again, as an open-addressing table probed inline: a word is looked up at every word of a
+// run, and a `Map` lookup (a builtin call hashing the number) cost more than the rest of the walk.
+const SLOT_BITS = Math.ceil(Math.log2(4 * FLAGS.size + 1));
+const SLOT_COUNT = 1 << SLOT_BITS;
+const SLOT_MASK = SLOT_COUNT - 1;
+/** Each slot's code (0 for an empty slot: no word has code 0) and that code's flags. */
+const SLOT_CODES = new Float64Array(SLOT_COUNT);
+const SLOT_FLAGS = new Uint8Array(SLOT_COUNT);
+
+/**
+ * The first slot to probe for a code: its low 32 bits (`| 0` takes them, codes being exact integers
+ * below 2 ** 53), mixed, top bits kept.
+ */
+function slotOf(code: number): number {
+  const low = code | 0;
+  return Math.imul(low ^ (low >>> 15), 0x2c1b3c6d) >>> (32 - SLOT_BITS);
+}
+
+for (const [code, flags] of FLAGS) {
+  let slot = slotOf(code);
+  while (SLOT_CODES[slot] !== 0) slot = (slot + 1) & SLOT_MASK;
+  SLOT_CODES[slot] = code;
+  SLOT_FLAGS[slot] = flags;
+}
+
+/** `FLAGS.get(code) ?? 0`, from the slot table. */
+function shortFlags(code: number): number {
+  if (code === 0) return 0;
+  for (let slot = slotOf(code); ; slot = (slot + 1) & SLOT_MASK) {
+    const found = SLOT_CODES[slot] as number;
+    if (found === code) return SLOT_FLAGS[slot] as number;
+    if (found === 0) return 0;
+  }
+}
+
 /** The lists word s[from, to) (ASCII letters, digits, hyphens) is in, case folded. */
 function flagsOf(s: string, from: number, to: number): number {
-  if (to - from <= CODE_LETTERS) return FLAGS.get(letterCode(s, from, to)) ?? 0;
+  if (to - from <= CODE_LETTERS) return shortFlags(letterCode(s, from, to));
   const tails = LONG_FLAGS.get(letterCode(s, from, from + CODE_LETTERS));
   return tails?.get(letterCode(s, from + CODE_LETTERS, to)) ?? 0;
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ABBREVIATIONS,
+  CALENDAR,
+  DETERMINERS,
+  HONORIFICS,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  TITLES,
+} from '../../../src/core/quotes/lexicon.js';
 import { readPlainRun } from '../../../src/core/quotes/plain-run.js';
+
+/** `word` with a capital first letter, as it opens a run. */
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+/** The plain words (letters only) of lists, the ones the word table holds. */
+const plainWords = (...lists: Iterable<string>[]): string[] =>
+  lists.flatMap((list) => [...list]).filter((w) => /^[a-z]+$/.test(w));
 
 describe('readPlainRun', () => {
   it('GIVEN two to four capitalised words THEN they are one name', () => {
@@ -29,5 +44,23 @@ describe('readPlainRun', () => {
     expect(readPlainRun('Andina Copper Co.')).toBe(false);
     expect(readPlainRun('NATO’s Jens Stoltenberg')).toBe(false);
     expect(readPlainRun('Mary J. Blige')).toBe(false);
+  });
+
+  it('GIVEN any word of the lists, in any case, THEN it is known: every title or calendar word leaves the run to the tokens, every function word is skipped', () => {
+    for (const word of plainWords(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys())) {
+      for (const form of [capitalised(word), word.toUpperCase()])
+        expect(readPlainRun(`${form} Vjosa Osmani`), form).toBe(false);
+    }
+    for (const word of plainWords(PHRASE_BREAKERS, DETERMINERS)) {
+      // a word of one letter is never plain; a word in both kinds of list leaves the run to the tokens
+      if (word.length < 2) continue;
+      if (plainWords(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']).includes(word)) continue;
+      const run = `${capitalised(word)} Vjosa Osmani`;
+      expect(readPlainRun(run), run).toEqual({ name: 'Vjosa Osmani', offset: word.length + 1, words: 2 });
+    }
+    // an abbreviation keeps its period, so the run is left to the tokens; a word of no list does not
+    for (const word of plainWords(ABBREVIATIONS))
+      expect(readPlainRun(`Vjosa ${capitalised(word)}.`)).toBe(false);
+    expect(readPlainRun('Vjosa Osmanix.')).toEqual({ name: 'Vjosa Osmanix', offset: 0, words: 2 });
   });
 });
