@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../../src/core/analyze.js';
 import { extractQuotes } from '../../../src/core/quotes/extract.js';
+import { wordCount } from '../../../src/core/quotes/key.js';
 
 const ARTICLE = [
   'Home » Region » Lakeport Weighs Closing Old Bridge',
@@ -71,5 +72,40 @@ describe('analyzeArticle: quotes', () => {
       expect(span.startsWith('“')).toBe(true);
       expect(span).toContain(q.text.split('\n')[0] ?? '');
     }
+  });
+});
+
+describe('wordCount', () => {
+  /** The definition: starts of runs of [a-z0-9] (case folded by setting bit 5) or anything past ASCII. */
+  const reference = (s: string, limit = Infinity): number => {
+    let n = 0;
+    let inWord = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i) | 32;
+      const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+      if (letter && !inWord && ++n >= limit) return n;
+      inWord = letter;
+    }
+    return n;
+  };
+
+  it('counts words of letters, digits and non-ASCII letters, as the definition does, at every character boundary', () => {
+    const texts = [
+      '',
+      '“We will rebuild,” said Dragan Petrović, 54.',
+      'Priština — Kosovo’s capital; 2,000 people (AP)',
+      '@[`{ ~ ^ _ | AZaz09 \u0010\u0019 \u007f\u0080 ÿ Ω я 中文',
+    ];
+    for (const text of texts) {
+      expect(wordCount(text), text).toBe(reference(text));
+      for (let from = 0; from <= text.length; from += 3)
+        expect(wordCount(text, from, text.length), `${text} from ${from}`).toBe(reference(text.slice(from)));
+    }
+  });
+
+  it('stops at the limit it is given', () => {
+    const text = 'one two three four five six';
+    expect(wordCount(text, 0, text.length, 3)).toBe(3);
+    expect(wordCount(text, 0, text.length, 10)).toBe(6);
   });
 });
