@@ -61,7 +61,17 @@ export function lastMentionBefore(p: Person, at: number): number {
  * sets the new array's length through a generic runtime call. Never written to.
  */
 const NO_OFFSETS: number[] = [];
-const NO_PEOPLE: Person[] = [];
+/**
+ * Emptied from a list that held an object, so that its copies hold objects from the start: a copy of
+ * `[]` holds small integers, and pushing a person onto it changes its kind through a generic store.
+ */
+const NO_PEOPLE = emptiedObjectList<Person>();
+
+function emptiedObjectList<T>(): T[] {
+  const list = [null] as unknown as T[];
+  list.length = 0;
+  return list;
+}
 
 /**
  * A person as the article knows them.
