@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ABBREVIATIONS,
-  CALENDAR,
-  DETERMINERS,
-  HONORIFICS,
-  PHRASE_BREAKERS,
-  PRONOUNS,
-  TITLES,
-} from '../../../src/core/quotes/lexicon.js';
+import * as lexicon from '../../../src/core/quotes/lexicon.js';
 import { readPlainRun } from '../../../src/core/quotes/plain-run.js';
 
 /** `word` with a capital first letter, as it opens a run. */
@@ -47,19 +39,29 @@ describe('readPlainRun', () => {
   });
 
   it('GIVEN any word of the lists, in any case, THEN it is known: every title or calendar word leaves the run to the tokens, every function word is skipped', () => {
-    for (const word of plainWords(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys())) {
+    for (const word of plainWords(
+      lexicon.CALENDAR,
+      lexicon.TITLES,
+      lexicon.HONORIFICS.keys(),
+      lexicon.PRONOUNS.keys(),
+    )) {
       for (const form of [capitalised(word), word.toUpperCase()])
         expect(readPlainRun(`${form} Vjosa Osmani`), form).toBe(false);
     }
-    for (const word of plainWords(PHRASE_BREAKERS, DETERMINERS)) {
+    for (const word of plainWords(lexicon.PHRASE_BREAKERS, lexicon.DETERMINERS)) {
       // a word of one letter is never plain; a word in both kinds of list leaves the run to the tokens
       if (word.length < 2) continue;
-      if (plainWords(CALENDAR, TITLES, HONORIFICS.keys(), PRONOUNS.keys(), ['and']).includes(word)) continue;
+      if (
+        plainWords(lexicon.CALENDAR, lexicon.TITLES, lexicon.HONORIFICS.keys(), lexicon.PRONOUNS.keys(), [
+          'and',
+        ]).includes(word)
+      )
+        continue;
       const run = `${capitalised(word)} Vjosa Osmani`;
       expect(readPlainRun(run), run).toEqual({ name: 'Vjosa Osmani', offset: word.length + 1, words: 2 });
     }
     // an abbreviation keeps its period, so the run is left to the tokens; a word of no list does not
-    for (const word of plainWords(ABBREVIATIONS))
+    for (const word of plainWords(lexicon.ABBREVIATIONS))
       expect(readPlainRun(`Vjosa ${capitalised(word)}.`)).toBe(false);
     expect(readPlainRun('Vjosa Osmanix.')).toEqual({ name: 'Vjosa Osmanix', offset: 0, words: 2 });
   });
