@@ -3,17 +3,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ContenderRequest } from './contender-process.js';
+import type { ContenderReady, ContenderRequest } from './contender-process.js';
 import { CONTENDERS, makeContender } from './contenders.js';
-import {
-  loadDocs,
-  onePass,
-  timedTurn,
-  WARM_UP_SECONDS,
-  type ContenderName,
-  type Doc,
-  type Timing,
-} from './docs.js';
+import { loadDocs, onePass, warmUp, type ContenderName, type Doc, type Timing } from './docs.js';
 import { runIngestBench } from './ingest.js';
 
 const add = (into: Timing, t: Timing): void => {
@@ -23,10 +15,19 @@ const add = (into: Timing, t: Timing): void => {
 };
 const zero = (): Timing => ({ seconds: 0, articles: 0, bytes: 0 });
 
+/** What a timing method returns, by contender (in `CONTENDERS` order). */
+interface Timed {
+  readonly timings: Timing[];
+  /** The CPU seconds each contender's warm-up took, averaged over its processes. */
+  readonly warmUps: number[];
+}
+
 /** A contender in a child process: `turn()` runs one timed turn there and resolves with its timing. */
 interface Remote {
   readonly turn: () => Promise<Timing>;
   readonly child: ChildProcess;
+  /** The CPU seconds its warm-up took. */
+  readonly warmUpSeconds: number;
 }
 
 async function startRemote(name: ContenderName, file: string | undefined): Promise<Remote> {
@@ -46,9 +47,10 @@ async function startRemote(name: ContenderName, file: string | undefined): Promi
     });
   const ready = next();
   child.send({ start: name, file } satisfies ContenderRequest);
-  await ready;
+  const { warmUpSeconds } = (await ready) as ContenderReady;
   return {
     child,
+    warmUpSeconds,
     turn: () => {
       const answer = next();
       child.send({ turn: { minSeconds: TURN_SECONDS } } satisfies ContenderRequest);
@@ -77,11 +79,7 @@ const PROCESSES_PER_CONTENDER = 3;
  * time, and taking turns, keep other load on a shared machine from favouring any side; separate
  * heaps keep one side's garbage from being collected on the other's time.
  */
-async function timeIsolated(
-  file: string | undefined,
-  minSeconds: number,
-  processes: number,
-): Promise<Timing[]> {
+async function timeIsolated(file: string | undefined, minSeconds: number, processes: number): Promise<Timed> {
   const remotes: { contender: number; remote: Remote }[] = [];
   try {
     for (let copy = 0; copy < processes; copy++)
@@ -95,7 +93,11 @@ async function timeIsolated(
         add(timings[contender]!, await remote.turn());
       }
     }
-    return timings;
+    const warmUps = CONTENDERS.map((_, contender) => {
+      const own = remotes.filter((r) => r.contender === contender);
+      return own.reduce((sum, r) => sum + r.remote.warmUpSeconds, 0) / own.length;
+    });
+    return { timings, warmUps };
   } finally {
     for (const r of remotes) r.remote.child.disconnect();
   }
@@ -105,17 +107,17 @@ async function timeIsolated(
  * The older method, kept for comparison (`--shared-heap`): all contenders in this one process,
  * one pass each in turn, so each runs with the caches and heap the one before it left.
  */
-function timeSharedHeap(docs: readonly Doc[], minSeconds: number): Timing[] {
+function timeSharedHeap(docs: readonly Doc[], minSeconds: number): Timed {
   const fns = CONTENDERS.map(makeContender);
   const timings = fns.map(zero);
-  for (const fn of fns) timedTurn(docs, fn, WARM_UP_SECONDS);
+  const warmUps = fns.map((fn) => warmUp(docs, fn));
   for (let round = 0; timings.some((t) => t.seconds < minSeconds); round++) {
     for (let k = 0; k < fns.length; k++) {
       const i = (round + k) % fns.length;
       add(timings[i]!, onePass(docs, fns[i]!));
     }
   }
-  return timings;
+  return { timings, warmUps };
 }
 
 function report(name: string, t: Timing): string {
@@ -148,9 +150,10 @@ export async function runBench(args: string[]): Promise<number> {
         ? 'all in one process'
         : `each contender in ${processes} process${processes === 1 ? '' : 'es'} of its own`),
   );
-  const [text, whole, theirs] = (
-    shared ? timeSharedHeap(docs, minSeconds) : await timeIsolated(values.file, minSeconds, processes)
-  ) as [Timing, Timing, Timing];
+  const { timings, warmUps } = shared
+    ? timeSharedHeap(docs, minSeconds)
+    : await timeIsolated(values.file, minSeconds, processes);
+  const [text, whole, theirs] = timings as [Timing, Timing, Timing];
   const speed = (t: Timing): number => t.articles / t.seconds;
   console.log(report('newsdesk text analysis', text) + '  clean, sentences, lede, summary');
   console.log(report('newsdesk whole analysis', whole) + '  + quotes, countries, regions');
@@ -159,5 +162,7 @@ export async function runBench(args: string[]): Promise<number> {
     `ratio: the whole analysis is ${(speed(whole) / speed(theirs)).toFixed(1)}x the speed of ts-textrank ` +
       `(the text analysis alone ${(speed(text) / speed(theirs)).toFixed(1)}x) on the same inputs`,
   );
+  const warmed = CONTENDERS.map((name, i) => `${name} ${(warmUps[i] ?? 0).toFixed(1)} s`).join(', ');
+  console.log(`warm-up until the cost stopped falling (CPU seconds, mean per process): ${warmed}`);
   return runIngestBench(values.feeds ? Number(values.feeds) : undefined);
 }
