@@ -75,6 +75,8 @@ export interface NameIndex<T> {
   readonly shouted: readonly FoundNames<T>[];
   /** Per slot, side by side: a key's hash and its number + 1 (0 for an empty slot). */
   readonly slots: Int32Array;
+  /** The keys' hashes as a bit set, read before the slots (see `buildFilter`). */
+  readonly filter: Int32Array;
 }
 
 /** One step of the hash of a word, case-blind for ASCII so a shouted word hashes as its key. */
@@ -107,6 +109,28 @@ function buildSlots(keys: readonly string[]): Int32Array {
     slots[2 * s + 1] = id + 1;
   });
   return slots;
+}
+
+/** A hash's bit in the filter: 17 bits of its hash, other bits than `firstSlot` takes. */
+function filterBit(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 15;
+}
+
+/**
+ * The keys' hashes as a bit set of 2^17 bits, 16 KB (a Bloom filter with one hash). Most capitalized
+ * words are no key; the slot table is 256 KB and probed at random, so between articles, with other
+ * work evicting it, a probe mostly misses the processor's caches. The filter is small enough to stay
+ * cached, and with about 11,000 keys it lets through about 8% of the words that are none. (Over the
+ * sample articles it saved about 2% of the whole analysis's instructions and 2.6% of its first-level
+ * data-cache misses, counted by cachegrind.)
+ */
+function buildFilter(keys: readonly string[]): Int32Array {
+  const filter = new Int32Array(1 << 12);
+  for (const key of keys) {
+    const b = filterBit(hashWord(key));
+    filter[b >>> 5] = (filter[b >>> 5] ?? 0) | (1 << (b & 31));
+  }
+  return filter;
 }
 
 function startsUpper(t: string): boolean {
@@ -142,7 +166,7 @@ export function buildNameIndex<T>(names: Iterable<readonly [string, T]>): NameIn
     shouted.push(foundNames(list, true));
   }
   const ids = new Map(keys.map((k, id) => [k, id]));
-  return { ids, keys, exact, shouted, slots: buildSlots(keys) };
+  return { ids, keys, exact, shouted, slots: buildSlots(keys), filter: buildFilter(keys) };
 }
 
 function matchesAt<T>(tokens: Tokens, i: number, name: IndexedName<T>, caps: boolean): boolean {
@@ -214,7 +238,9 @@ export function namesOfAsciiWord<T>(
   end: number,
   hash: number,
 ): FoundNames<T> | undefined {
-  const { slots, keys } = index;
+  const { slots, keys, filter } = index;
+  const b = filterBit(hash);
+  if (((filter[b >>> 5] as number) & (1 << (b & 31))) === 0) return undefined;
   const mask = (slots.length >> 1) - 1;
   let titled = -1;
   for (let s = firstSlot(hash, mask); slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
