@@ -1,8 +1,8 @@
 // One contender of the analysis benchmark in a process of its own (forked by bench/run.ts). It
-// loads the articles, warms up (`warmUp`: passes until the cost stops falling, not timed), then answers each
-// "turn" message with the CPU time of as many passes over every article as fill the turn. A
-// process of its own means a heap of its own: the collector work a contender causes is billed
-// to it, not to whichever contender happens to run next.
+// loads the articles, warms up (`warmUp`: passes until the cost stops falling, not timed), then
+// answers each "turn" message with the CPU time of as many passes over every article as fill the
+// turn. A process of its own means a heap of its own: the collector work a contender causes is
+// billed to it, not to whichever contender happens to run next.
 import { makeContender } from './contenders.js';
 import { loadDocs, timedTurn, warmUp, type ContenderName, type Doc } from './docs.js';
 
