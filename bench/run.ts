@@ -75,9 +75,9 @@ const PROCESSES_PER_CONTENDER = 3;
  * and the parent gives each process a turn in rotation (who goes first rotates too) until each
  * contender has spent `minSeconds` of CPU time, its processes' turns pooled. A turn is a batch of
  * articles (`TURN_SECONDS` of passes), as a poll of many feeds brings in, so the figure is the
- * throughput of analysing a batch rather than the cost of waking up. Process CPU time rather than wall-clock
- * time, and taking turns, keep other load on a shared machine from favouring any side; separate
- * heaps keep one side's garbage from being collected on the other's time.
+ * throughput of analysing a batch rather than the cost of waking up. Process CPU time rather than
+ * wall-clock time, and taking turns, keep other load on a shared machine from favouring any side;
+ * separate heaps keep one side's garbage from being collected on the other's time.
  */
 async function timeIsolated(file: string | undefined, minSeconds: number, processes: number): Promise<Timed> {
   const remotes: { contender: number; remote: Remote }[] = [];
