@@ -30,6 +30,18 @@ export const briefCommand = defineCommand({
   access: 'everyone',
   options,
   fromWords: (words) => ({ url: words[0] }),
+  slash: {
+    options: [
+      {
+        name: 'url',
+        description: 'The article’s address (http or https)',
+        type: 'string',
+        required: true,
+        maxLength: 2000,
+      },
+    ],
+    toInput: (v) => ({ url: v.url }),
+  },
   async handler(ctx, { url }) {
     const fetchArticle = ctx.services.fetchArticle;
     if (!fetchArticle) return errorReply('Fetching articles is not available here (no network).');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorReply, type Reply } from '../src/core/briefing/index.js';
+import type { SlashSpec } from './slash.js';
 import type { Access, CommandContext } from './types.js';
 
 /** How a command is written: its options are checked by a zod schema before its handler runs. */
@@ -15,6 +16,8 @@ export interface CommandSpec<O> {
   readonly options: z.ZodType<O>;
   /** Turns the words typed after the command into the raw options object the schema checks. */
   readonly fromWords: (words: readonly string[]) => Record<string, unknown>;
+  /** The same command as a native slash command (Discord). */
+  readonly slash: SlashSpec;
   readonly handler: (ctx: CommandContext, options: O) => Promise<Reply>;
 }
 
@@ -31,6 +34,9 @@ export interface CommandDef {
   readonly example: string;
   /** The most any form of the command requires (for menus: is it a moderator command at all?). */
   readonly moderatorOnly: boolean;
+  /** Every form of the command needs a moderator (so platforms may hide it from everyone else). */
+  readonly alwaysModerator: boolean;
+  readonly slash: SlashSpec;
   /** Checks typed words (chat) or a ready options object (slash commands) against the schema. */
   prepare(input: readonly string[] | Record<string, unknown>): Prepared;
 }
@@ -46,6 +52,8 @@ export function defineCommand<O>(
     usage: spec.usage,
     example: spec.example,
     moderatorOnly,
+    alwaysModerator: spec.access === 'moderator',
+    slash: spec.slash,
     prepare(input) {
       const raw = Array.isArray(input) ? spec.fromWords(input as readonly string[]) : input;
       const parsed = spec.options.safeParse(raw);

@@ -84,6 +84,10 @@ export const digestCommand = defineCommand({
   access: 'moderator',
   options: z.object({ when: z.literal('now', { error: 'Only "now" is supported' }) }),
   fromWords: (words) => ({ when: (words[0] ?? 'now').toLowerCase() }),
+  slash: {
+    subcommands: [{ name: 'now', description: 'Send this channel’s digest now', options: [] }],
+    toInput: (_v, sub) => ({ when: sub ?? 'now' }),
+  },
   async handler(ctx) {
     const all = await ctx.store.subscriptions.forChat(ctx.chat);
     const here = all.filter((s) => s.threadId === ctx.chat.threadId && !s.paused);

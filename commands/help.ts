@@ -3,7 +3,7 @@ import { errorReply } from '../src/core/briefing/index.js';
 import { defineCommand, type CommandDef } from './define.js';
 
 /** `/help [command]`, over whatever commands the registry holds. */
-export function createHelpCommand(list: () => readonly CommandDef[]): CommandDef {
+export function createHelpCommand(list: () => readonly CommandDef[], choices: readonly string[]): CommandDef {
   return defineCommand({
     name: 'help',
     description: 'What newsdesk can do',
@@ -14,6 +14,17 @@ export function createHelpCommand(list: () => readonly CommandDef[]): CommandDef
       command: z.string().max(40, { error: 'No command has a name that long' }).optional(),
     }),
     fromWords: (words) => ({ command: words[0]?.replace(/^\//, '').toLowerCase() }),
+    slash: {
+      options: [
+        {
+          name: 'command',
+          description: 'A command to explain',
+          type: 'string',
+          choices: choices.map((name) => ({ name, value: name })),
+        },
+      ],
+      toInput: (v) => ({ command: v.command }),
+    },
     handler(_ctx, { command }) {
       const commands = list();
       if (command !== undefined) {

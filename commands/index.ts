@@ -11,15 +11,34 @@ import { sourcesCommand } from './sources.js';
 import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { topicsCommand } from './topics.js';
-import type { CommandContext } from './types.js';
+import type { Access, CommandContext } from './types.js';
 import { unsubscribeCommand } from './unsubscribe.js';
 
 export type { CommandDef } from './define.js';
+export type { SlashOption, SlashSpec, SlashSubcommand, SlashValues, SuggestionSource } from './slash.js';
+export { describeSchedule, parseSchedule } from './schedule.js';
 export type { Access, ChatPlace, CommandContext, CommandServices, FetchArticleResult } from './types.js';
 export { parseCommandLine } from './parse.js';
 export { commitDigest, digestForSubscription, type PreparedDigest } from './digest.js';
+export { describeTarget } from './target.js';
 
-const helpCommand: CommandDef = createHelpCommand(() => COMMANDS);
+const helpCommand: CommandDef = createHelpCommand(
+  () => COMMANDS,
+  // Fixed here: the list is needed before COMMANDS exists, and help explains every command.
+  [
+    'latest',
+    'brief',
+    'subscribe',
+    'unsubscribe',
+    'subscriptions',
+    'topics',
+    'regions',
+    'sources',
+    'digest',
+    'settings',
+    'help',
+  ],
+);
 
 /** Every command, in the order help and menus show them. */
 export const COMMANDS: readonly CommandDef[] = [
@@ -67,6 +86,36 @@ export async function dispatch(
   return runCommand(ctx, line.name, line.words, onError);
 }
 
+/** The reply to someone who is not a moderator trying a moderator's command. */
+export function refusalReply(command: CommandDef): Reply {
+  return errorReply(`Only this chat’s moderators (admins) can do that.`, `/help ${command.name}`);
+}
+
+/** The reply when a handler failed unexpectedly (the failure itself goes to the log). */
+export const APOLOGY: Reply = errorReply('Something went wrong on our side; please try again in a moment.');
+
+/** A command ready to run (its input checked), or the reply that says why it cannot. */
+export type PreparedCommand =
+  | {
+      readonly ok: true;
+      readonly command: CommandDef;
+      readonly access: Access;
+      readonly run: (ctx: CommandContext) => Promise<Reply>;
+    }
+  | { readonly ok: false; readonly reply: Reply };
+
+/** Finds a command and checks its input, without running it (platforms may answer in between). */
+export function prepareCommand(
+  name: string,
+  input: readonly string[] | Record<string, unknown>,
+): PreparedCommand {
+  const command = findCommand(name);
+  if (!command)
+    return { ok: false, reply: errorReply(`There is no command "${name.slice(0, 32)}".`, '/help') };
+  const prepared = command.prepare(input);
+  return prepared.ok ? { ...prepared, command } : prepared;
+}
+
 /** Runs a named command with typed words (chat) or a ready options object (slash commands). */
 export async function runCommand(
   ctx: CommandContext,
@@ -74,17 +123,13 @@ export async function runCommand(
   input: readonly string[] | Record<string, unknown>,
   onError: (failure: DispatchFailure) => void = () => undefined,
 ): Promise<Reply> {
-  const command = findCommand(name);
-  if (!command) return errorReply(`There is no command "${name.slice(0, 32)}".`, '/help');
   try {
-    const prepared = command.prepare(input);
+    const prepared = prepareCommand(name, input);
     if (!prepared.ok) return prepared.reply;
-    if (prepared.access === 'moderator' && !(await ctx.isModerator())) {
-      return errorReply(`Only this chat’s moderators (admins) can do that.`, `/help ${command.name}`);
-    }
+    if (prepared.access === 'moderator' && !(await ctx.isModerator())) return refusalReply(prepared.command);
     return await prepared.run(ctx);
   } catch (error) {
-    onError({ command: command.name, error });
-    return errorReply('Something went wrong on our side; please try again in a moment.');
+    onError({ command: findCommand(name)?.name ?? name, error });
+    return APOLOGY;
   }
 }

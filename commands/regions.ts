@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listRegions } from '../src/core/places/regions.js';
 import { defineCommand } from './define.js';
+import { NO_OPTIONS } from './slash.js';
 
 /** `/regions`: the regions one can follow. */
 export const regionsCommand = defineCommand({
@@ -11,6 +12,7 @@ export const regionsCommand = defineCommand({
   access: 'everyone',
   options: z.object({}),
   fromWords: () => ({}),
+  slash: NO_OPTIONS,
   handler: () => {
     const items = listRegions().map((r) => `${r.slug}: ${r.name}`);
     return Promise.resolve({ blocks: [{ kind: 'list', title: 'Regions', items }] });

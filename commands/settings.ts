@@ -39,6 +39,34 @@ export const settingsCommand = defineCommand(
       }
       return raw;
     },
+    slash: {
+      subcommands: [
+        { name: 'show', description: 'The time zone and digest size', options: [] },
+        {
+          name: 'timezone',
+          description: 'Set the time zone for new subscriptions (moderators)',
+          options: [
+            {
+              name: 'zone',
+              description: 'An IANA time zone, e.g. Europe/Belgrade',
+              type: 'string',
+              required: true,
+              maxLength: 64,
+              autocomplete: 'timezone',
+            },
+          ],
+        },
+        {
+          name: 'size',
+          description: 'Set how many stories a digest carries (moderators)',
+          options: [
+            { name: 'count', description: 'From 1 to 10', type: 'integer', required: true, min: 1, max: 10 },
+          ],
+        },
+      ],
+      toInput: (v, sub) =>
+        sub === 'timezone' ? { timezone: v.zone } : sub === 'size' ? { size: v.count } : {},
+    },
     async handler(ctx, { timezone, size }) {
       const change = {
         ...(timezone === undefined ? {} : { timezone }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
+import { NO_OPTIONS } from './slash.js';
 
 const SHOWN = 30;
 
@@ -13,6 +14,7 @@ export const sourcesCommand = defineCommand({
   access: 'everyone',
   options: z.object({}),
   fromWords: () => ({}),
+  slash: NO_OPTIONS,
   async handler(ctx) {
     const feeds = await ctx.store.feeds.list();
     if (feeds.length === 0) return textReply('No feeds configured yet.');

@@ -33,6 +33,7 @@ export function briefingOf(ctx: CommandContext, story: Story): Briefing {
       analysis: story.lead.analysis,
       url: story.lead.url,
       outlets: story.sources,
+      outletNames: story.outlets,
       publishedAt: story.publishedAt,
     },
     ctx.now,

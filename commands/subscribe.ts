@@ -32,6 +32,12 @@ const options = z.object({
       return cron;
     }),
   timezone: timezoneOption,
+  // Discord only: a role the digest mentions, and crossposting in an announcement channel.
+  mentionRoleId: z
+    .string()
+    .regex(/^\d{17,20}$/, { error: 'That is not a role' })
+    .optional(),
+  publish: z.boolean().optional(),
 });
 
 /** `/subscribe <region|topic> [schedule] [timezone]`: a digest for this chat (or forum topic). */
@@ -52,7 +58,54 @@ export const subscribeCommand = defineCommand({
     const target = rest.join(' ');
     return { target: target === '' ? undefined : target, schedule, timezone };
   },
+  slash: {
+    options: [
+      {
+        name: 'region',
+        description: 'A region (balkans, sahel…) or one of this server’s topics',
+        type: 'string',
+        required: true,
+        maxLength: 64,
+        autocomplete: 'target',
+      },
+      {
+        name: 'schedule',
+        description: 'daily (08:00), hourly, 18:30, weekdays@07:30, or a cron expression',
+        type: 'string',
+        maxLength: 64,
+        autocomplete: 'schedule',
+      },
+      {
+        name: 'timezone',
+        description: 'The time zone of the schedule, e.g. Europe/Belgrade (default: the server’s)',
+        type: 'string',
+        maxLength: 64,
+        autocomplete: 'timezone',
+      },
+      {
+        name: 'channel',
+        description: 'Where digests go: a text, announcement or forum channel, or a thread (default: here)',
+        type: 'channel',
+        place: true,
+      },
+      { name: 'ping', description: 'A role to mention with each digest', type: 'role' },
+      {
+        name: 'publish',
+        description: 'In an announcement channel, publish each digest to following servers',
+        type: 'boolean',
+      },
+    ],
+    toInput: (v) => ({
+      target: v.region,
+      schedule: v.schedule,
+      timezone: v.timezone,
+      mentionRoleId: v.ping,
+      publish: v.publish,
+    }),
+  },
   async handler(ctx, opts) {
+    const missing = (await ctx.checkDelivery?.({ publish: opts.publish === true })) ?? null;
+    if (missing !== null) return errorReply(missing, EXAMPLE);
     const resolved = await resolveTarget(ctx, opts.target);
     if (resolved.kind === 'unknown') {
       return errorReply(unknownTargetMessage(opts.target, resolved.suggestions), EXAMPLE);
@@ -79,8 +132,11 @@ export const subscribeCommand = defineCommand({
       target,
       schedule: opts.schedule,
       timezone,
+      mentionRoleId: opts.mentionRoleId ?? null,
+      publish: opts.publish === true,
     });
-    const where = ctx.chat.threadId === null ? 'This chat' : 'This topic';
+    const where =
+      ctx.chat.threadId === null ? 'This chat' : (ctx.describePlace?.(ctx.chat.threadId) ?? 'This topic');
     return textReply(
       `${where} now gets ${describeTarget(target)} ${describeSchedule(sub.schedule)} (${timezone}). ` +
         `Subscription #${sub.id}; /unsubscribe ${sub.id} stops it.`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
+import { NO_OPTIONS } from './slash.js';
 import { describeSchedule } from './schedule.js';
 import { describeTarget } from './target.js';
 
@@ -13,11 +14,13 @@ export const subscriptionsCommand = defineCommand({
   access: 'everyone',
   options: z.object({}),
   fromWords: () => ({}),
+  slash: NO_OPTIONS,
   async handler(ctx) {
     const subs = await ctx.store.subscriptions.forChat(ctx.chat);
     if (subs.length === 0) return textReply('No subscriptions yet. Try /subscribe balkans daily');
     const items = subs.map((s) => {
-      const where = s.threadId === null ? '' : ` in topic ${s.threadId}`;
+      const where =
+        s.threadId === null ? '' : ` in ${ctx.describePlace?.(s.threadId) ?? `topic ${s.threadId}`}`;
       const paused = s.paused ? ' (paused)' : '';
       return `#${s.id} ${describeTarget(s.target)}, ${describeSchedule(s.schedule)} ${s.timezone}${where}${paused}`;
     });

@@ -3,6 +3,7 @@ import { errorReply, textReply } from '../src/core/briefing/index.js';
 import { findRegion } from '../src/core/places/regions.js';
 import { validateTopic } from '../src/core/topics/validate.js';
 import { defineCommand } from './define.js';
+import { commaList } from './slash.js';
 import { readTopicWords } from './topic-words.js';
 
 const ADD_EXAMPLE = '/topics add elections include elect*, vote, ballot exclude sport';
@@ -50,6 +51,67 @@ export const topicsCommand = defineCommand(
       const a = action.toLowerCase();
       if (a === 'add') return { action: a, ...readTopicWords(rest) };
       return { action: a, name: rest[0] };
+    },
+    slash: {
+      subcommands: [
+        { name: 'list', description: 'This server’s topics', options: [] },
+        {
+          name: 'add',
+          description: 'Add or change a topic (moderators)',
+          options: [
+            {
+              name: 'name',
+              description: 'One word, e.g. elections',
+              type: 'string',
+              required: true,
+              maxLength: 32,
+            },
+            {
+              name: 'include',
+              description: 'Phrases it follows, comma-separated; * ends a prefix: elect*, vote',
+              type: 'string',
+              required: true,
+              maxLength: 1000,
+            },
+            {
+              name: 'exclude',
+              description: 'Phrases it leaves out, comma-separated',
+              type: 'string',
+              maxLength: 1000,
+            },
+            {
+              name: 'regions',
+              description: 'Only in these regions, comma-separated',
+              type: 'string',
+              maxLength: 300,
+            },
+          ],
+        },
+        {
+          name: 'remove',
+          description: 'Remove a topic (moderators)',
+          options: [
+            {
+              name: 'name',
+              description: 'The topic to remove',
+              type: 'string',
+              required: true,
+              maxLength: 32,
+              autocomplete: 'topic',
+            },
+          ],
+        },
+      ],
+      toInput: (v, sub) =>
+        sub === 'add'
+          ? {
+              action: 'add',
+              name: v.name,
+              include: commaList(v.include),
+              exclude: commaList(v.exclude),
+              regions: commaList(v.regions),
+            }
+          : { action: sub ?? 'list', name: v.name },
     },
     async handler(ctx, o) {
       if (o.action === 'list') {

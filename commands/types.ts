@@ -26,6 +26,14 @@ export interface CommandContext {
   /** Asked only when a command needs it, since a platform may have to make a request to know. */
   readonly isModerator: () => Promise<boolean>;
   readonly services: CommandServices;
+  /**
+   * Whether the bot can deliver digests to this place (see, post, embed; publish when asked):
+   * null when it can, otherwise what is missing, in words a moderator can act on. Absent where
+   * the platform cannot tell in advance.
+   */
+  readonly checkDelivery?: (need: { readonly publish: boolean }) => Promise<string | null>;
+  /** How a thread or channel of this chat reads in a reply ("#news"); absent: "topic <id>". */
+  readonly describePlace?: (threadId: string) => string;
 }
 
 /** Who may run a command. */

@@ -20,6 +20,21 @@ export const unsubscribeCommand = defineCommand({
   access: 'moderator',
   options,
   fromWords: (words) => ({ what: words.length ? words.join(' ').replace(/^#/, '') : undefined }),
+  slash: {
+    options: [
+      {
+        name: 'subscription',
+        description: 'Its number (see /subscriptions), region or topic',
+        type: 'string',
+        required: true,
+        maxLength: 64,
+        autocomplete: 'subscription',
+      },
+    ],
+    toInput: (v) => ({
+      what: typeof v.subscription === 'string' ? v.subscription.replace(/^#/, '') : undefined,
+    }),
+  },
   async handler(ctx, { what }) {
     const subs = await ctx.store.subscriptions.forChat(ctx.chat);
     if (/^\d+$/.test(what)) {

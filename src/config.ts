@@ -16,6 +16,29 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** Discord's API base (default https://discord.com/api): a REST proxy, or a fake in tests. */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  /** Register the slash commands in this one guild (instant, for development) instead of globally. */
+  DISCORD_GUILD_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{17,20}$/, { error: 'expected a guild id (a number of 17 to 20 digits)' })
+    .optional(),
+  /** How many shards the whole bot runs (default: as Discord recommends). */
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** The shards this process runs, e.g. "0,1" or "0-3" (default: all of them). */
+  DISCORD_SHARD_IDS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const ids = parseShardIds(s);
+      if (ids === null) {
+        ctx.addIssue({ code: 'custom', message: 'expected shard numbers such as "0,1" or "0-3"' });
+        return z.NEVER;
+      }
+      return ids;
+    }),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
   NEWSDESK_ALLOW_HOSTS: z
     .string()
@@ -27,6 +50,20 @@ const schema = z.object({
         .filter(Boolean),
     ),
 });
+
+/** "0,2,4-6" → [0, 2, 4, 5, 6]; null when it is not such a list. */
+function parseShardIds(text: string): number[] | null {
+  const ids = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from) return null;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 /** The whole configuration, parsed once from the environment. */
 export type Config = z.infer<typeof schema>;
@@ -49,7 +86,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty variable (as `.env.example` leaves them) means "not set", whatever its type.
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(given);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const shards = parsed.data.DISCORD_SHARD_IDS;
+    const count = parsed.data.DISCORD_SHARD_COUNT;
+    if (shards !== undefined && (count === undefined || shards.some((id) => id >= count)))
+      throw new ConfigError(
+        'invalid configuration:\n  DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT, and every id below it',
+      );
+    return parsed.data;
+  }
   const problems = parsed.error.issues.map((issue) => {
     const variable = issue.path.join('.');
     // zod messages never echo the value, so secrets stay out of the error.

@@ -1,11 +1,14 @@
 // The composition root: the only module that knows every layer and wires them together.
 import type { Readable, Writable } from 'node:stream';
 import type { CommandServices } from '../commands/index.js';
-import { runConsoleChat } from './adapters/console/console-chat.js';
-import { createTelegramAdapter, type TelegramPlace } from './adapters/telegram/index.js';
+import { createConsolePlatform, runConsoleChat } from './adapters/console/console-chat.js';
+import { createDiscordAdapter } from './adapters/discord/index.js';
+import { createTelegramAdapter } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import type { ChatPlatform } from './platform.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
+import { deliverToSubscription } from './scheduler/deliver.js';
 import { startDigestScheduler } from './scheduler/digest-scheduler.js';
 import { feedNotices } from './scheduler/feed-notices.js';
 import { startFeedPoller } from './scheduler/feed-poller.js';
@@ -15,7 +18,7 @@ import { extractArticle } from './sources/extract/index.js';
 import { createFetchContext, fetchPage, type FetchContext } from './sources/fetch/index.js';
 import { openStore } from './store/open-store.js';
 import { matchTopic } from './core/topics/match.js';
-import type { Store, Subscription } from './store/types.js';
+import type { Store } from './store/types.js';
 
 /** The process's streams, passed in so `start` can be driven by tests. */
 export interface StartIo {
@@ -49,89 +52,143 @@ function commandServices(fetchCtx?: FetchContext): CommandServices {
     : { matchTopic: topicMatcher };
 }
 
-/** Where a subscription's messages go in Telegram: its chat, and its forum topic if any. */
-function telegramPlace(sub: Subscription): TelegramPlace {
-  return { chatId: sub.chatId, threadId: sub.threadId === null ? null : Number(sub.threadId) };
+/** The Telegram webhook settings, when both its port and secret are configured. */
+function telegramWebhook(config: Config) {
+  if (config.TELEGRAM_WEBHOOK_PORT === undefined || config.TELEGRAM_WEBHOOK_SECRET === undefined)
+    return undefined;
+  return {
+    port: config.TELEGRAM_WEBHOOK_PORT,
+    secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+    ...(config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL } : {}),
+  };
 }
 
-async function runTelegram(
+/** The chat platforms the configuration asks for: Telegram, Discord, or both in one process. */
+function createPlatforms(
   config: Config,
-  token: string,
   store: Store,
+  services: CommandServices,
   log: Logger,
-  io: StartIo,
-): Promise<number> {
-  const webhook =
-    config.TELEGRAM_WEBHOOK_PORT !== undefined && config.TELEGRAM_WEBHOOK_SECRET !== undefined
-      ? {
-          port: config.TELEGRAM_WEBHOOK_PORT,
-          secretToken: config.TELEGRAM_WEBHOOK_SECRET,
-          ...(config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL } : {}),
-        }
-      : undefined;
+): ChatPlatform[] {
+  const platforms: ChatPlatform[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const webhook = telegramWebhook(config);
+    platforms.push(
+      createTelegramAdapter({
+        token: config.TELEGRAM_BOT_TOKEN,
+        store,
+        services,
+        log: log.child({ adapter: 'telegram' }),
+        ...(webhook ? { webhook } : {}),
+      }),
+    );
+  }
+  if (config.DISCORD_TOKEN) {
+    platforms.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        store,
+        services,
+        log: log.child({ adapter: 'discord' }),
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+        ...(config.DISCORD_SHARD_COUNT === undefined ? {} : { shardCount: config.DISCORD_SHARD_COUNT }),
+        ...(config.DISCORD_SHARD_IDS === undefined ? {} : { shardIds: config.DISCORD_SHARD_IDS }),
+      }),
+    );
+  }
+  return platforms;
+}
+
+/** The bots: every configured platform in this process, their digests and the feed poller. */
+async function runBots(config: Config, store: Store, log: Logger, io: StartIo): Promise<number> {
   const fetchCtx = createFetchContext({ allowlist: config.NEWSDESK_ALLOW_HOSTS });
   const services = commandServices(fetchCtx);
-  const adapter = createTelegramAdapter({
-    token,
-    store,
-    services,
-    log: log.child({ adapter: 'telegram' }),
-    ...(webhook ? { webhook } : {}),
-  });
-  await adapter.start();
-  const digests = startDigestScheduler(
-    {
-      store,
-      services,
-      platforms: ['telegram'],
-      deliver: (sub, reply) => adapter.deliver(telegramPlace(sub), reply),
-      onError: (err, sub) => log.error({ err, subscriptionId: sub.id, chatId: sub.chatId }, 'digest failed'),
-    },
-    (err) => log.error({ err }, 'digest tick failed'),
-  );
-  await seedDefaultFeeds(store, new Date());
-  const poller = startFeedPoller(
-    { store, fetch: fetchCtx, extract: extractPage },
-    async (pass) => {
-      if (pass.newArticles > 0 || pass.failed > 0)
-        log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
-      for (const d of pass.disabled) log.warn({ feedId: d.feedId, reason: d.error }, 'feed disabled');
-      for (const { subscription: sub, reply } of await feedNotices(store, pass.disabled)) {
-        if (sub.platform !== 'telegram') continue;
-        await adapter
-          .deliver(telegramPlace(sub), reply)
-          .catch((err: unknown) => log.error({ err, chatId: sub.chatId }, 'feed notice failed'));
-      }
-    },
-    (err) => log.error({ err }, 'feed poll failed'),
-  );
-  await io.waitForStop();
-  await poller.stop();
-  await digests.stop();
-  await adapter.stop();
-  await fetchCtx.close();
-  return 0;
+  const started: ChatPlatform[] = [];
+  try {
+    for (const platform of createPlatforms(config, store, services, log)) {
+      await platform.start();
+      started.push(platform);
+    }
+    const platforms = new Map(started.map((p) => [p.name, p] as const));
+    const digests = startDigestScheduler(
+      {
+        store,
+        services,
+        platforms,
+        onError: (err, sub) =>
+          log.error(
+            { err, subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId },
+            'digest failed',
+          ),
+        onPaused: (sub, reason) =>
+          log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused'),
+      },
+      (err) => log.error({ err }, 'digest tick failed'),
+    );
+    await seedDefaultFeeds(store, new Date());
+    const poller = startFeedPoller(
+      { store, fetch: fetchCtx, extract: extractPage },
+      async (pass) => {
+        if (pass.newArticles > 0 || pass.failed > 0)
+          log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
+        for (const d of pass.disabled) log.warn({ feedId: d.feedId, reason: d.error }, 'feed disabled');
+        for (const { subscription: sub, reply } of await feedNotices(store, pass.disabled)) {
+          const outcome = await deliverToSubscription(platforms, store, sub, reply);
+          if (outcome.kind === 'failed')
+            log.error(
+              { err: outcome.error, platform: sub.platform, chatId: sub.chatId },
+              'feed notice failed',
+            );
+        }
+      },
+      (err) => log.error({ err }, 'feed poll failed'),
+    );
+    await io.waitForStop();
+    await poller.stop();
+    await digests.stop();
+    return 0;
+  } finally {
+    for (const platform of started) await platform.stop();
+    await fetchCtx.close();
+  }
 }
 
 async function runConsole(store: Store, log: Logger, io: StartIo): Promise<number> {
   const loaded = await loadSamplesIfEmpty(store, new Date());
   // Debug only: the terminal is the chat here, and the samples say what they are in their titles.
   if (loaded > 0) log.debug({ articles: loaded }, 'empty store: loaded the sample articles');
-  await runConsoleChat({
-    input: io.stdin,
-    output: io.stdout,
-    store,
-    services: commandServices(),
-    now: () => new Date(),
-    interactive: io.stdin.isTTY === true,
-    onError: ({ command, error }) => log.error({ err: error, command }, 'command failed'),
-  });
+  const services = commandServices();
+  // Digests subscribed to in the terminal are printed there while the chat runs.
+  const digests = startDigestScheduler(
+    {
+      store,
+      services,
+      platforms: new Map([['console', createConsolePlatform(io.stdout)]]),
+      onError: (err, sub) => log.error({ err, subscriptionId: sub.id }, 'digest failed'),
+    },
+    (err) => log.error({ err }, 'digest tick failed'),
+  );
+  try {
+    await runConsoleChat({
+      input: io.stdin,
+      output: io.stdout,
+      store,
+      services,
+      now: () => new Date(),
+      interactive: io.stdin.isTTY === true,
+      onError: ({ command, error }) => log.error({ err: error, command }, 'command failed'),
+    });
+  } finally {
+    await digests.stop();
+  }
   return 0;
 }
 
 /**
- * `newsdesk start`: the Telegram bot when TELEGRAM_BOT_TOKEN is set, otherwise a terminal chat on
- * the embedded defaults (sample articles, no network). Returns the exit status.
+ * `newsdesk start`: the Telegram bot when TELEGRAM_BOT_TOKEN is set, the Discord bot when
+ * DISCORD_TOKEN is set (both in one process when both are), otherwise a terminal chat on the
+ * embedded defaults (sample articles, no network). Returns the exit status.
  */
 export async function startNewsdesk(config: Config, io: StartIo): Promise<number> {
   const log = createLogger(
@@ -140,14 +197,7 @@ export async function startNewsdesk(config: Config, io: StartIo): Promise<number
   );
   const store = await openStore(config);
   try {
-    if (config.TELEGRAM_BOT_TOKEN)
-      return await runTelegram(config, config.TELEGRAM_BOT_TOKEN, store, log, io);
-    if (config.DISCORD_TOKEN) {
-      log.error(
-        'DISCORD_TOKEN is set, but this build has no Discord adapter yet; unset it for the terminal chat',
-      );
-      return 1;
-    }
+    if (config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN) return await runBots(config, store, log, io);
     return await runConsole(store, log, io);
   } finally {
     await store.close();

@@ -1,17 +1,33 @@
 import { createTask, schedule, type ScheduledTask } from 'node-cron';
-import { commitDigest, digestForSubscription, type CommandServices } from '../../commands/index.js';
-import type { Reply } from '../core/briefing/index.js';
+import {
+  commitDigest,
+  describeTarget,
+  digestForSubscription,
+  type CommandServices,
+} from '../../commands/index.js';
 import type { Store, Subscription } from '../store/types.js';
+import { deliverToSubscription, type Platforms } from './deliver.js';
 
-/** What running digests needs; `deliver` is the adapter of the subscription's platform. */
+/** What running digests needs. */
 export interface DigestDeps {
   readonly store: Store;
   readonly services: CommandServices;
-  /** The platforms this process has an adapter for; other subscriptions wait for their own process. */
-  readonly platforms: readonly Subscription['platform'][];
-  /** Sends a digest through the adapter of the subscription's platform. */
-  readonly deliver: (sub: Subscription, reply: Reply) => Promise<void>;
+  /** The platforms this process runs; other subscriptions wait for a process that runs theirs. */
+  readonly platforms: Platforms;
   readonly onError: (error: unknown, sub: Subscription) => void;
+  /** A subscription was paused because its destination is gone. */
+  readonly onPaused?: (sub: Subscription, reason: string) => void;
+}
+
+/** The title of a digest where a place needs one (a Discord forum post): "The Balkans, 6 Dec 2026". */
+export function digestTitle(sub: Subscription, now: Date): string {
+  const date = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: sub.timezone,
+  }).format(now);
+  return `${describeTarget(sub.target)}, ${date}`;
 }
 
 const MINUTE_MS = 60_000;
@@ -48,7 +64,7 @@ export async function runDueDigests(
   const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
   let sent = 0;
   for (const sub of await deps.store.subscriptions.all()) {
-    if (sub.paused || !deps.platforms.includes(sub.platform) || !isDue(sub, minute)) continue;
+    if (sub.paused || !deps.platforms.has(sub.platform) || !isDue(sub, minute)) continue;
     try {
       const digest = await digestForSubscription(
         {
@@ -62,7 +78,14 @@ export async function runDueDigests(
       );
       // A scheduled digest with nothing new stays silent rather than posting "nothing new".
       if (digest.storyIds.length === 0) continue;
-      await deps.deliver(sub, digest.reply);
+      const outcome = await deliverToSubscription(deps.platforms, deps.store, sub, digest.reply, {
+        title: digestTitle(sub, now),
+        mentionRoleId: sub.mentionRoleId,
+        publish: sub.publish,
+      });
+      if (outcome.kind === 'failed') throw outcome.error;
+      if (outcome.kind === 'lost') deps.onPaused?.(sub, outcome.reason);
+      if (outcome.kind !== 'delivered') continue;
       // Only a delivered digest counts: a failed one stays pending for the next run.
       await commitDigest({ store: deps.store, now }, sub, digest);
       sent++;

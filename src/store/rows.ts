@@ -95,7 +95,10 @@ export interface SubscriptionRowOf<Bool, Time> {
   schedule: string;
   timezone: string;
   paused: Bool;
+  paused_reason: string | null;
   last_digest_at: Time | null;
+  mention_role_id: string | null;
+  publish: Bool;
 }
 
 export function subscriptionFromRow<Bool, Time>(
@@ -112,6 +115,9 @@ export function subscriptionFromRow<Bool, Time>(
     schedule: r.schedule,
     timezone: r.timezone,
     paused: c.bool(r.paused),
+    pausedReason: r.paused_reason,
     lastDigestAt: timeOrNull(r.last_digest_at, c.time),
+    mentionRoleId: r.mention_role_id,
+    publish: c.bool(r.publish),
   };
 }

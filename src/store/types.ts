@@ -162,22 +162,42 @@ export interface Subscription extends ChatRef {
   readonly schedule: string;
   readonly timezone: string;
   readonly paused: boolean;
+  /** Why it was paused, when newsdesk paused it (a lost channel, a removed bot); null otherwise. */
+  readonly pausedReason: string | null;
   readonly lastDigestAt: Date | null;
+  /** A Discord role the digest mentions, and only it; null for none. */
+  readonly mentionRoleId: string | null;
+  /** Whether a digest in a Discord announcement channel is crossposted to its followers. */
+  readonly publish: boolean;
 }
 
-export type NewSubscription = Omit<Subscription, 'id' | 'paused' | 'lastDigestAt'>;
+export type NewSubscription = Omit<
+  Subscription,
+  'id' | 'paused' | 'pausedReason' | 'lastDigestAt' | 'mentionRoleId' | 'publish'
+> &
+  Partial<Pick<Subscription, 'mentionRoleId' | 'publish'>>;
 
 export interface SubscriptionRepo {
   /**
-   * Subscribes a chat (thread) to a target. Subscribing again to the same target updates its schedule
-   * and timezone and returns the same subscription, so a repeated command never doubles a digest.
+   * Subscribes a chat (thread) to a target. Subscribing again to the same target updates its schedule,
+   * timezone and delivery options, resumes it if it was paused, and returns the same subscription,
+   * so a repeated command never doubles a digest.
    */
   add(sub: NewSubscription): Promise<Subscription>;
   get(id: number): Promise<Subscription | undefined>;
   remove(id: number): Promise<boolean>;
   forChat(chat: ChatRef): Promise<Subscription[]>;
   all(): Promise<Subscription[]>;
-  setPaused(chat: ChatRef, paused: boolean): Promise<number>;
+  /**
+   * Pauses (with the reason, when given) or resumes every subscription of a chat; returns how many
+   * changed. Resuming clears the reason.
+   */
+  setPaused(chat: ChatRef, paused: boolean, reason?: string): Promise<number>;
+  /**
+   * Pauses the subscriptions that deliver to one place (a chat, or a thread or channel in it) with
+   * the reason; returns how many were running.
+   */
+  pauseDestination(place: ChatRef & { readonly threadId: string | null }, reason: string): Promise<number>;
   /**
    * A Telegram group became a supergroup: its subscriptions, topics and settings follow it. Returns
    * how many subscriptions moved.

@@ -60,6 +60,42 @@ export function chatContract(ctx: ContractContext): void {
       expect((await ctx.store.subscriptions.forChat(GROUP)).some((s) => s.paused)).toBe(false);
     });
 
+    it('GIVEN a lost channel THEN only the subscriptions delivering there pause, with the reason', async () => {
+      const there = await ctx.store.subscriptions.add(sub(GUILD, { threadId: '777' }));
+      const elsewhere = await ctx.store.subscriptions.add(sub(GUILD, { threadId: '888' }));
+      const reason = 'Discord: Unknown Channel';
+      expect(await ctx.store.subscriptions.pauseDestination({ ...GUILD, threadId: '777' }, reason)).toBe(1);
+      expect(await ctx.store.subscriptions.pauseDestination({ ...GUILD, threadId: '777' }, reason)).toBe(0);
+      expect(await ctx.store.subscriptions.get(there.id)).toMatchObject({
+        paused: true,
+        pausedReason: reason,
+      });
+      expect(await ctx.store.subscriptions.get(elsewhere.id)).toMatchObject({
+        paused: false,
+        pausedReason: null,
+      });
+      expect(await ctx.store.subscriptions.setPaused(GUILD, true, 'the bot was removed')).toBe(1);
+      expect((await ctx.store.subscriptions.get(there.id))?.pausedReason).toBe(reason);
+      expect(await ctx.store.subscriptions.setPaused(GUILD, false)).toBe(2);
+      expect(await ctx.store.subscriptions.get(there.id)).toMatchObject({
+        paused: false,
+        pausedReason: null,
+      });
+      await ctx.store.subscriptions.pauseDestination({ ...GUILD, threadId: '777' }, reason);
+      // Subscribing again, once the moderators fixed the channel, resumes it.
+      const again = await ctx.store.subscriptions.add(sub(GUILD, { threadId: '777' }));
+      expect(again).toMatchObject({ id: there.id, paused: false, pausedReason: null });
+    });
+
+    it('GIVEN a role to mention and publishing THEN they are kept and updated with the subscription', async () => {
+      const first = await ctx.store.subscriptions.add(
+        sub(GUILD, { threadId: '777', mentionRoleId: '123456789012345678', publish: true }),
+      );
+      expect(first).toMatchObject({ mentionRoleId: '123456789012345678', publish: true });
+      const again = await ctx.store.subscriptions.add(sub(GUILD, { threadId: '777' }));
+      expect(again).toMatchObject({ id: first.id, mentionRoleId: null, publish: false });
+    });
+
     it('GIVEN a group that became a supergroup THEN its subscriptions, topics and settings move with it', async () => {
       const s = await ctx.store.subscriptions.add(sub(GROUP));
       await ctx.store.topics.upsert(GROUP, {

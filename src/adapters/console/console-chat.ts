@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { dispatch, type CommandServices, type DispatchFailure } from '../../../commands/index.js';
+import type { Reply } from '../../core/briefing/index.js';
+import type { ChatPlatform } from '../../platform.js';
 import { renderPlain } from '../../render/index.js';
 import type { Store } from '../../store/types.js';
 
@@ -51,4 +53,23 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     prompt();
   }
   lines.close();
+}
+
+/** The terminal as a chat platform: digests and notices addressed to it are printed. */
+export function createConsolePlatform(output: Writable): ChatPlatform {
+  let next = 1;
+  const print = (reply: Reply): void => void output.write(`${renderPlain(reply)}\n\n`);
+  return {
+    name: 'console',
+    start: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
+    deliver(_to, reply) {
+      print(reply);
+      return Promise.resolve({ messageIds: [String(next++)] });
+    },
+    tellModerators(_to, reply) {
+      print(reply);
+      return Promise.resolve();
+    },
+  };
 }

@@ -7,12 +7,20 @@ import type { UserFromGetMe } from 'grammy/types';
 import { COMMANDS, dispatch, type CommandServices } from '../../../commands/index.js';
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
+import type { ChatPlatform, Destination } from '../../platform.js';
 import type { Store } from '../../store/types.js';
+import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
 import { handleChatEvents } from './chat-events.js';
 import { deliverReply, type TelegramPlace } from './deliver.js';
 import { registerMenus } from './menu.js';
 import { authorOf, createModeratorCheck } from './moderator.js';
-import { createSendQueue, TELEGRAM_LIMITS, type SendLimits } from './send-queue.js';
+
+/** Telegram's published limits: about 1 message a second per chat, 20 a minute per group, 30 a second in all. */
+export const TELEGRAM_LIMITS: SendLimits = {
+  perChatIntervalMs: 1000,
+  groupPerMinute: 20,
+  globalPerSecond: 30,
+};
 
 /** How the Telegram adapter is built; only `token`, `store`, `services` and `log` are required. */
 export interface TelegramOptions {
@@ -36,15 +44,16 @@ export interface TelegramOptions {
   readonly now?: () => Date;
 }
 
-/** A running Telegram bot and the way the scheduler sends it digests. */
-export interface TelegramAdapter {
+/** A running Telegram bot: the chat platform port, and what tests look at. */
+export interface TelegramAdapter extends ChatPlatform {
   readonly bot: Bot;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Sends a reply (a digest) to a chat or forum topic, in order and within the rate limits. */
-  deliver(place: TelegramPlace, reply: Reply): Promise<void>;
   /** Where the webhook listens, once started in webhook mode. */
   webhookAddress(): AddressInfo | null;
+}
+
+/** Where a destination is in Telegram: its chat, and its forum topic if any. */
+function telegramPlace(to: Destination): TelegramPlace {
+  return { chatId: to.chatId, threadId: to.threadId === null ? null : Number(to.threadId) };
 }
 
 /** The text of a command addressed to this bot, or null (plain chat, or another bot's command). */
@@ -66,10 +75,7 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
   });
   // Flood control: wait out 429s (and transient 5xx/network errors) instead of failing a send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 3600 }));
-  const queue = createSendQueue(
-    (err, chatId) => log.error({ err, chatId }, 'telegram send failed'),
-    options.limits ?? TELEGRAM_LIMITS,
-  );
+  const queue = createSendQueue(options.limits ?? TELEGRAM_LIMITS);
   const isModerator = createModeratorCheck(bot.api, (err, chatId) =>
     log.warn({ err, chatId }, 'getChatMember failed'),
   );
@@ -99,7 +105,9 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
       text,
       ({ command, error }) => log.error({ err: error, command, chatId: msg.chat.id }, 'command failed'),
     );
-    await deliverReply(ctx.api, queue, { chatId: msg.chat.id, threadId }, reply);
+    await deliverReply(ctx.api, queue, { chatId: msg.chat.id, threadId }, reply).catch((err: unknown) =>
+      log.error({ err, chatId: msg.chat.id }, 'telegram reply failed'),
+    );
   });
 
   // The one error boundary: a failed update is logged with its context and the bot carries on.
@@ -113,8 +121,15 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
   let runner: RunnerHandle | undefined;
   let server: http.Server | undefined;
   return {
+    name: 'telegram',
     bot,
-    deliver: (place, reply) => deliverReply(bot.api, queue, place, reply),
+    deliver: (to, reply) => deliverReply(bot.api, queue, telegramPlace(to), reply),
+    async tellModerators(chat: Destination, reply: Reply) {
+      // Telegram lets a bot write to a group, not to its admins: the notice goes to the chat itself.
+      await deliverReply(bot.api, queue, telegramPlace(chat), reply).catch((err: unknown) =>
+        log.warn({ err, chatId: chat.chatId }, 'could not tell the chat'),
+      );
+    },
     webhookAddress: () => (server?.address() as AddressInfo | null | undefined) ?? null,
     async start() {
       await bot.init();

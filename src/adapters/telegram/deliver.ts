@@ -1,7 +1,8 @@
 import { GrammyError, type Api } from 'grammy';
 import type { Reply } from '../../core/briefing/index.js';
+import { DestinationLostError, type Delivered } from '../../platform.js';
 import { renderTelegram, type TelegramMessage } from '../../render/index.js';
-import type { SendQueue } from './send-queue.js';
+import type { SendQueue } from '../shared/send-queue.js';
 
 /** Where a reply goes: a chat and, in a forum, its topic. */
 export interface TelegramPlace {
@@ -24,13 +25,30 @@ function isGroupChat(chatId: number | string): boolean {
   return String(chatId).startsWith('-');
 }
 
-async function sendOne(api: Api, place: TelegramPlace, message: TelegramMessage): Promise<void> {
+// Answers that mean the chat (or topic) is gone for the bot: sending again would only fail again.
+const LOST_DESCRIPTIONS =
+  /bot was kicked|bot was blocked|bot is not a member|user is deactivated|chat not found|chat_write_forbidden|not enough rights to send|have no rights to send|message thread not found|topic_deleted|topic_closed|group chat was (upgraded|deactivated)/i;
+
+/** A Telegram error turned into `DestinationLostError` when it means the chat is gone for us. */
+export function lostOrSame(error: unknown): unknown {
+  if (
+    error instanceof GrammyError &&
+    (error.error_code === 403 || error.error_code === 400) &&
+    LOST_DESCRIPTIONS.test(error.description)
+  ) {
+    return new DestinationLostError(`Telegram: ${error.description}`, { cause: error });
+  }
+  return error;
+}
+
+async function sendOne(api: Api, place: TelegramPlace, message: TelegramMessage): Promise<string> {
   const common = {
     link_preview_options: message.linkPreview,
     ...(place.threadId === null ? {} : { message_thread_id: place.threadId }),
   };
   try {
-    await api.sendMessage(place.chatId, message.text, { ...common, parse_mode: 'HTML' });
+    const sent = await api.sendMessage(place.chatId, message.text, { ...common, parse_mode: 'HTML' });
+    return String(sent.message_id);
   } catch (error) {
     // A renderer bug must not cost the reader the message: resend it without markup.
     if (
@@ -38,23 +56,41 @@ async function sendOne(api: Api, place: TelegramPlace, message: TelegramMessage)
       error.error_code === 400 &&
       /parse entities/i.test(error.description)
     ) {
-      await api.sendMessage(place.chatId, htmlToPlain(message.text), common);
-      return;
+      const sent = await api.sendMessage(place.chatId, htmlToPlain(message.text), common);
+      return String(sent.message_id);
     }
-    throw error;
+    throw lostOrSame(error);
   }
 }
 
-/** Renders a reply for Telegram and queues its messages, in order, within the rate limits. */
+/**
+ * Renders a reply for Telegram and queues its messages, in order, within the rate limits. Resolves
+ * with the ids of the messages once Telegram accepted all of them; rejects with the first failure
+ * (the later messages of the reply are still tried, so a reader misses as little as possible).
+ */
 export async function deliverReply(
   api: Api,
   queue: SendQueue,
   place: TelegramPlace,
   reply: Reply,
-): Promise<void> {
+): Promise<Delivered> {
   const messages = renderTelegram(reply);
   const key = String(place.chatId);
-  await Promise.all(
-    messages.map((m) => queue.send(key, isGroupChat(place.chatId), () => sendOne(api, place, m))),
+  let lost: DestinationLostError | null = null;
+  const sends = messages.map((m) =>
+    queue.send(key, isGroupChat(place.chatId), async () => {
+      // Once the chat is gone, the rest of the reply is not tried: it would only fail again.
+      if (lost) throw lost;
+      try {
+        return await sendOne(api, place, m);
+      } catch (error) {
+        if (error instanceof DestinationLostError) lost = error;
+        throw error;
+      }
+    }),
   );
+  const results = await Promise.allSettled(sends);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { messageIds: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])) };
 }

@@ -1,3 +1,7 @@
-export { createTelegramAdapter, type TelegramAdapter, type TelegramOptions } from './adapter.js';
+export {
+  createTelegramAdapter,
+  TELEGRAM_LIMITS,
+  type TelegramAdapter,
+  type TelegramOptions,
+} from './adapter.js';
 export type { TelegramPlace } from './deliver.js';
-export { createSendQueue, TELEGRAM_LIMITS, type SendLimits, type SendQueue } from './send-queue.js';

@@ -9,6 +9,8 @@ export interface BriefingInput {
   readonly url: string | null;
   /** Distinct outlets that carried the story (at least 1). */
   readonly outlets: number;
+  /** Their names, the lead's first, where known. */
+  readonly outletNames?: readonly string[];
   readonly publishedAt: Date | null;
 }
 
@@ -53,6 +55,7 @@ export function buildBriefing(input: BriefingInput, now: Date): Briefing {
     points,
     quote: keyQuote(analysis),
     outlets: Math.max(1, input.outlets),
+    outletNames: [...(input.outletNames ?? [])],
     publishedAt: input.publishedAt,
     age: input.publishedAt ? formatAge(input.publishedAt, now) : null,
     countries: analysis.countries.slice(0, MAX_COUNTRIES).map(countryMark),

@@ -10,9 +10,17 @@ export type ReplyBlock =
   | { readonly kind: 'briefing'; readonly briefing: Briefing }
   | { readonly kind: 'error'; readonly message: string; readonly example?: string };
 
+/** What a "More" control runs: the same command with the input of its next page. */
+export interface NextPage {
+  readonly command: string;
+  readonly input: Readonly<Record<string, string | number | boolean>>;
+}
+
 /** A command's whole answer, platform-neutral. Renderers may split it between blocks, never inside one. */
 export interface Reply {
   readonly blocks: readonly ReplyBlock[];
+  /** There is more to see: a platform with buttons offers it. */
+  readonly next?: NextPage;
 }
 
 /** A reply of one paragraph. */

@@ -28,6 +28,8 @@ export interface Briefing {
   readonly quote: BriefingQuote | null;
   /** How many outlets carried the story. */
   readonly outlets: number;
+  /** Their names (hosts), the lead's first, where known. */
+  readonly outletNames: readonly string[];
   /** When the story was published (or first seen), if known. */
   readonly publishedAt: Date | null;
   /** "5 min ago", "3 h ago", "2 days ago"; null when the date is unknown. */

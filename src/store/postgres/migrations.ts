@@ -122,6 +122,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX deliveries_pending ON deliveries (subscription_id, queued_at, seq) WHERE sent_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'subscription delivery options and pause reasons',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN paused_reason text;
+      ALTER TABLE subscriptions ADD COLUMN mention_role_id text;
+      ALTER TABLE subscriptions ADD COLUMN publish boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same for every newsdesk process.

@@ -9,10 +9,13 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
   return {
     async add(sub) {
       const rows = await many(
-        `INSERT INTO subscriptions (platform, chat_id, thread_id, target_kind, target, schedule, timezone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO subscriptions
+           (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (platform, chat_id, thread_id, target_kind, target)
-         DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone
+         DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
+           mention_role_id = excluded.mention_role_id, publish = excluded.publish,
+           paused = false, paused_reason = NULL
          RETURNING *`,
         [
           sub.platform,
@@ -22,6 +25,8 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
           sub.target.kind === 'region' ? sub.target.slug : sub.target.name,
           sub.schedule,
           sub.timezone,
+          sub.mentionRoleId ?? null,
+          sub.publish === true,
         ],
       );
       return rows[0]!;
@@ -35,13 +40,21 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
         chat.chatId,
       ]),
     all: () => many('SELECT * FROM subscriptions ORDER BY id'),
-    setPaused: async (chat, paused) =>
+    setPaused: async (chat, paused, reason) =>
       (
-        await db.query('UPDATE subscriptions SET paused = $1 WHERE platform = $2 AND chat_id = $3', [
-          paused,
-          chat.platform,
-          chat.chatId,
-        ])
+        await db.query(
+          `UPDATE subscriptions SET paused = $1, paused_reason = $2
+           WHERE platform = $3 AND chat_id = $4 AND paused <> $1`,
+          [paused, paused ? (reason ?? null) : null, chat.platform, chat.chatId],
+        )
+      ).rowCount ?? 0,
+    pauseDestination: async (place, reason) =>
+      (
+        await db.query(
+          `UPDATE subscriptions SET paused = true, paused_reason = $1
+           WHERE platform = $2 AND chat_id = $3 AND thread_id = $4 AND NOT paused`,
+          [reason, place.platform, place.chatId, place.threadId ?? ''],
+        )
       ).rowCount ?? 0,
     moveChat: (from, to) =>
       db.transaction(async (q) => {

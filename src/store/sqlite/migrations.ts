@@ -124,6 +124,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (subscription_id, sent_at, queued_at);
     `,
   },
+  {
+    version: 2,
+    name: 'subscription delivery options and pause reasons',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN paused_reason TEXT;
+      ALTER TABLE subscriptions ADD COLUMN mention_role_id TEXT;
+      ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /**

@@ -6,11 +6,14 @@ import { toSubscription, type SubscriptionRow } from './rows.js';
 /** The subscriptions table of a SQLite store; moving a chat also moves its topics and settings. */
 export function createSqliteSubscriptionRepo(db: Database.Database): SubscriptionRepo {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
-  const upsert = db.prepare<Record<string, string>, { id: number }>(
-    `INSERT INTO subscriptions (platform, chat_id, thread_id, target_kind, target, schedule, timezone)
-     VALUES (@platform, @chatId, @threadId, @kind, @target, @schedule, @timezone)
+  const upsert = db.prepare<Record<string, string | number | null>, { id: number }>(
+    `INSERT INTO subscriptions
+       (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish)
+     VALUES (@platform, @chatId, @threadId, @kind, @target, @schedule, @timezone, @mentionRoleId, @publish)
      ON CONFLICT (platform, chat_id, thread_id, target_kind, target)
-     DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone
+     DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
+       mention_role_id = excluded.mention_role_id, publish = excluded.publish,
+       paused = 0, paused_reason = NULL
      RETURNING id`,
   );
 
@@ -44,6 +47,8 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
         target: sub.target.kind === 'region' ? sub.target.slug : sub.target.name,
         schedule: sub.schedule,
         timezone: sub.timezone,
+        mentionRoleId: sub.mentionRoleId ?? null,
+        publish: sub.publish === true ? 1 : 0,
       })!;
       return toSubscription(byId.get(id)!);
     },
@@ -61,10 +66,20 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
         .map(toSubscription),
     all: () =>
       db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id').all().map(toSubscription),
-    setPaused: (chat, paused) =>
+    setPaused: (chat, paused, reason) =>
       db
-        .prepare('UPDATE subscriptions SET paused = ? WHERE platform = ? AND chat_id = ?')
-        .run(paused ? 1 : 0, chat.platform, chat.chatId).changes,
+        .prepare(
+          'UPDATE subscriptions SET paused = ?, paused_reason = ? WHERE platform = ? AND chat_id = ? AND paused = ?',
+        )
+        .run(paused ? 1 : 0, paused ? (reason ?? null) : null, chat.platform, chat.chatId, paused ? 0 : 1)
+        .changes,
+    pauseDestination: (place, reason) =>
+      db
+        .prepare(
+          `UPDATE subscriptions SET paused = 1, paused_reason = ?
+           WHERE platform = ? AND chat_id = ? AND thread_id = ? AND paused = 0`,
+        )
+        .run(reason, place.platform, place.chatId, place.threadId ?? '').changes,
     moveChat: (from, to) => moveChat(from, to),
     markDigest: (id, at) => {
       db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?').run(at.getTime(), id);

@@ -92,11 +92,11 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
       text: expect.stringContaining('This topic now gets'),
     });
     await h.adapter.deliver(
-      { chatId: FORUM.id, threadId: 42 },
+      { platform: 'telegram', chatId: String(FORUM.id), threadId: '42' },
       { blocks: [{ kind: 'text', text: 'digest' }] },
     );
     expect(h.fake.sent()[1]!.body).toMatchObject({
-      chat_id: FORUM.id,
+      chat_id: String(FORUM.id),
       message_thread_id: 42,
       text: 'digest',
     });

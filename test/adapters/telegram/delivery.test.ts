@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DestinationLostError } from '../../../src/platform.js';
 import { makeAnalysis, seedStory } from '../../commands/helpers/fixtures.js';
 import { textMessage } from '../../helpers/fake-telegram.js';
 import { GROUP, startHarness, TOKEN, type Harness } from './harness.js';
@@ -79,7 +80,7 @@ describe('Telegram delivery: limits, flood control, hostile text', () => {
     });
     for (let i = 0; i < 4; i++)
       void h.adapter.deliver(
-        { chatId: GROUP.id, threadId: null },
+        { platform: 'telegram', chatId: String(GROUP.id), threadId: null },
         { blocks: [{ kind: 'text', text: `m${i}` }] },
       );
     await h.fake.until(() => h.fake.sent().length === 4);
@@ -87,14 +88,27 @@ describe('Telegram delivery: limits, flood control, hostile text', () => {
     expect(sent.map((c) => String(c.body.text))).toEqual(['m0', 'm1', 'm2', 'm3']);
   });
 
-  it('GIVEN a send that fails for good THEN it is logged with context, without the token, and later sends still go', async () => {
+  it('GIVEN a chat that blocked the bot THEN delivery says the destination is lost, and later sends still go', async () => {
     h = await startHarness();
+    const to = { platform: 'telegram' as const, chatId: '55', threadId: null };
     h.fake.failNext('sendMessage', 1, 403, 'Forbidden: bot was blocked by the user');
-    await h.adapter.deliver({ chatId: 55, threadId: null }, { blocks: [{ kind: 'text', text: 'first' }] });
-    await h.adapter.deliver({ chatId: 55, threadId: null }, { blocks: [{ kind: 'text', text: 'second' }] });
+    const lost = await h.adapter.deliver(to, { blocks: [{ kind: 'text', text: 'first' }] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(lost).toBeInstanceOf(DestinationLostError);
+    expect((lost as DestinationLostError).reason).toContain('bot was blocked');
+    expect(String(lost)).not.toContain(TOKEN);
+    await h.adapter.deliver(to, { blocks: [{ kind: 'text', text: 'second' }] });
     expect(h.fake.sent().map((c) => String(c.body.text))).toEqual(['second']);
-    expect(h.logs()).toContain('telegram send failed');
-    expect(h.logs()).toContain('bot was blocked');
+  });
+
+  it('GIVEN a command reply that fails THEN it is logged with context, without the token', async () => {
+    h = await startHarness();
+    h.fake.failNext('sendMessage', 1, 400, 'Bad Request: something odd');
+    h.fake.push(textMessage('/regions', GROUP));
+    await h.fake.until(() => h.logs().includes('telegram reply failed'));
+    expect(h.logs()).toContain('something odd');
     expect(h.logs()).not.toContain(TOKEN);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSendQueue, TELEGRAM_LIMITS } from '../../../src/adapters/telegram/index.js';
+import { createSendQueue } from '../../../src/adapters/shared/send-queue.js';
+import { TELEGRAM_LIMITS } from '../../../src/adapters/telegram/index.js';
 
 /** A clock that only moves when the queue sleeps, so limits are checked without waiting. */
 function fakeClock() {
@@ -11,7 +12,7 @@ describe('send queue', () => {
   it('GIVEN 25 messages for one group THEN the 21st waits for the minute window, and all go in order', async () => {
     const clock = fakeClock();
     const sent: [number, number][] = [];
-    const queue = createSendQueue(() => undefined, TELEGRAM_LIMITS, clock);
+    const queue = createSendQueue(TELEGRAM_LIMITS, clock);
     for (let i = 0; i < 25; i++)
       void queue.send('-100', true, () => (sent.push([i, clock.now()]), Promise.resolve()));
     await queue.idle();
@@ -24,11 +25,13 @@ describe('send queue', () => {
     const clock = fakeClock();
     const failures: unknown[] = [];
     const sent: number[] = [];
-    const queue = createSendQueue((e) => failures.push(e), TELEGRAM_LIMITS, clock);
+    const queue = createSendQueue(TELEGRAM_LIMITS, clock);
     for (let i = 0; i < 25; i++) {
-      void queue.send('42', false, () =>
-        i === 3 ? Promise.reject(new Error('blocked')) : (sent.push(clock.now()), Promise.resolve()),
-      );
+      queue
+        .send('42', false, () =>
+          i === 3 ? Promise.reject(new Error('blocked')) : (sent.push(clock.now()), Promise.resolve()),
+        )
+        .catch((e: unknown) => failures.push(e));
     }
     await queue.idle();
     expect(sent).toHaveLength(24);
@@ -39,7 +42,7 @@ describe('send queue', () => {
   it('GIVEN many chats at once THEN no second carries more than 30 messages', async () => {
     const clock = fakeClock();
     const times: number[] = [];
-    const queue = createSendQueue(() => undefined, TELEGRAM_LIMITS, clock);
+    const queue = createSendQueue(TELEGRAM_LIMITS, clock);
     for (let c = 0; c < 100; c++)
       void queue.send(String(c), false, () => (times.push(clock.now()), Promise.resolve()));
     await queue.idle();

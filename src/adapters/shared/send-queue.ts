@@ -1,4 +1,4 @@
-/** Telegram's published limits, as a send queue honours them. */
+/** A platform's published limits, as a send queue honours them. */
 export interface SendLimits {
   /** Least time between two messages to one chat (about 1 per second). */
   readonly perChatIntervalMs: number;
@@ -8,28 +8,23 @@ export interface SendLimits {
   readonly globalPerSecond: number;
 }
 
-export const TELEGRAM_LIMITS: SendLimits = {
-  perChatIntervalMs: 1000,
-  groupPerMinute: 20,
-  globalPerSecond: 30,
-};
-
 /** What a queue needs from the world: a clock and a way to wait (both injectable for tests). */
 export interface QueueClock {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-/** A send that failed for good, reported rather than thrown so later messages still go. */
-export type SendFailureHandler = (error: unknown, chatKey: string) => void;
-
 /**
- * Sends in order per chat and within Telegram's rate limits by waiting, never by dropping: each
+ * Sends in order per chat and within a platform's rate limits by waiting, never by dropping: each
  * chat's messages form a chain; a message waits for its chat's interval, its group's minute window
  * and the global second window.
  */
 export interface SendQueue {
-  send(chatKey: string, isGroup: boolean, task: () => Promise<void>): Promise<void>;
+  /**
+   * Runs `task` when the limits allow; resolves to its result, or rejects with its error. A failed
+   * task never holds up the chat's later messages.
+   */
+  send<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>): Promise<T>;
   /** Resolves when every queued message has been sent (or has failed for good). */
   idle(): Promise<void>;
 }
@@ -39,12 +34,8 @@ const realClock: QueueClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export function createSendQueue(
-  onFailure: SendFailureHandler,
-  limits: SendLimits = TELEGRAM_LIMITS,
-  clock: QueueClock = realClock,
-): SendQueue {
-  const chains = new Map<string, Promise<void>>();
+export function createSendQueue(limits: SendLimits, clock: QueueClock = realClock): SendQueue {
+  const chains = new Map<string, Promise<unknown>>();
   const lastSent = new Map<string, number>();
   const groupWindows = new Map<string, number[]>();
   const globalWindow: number[] = [];
@@ -61,7 +52,7 @@ export function createSendQueue(
     return Math.max(0, until - now);
   }
 
-  async function runOne(chatKey: string, isGroup: boolean, task: () => Promise<void>): Promise<void> {
+  async function runOne<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>): Promise<T> {
     // Re-check after each wait: other chats may have used the global window meanwhile.
     for (let wait = waitFor(chatKey, isGroup); wait > 0; wait = waitFor(chatKey, isGroup))
       await clock.sleep(wait);
@@ -69,22 +60,23 @@ export function createSendQueue(
     lastSent.set(chatKey, at);
     groupWindows.get(chatKey)?.push(at);
     globalWindow.push(at);
-    try {
-      await task();
-    } catch (error) {
-      onFailure(error, chatKey);
-    }
+    return task();
   }
 
   return {
     send(chatKey, isGroup, task) {
       const previous = chains.get(chatKey) ?? Promise.resolve();
-      const next = previous.then(() => runOne(chatKey, isGroup, task));
-      chains.set(chatKey, next);
-      void next.then(() => {
-        if (chains.get(chatKey) === next) chains.delete(chatKey);
+      const result = previous.then(() => runOne(chatKey, isGroup, task));
+      // The chain waits for this message whether it succeeds or fails; the caller sees which.
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      chains.set(chatKey, settled);
+      void settled.then(() => {
+        if (chains.get(chatKey) === settled) chains.delete(chatKey);
       });
-      return next;
+      return result;
     },
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);

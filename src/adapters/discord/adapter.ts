@@ -1,0 +1,175 @@
+import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
+import { COMMANDS, type CommandServices } from '../../../commands/index.js';
+import type { Reply } from '../../core/briefing/index.js';
+import type { Logger } from '../../log.js';
+import type { ChatPlatform, Destination } from '../../platform.js';
+import type { Store } from '../../store/types.js';
+import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
+import { createSuggester } from './autocomplete.js';
+import { channelIdOf, deliverToChannel, type DiscordSender } from './deliver.js';
+import { handleAutocomplete, handleButton, handleCommand, type InteractionDeps } from './interactions.js';
+import { syncCommands } from './registration.js';
+
+/**
+ * How digests are paced on Discord: a channel's message bucket allows 5 messages in 5 seconds and
+ * the bot 50 requests a second; @discordjs/rest waits out whatever 429 still comes.
+ */
+export const DISCORD_SEND_LIMITS: SendLimits = {
+  perChatIntervalMs: 1000,
+  groupPerMinute: Number.POSITIVE_INFINITY,
+  globalPerSecond: 50,
+};
+
+/** How the Discord adapter is built; only `token`, `store`, `services` and `log` are required. */
+export interface DiscordOptions {
+  readonly token: string;
+  readonly store: Store;
+  readonly services: CommandServices;
+  readonly log: Logger;
+  /** Discord's API base, e.g. `https://discord.com/api` (a REST proxy, or a fake in tests). */
+  readonly apiUrl?: string;
+  /** Register the commands in this guild only (development) instead of globally. */
+  readonly guildId?: string;
+  /** The bot's total shards, and the ones this process runs (default: every one Discord recommends). */
+  readonly shardCount?: number;
+  readonly shardIds?: readonly number[];
+  readonly limits?: SendLimits;
+  readonly now?: () => Date;
+}
+
+/** Counters an operator (or a test) reads. */
+export interface DiscordStats {
+  /** 429 answers Discord gave (each waited out and retried by @discordjs/rest). */
+  readonly rateLimited: number;
+}
+
+/** A running Discord bot: the chat platform port, and what tests look at. */
+export interface DiscordAdapter extends ChatPlatform {
+  readonly client: Client;
+  stats(): DiscordStats;
+}
+
+function shardOptions(options: DiscordOptions) {
+  const { shardCount, shardIds } = options;
+  if (shardCount === undefined) return { shards: 'auto' as const };
+  const all = Array.from({ length: shardCount }, (_, i) => i);
+  return { shards: [...(shardIds ?? all)], shardCount };
+}
+
+export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
+  const { store, log } = options;
+  const now = options.now ?? (() => new Date());
+  const client = new Client({
+    // Slash commands carry the member and permissions: no privileged intent is needed.
+    intents: [GatewayIntentBits.Guilds],
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    // Nothing the bot sends can ping anyone unless a message says otherwise (a digest's role).
+    allowedMentions: { parse: [] },
+    ...shardOptions(options),
+  });
+  const sender: DiscordSender = {
+    client,
+    queue: createSendQueue(options.limits ?? DISCORD_SEND_LIMITS),
+    lost: new Map(),
+  };
+  let rateLimited = 0;
+  const deps: InteractionDeps = {
+    client,
+    store,
+    services: options.services,
+    log,
+    suggester: createSuggester(store),
+    now,
+  };
+
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    rateLimited++;
+    log.warn(
+      {
+        route: request.route,
+        bucket: response.headers.get('x-ratelimit-bucket'),
+        scope: response.headers.get('x-ratelimit-scope'),
+        retryAfter: response.headers.get('retry-after'),
+        count: rateLimited,
+      },
+      'discord rate limited (429), waiting it out',
+    );
+  });
+  client.rest.on(RESTEvents.InvalidRequestWarning, (info) =>
+    log.warn({ invalidRequests: info.count, resetsInMs: info.remainingTime }, 'discord invalid requests'),
+  );
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'discord shard error'));
+  client.on(Events.GuildDelete, (guild) => {
+    // The bot was removed from a server: its subscriptions there pause (an outage is not a removal).
+    if (!guild.available) return;
+    void store.subscriptions
+      .setPaused({ platform: 'discord', chatId: guild.id }, true, 'the bot was removed from the server')
+      .then((n) => log.info({ guildId: guild.id, subscriptions: n }, 'removed from a server'))
+      .catch((err: unknown) => log.error({ err, guildId: guild.id }, 'could not pause subscriptions'));
+  });
+  client.on(Events.ChannelDelete, (channel) => {
+    sender.lost.set(channel.id, 'Discord: the channel was deleted');
+  });
+  client.on(Events.InteractionCreate, (i: Interaction) => {
+    const work = i.isChatInputCommand()
+      ? handleCommand(deps, i)
+      : i.isAutocomplete()
+        ? handleAutocomplete(deps, i)
+        : i.isButton()
+          ? handleButton(deps, i)
+          : Promise.resolve();
+    // The one error boundary: a failed interaction is logged with its id and the bot carries on.
+    work.catch((err: unknown) =>
+      log.error(
+        { err, interactionId: i.id, guildId: i.guildId, channelId: i.channelId },
+        'discord interaction failed',
+      ),
+    );
+  });
+
+  async function tellModerators(chat: Destination, reply: Reply): Promise<void> {
+    // The place itself if it still works; otherwise the server's updates or system channel.
+    const guild = client.guilds.cache.get(chat.chatId);
+    const candidates = [
+      channelIdOf(chat),
+      guild?.publicUpdatesChannelId ?? null,
+      guild?.systemChannelId ?? null,
+    ].filter((id): id is string => id !== null && !sender.lost.has(id));
+    for (const channelId of new Set(candidates)) {
+      try {
+        await deliverToChannel(sender, { ...chat, threadId: channelId }, reply);
+        return;
+      } catch (err) {
+        log.warn({ err, channelId }, 'could not tell the moderators there');
+      }
+    }
+  }
+
+  return {
+    name: 'discord',
+    client,
+    stats: () => ({ rateLimited }),
+    deliver: (to, reply, delivery) => deliverToChannel(sender, to, reply, delivery),
+    tellModerators,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      const applicationId = client.application?.id ?? client.user?.id;
+      if (!applicationId) throw new Error('Discord did not say which application this bot is');
+      const wrote = await syncCommands(client.rest, applicationId, COMMANDS, {
+        ...(options.guildId ? { guildId: options.guildId } : {}),
+      });
+      log.info(
+        { bot: client.user?.tag, guilds: client.guilds.cache.size, commandsRegistered: wrote },
+        'discord ready',
+      );
+    },
+    async stop() {
+      await sender.queue.idle();
+      await client.destroy();
+    },
+  };
+}
