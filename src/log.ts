@@ -32,6 +32,8 @@ export function createLogger(
     {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Errors arrive here already serialised by the formatter below; anything else is left alone.
+      serializers: { err: (e: unknown) => (e instanceof Error ? pino.stdSerializers.err(e) : e) },
       hooks: {
         logMethod(args, method) {
           method.apply(
@@ -43,15 +45,26 @@ export function createLogger(
         },
       },
       formatters: {
+        // Runs before pino's serializers: errors are serialised here (message, stack, code, cause),
+        // or JSON would see only their enumerable fields, then secrets are scrubbed from the result.
         log(object) {
+          const serialised = serialiseErrors(object);
           return known.length
-            ? (JSON.parse(scrubSecrets(JSON.stringify(object), known)) as Record<string, unknown>)
-            : object;
+            ? (JSON.parse(scrubSecrets(JSON.stringify(serialised), known)) as Record<string, unknown>)
+            : serialised;
         },
       },
     },
     destination,
   );
+}
+
+/** A logged object with every Error in it (at the top level) in pino's serialised form. */
+function serialiseErrors(object: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object))
+    out[key] = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  return out;
 }
 
 /** Replaces every occurrence of a known secret in `text`. */

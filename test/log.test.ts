@@ -31,4 +31,21 @@ describe('createLogger', () => {
     expect(out.text()).not.toContain(token);
     expect(out.text()).toContain('failed');
   });
+
+  it('GIVEN an error THEN its message, stack, code and cause reach the log line, secrets still scrubbed', () => {
+    const out = capture();
+    const log = createLogger('info', [token], out.stream);
+    const cause = new Error('socket hang up');
+    const err = Object.assign(new Error(`token ${token} refused`, { cause }), { code: 'E_REFUSED' });
+    log.error({ err, chatId: 5 }, 'send failed');
+    const line = JSON.parse(out.text()) as {
+      err: { message: string; stack: string; code: string; type: string };
+    };
+    expect(line.err.message).toContain('token [redacted] refused');
+    expect(line.err.code).toBe('E_REFUSED');
+    expect(line.err.type).toBe('Error');
+    expect(line.err.stack).toContain('log.test.ts');
+    expect(out.text()).toContain('socket hang up');
+    expect(out.text()).not.toContain(token);
+  });
 });

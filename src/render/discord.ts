@@ -32,9 +32,11 @@ export interface DiscordMessage {
   readonly embeds: readonly DiscordEmbed[];
 }
 
-// Every ASCII punctuation mark Discord's markdown may read as syntax: bold, italics, underline,
-// strikethrough, spoilers, code, quotes, headings, lists, masked links, mentions and emoji.
-const MARKDOWN = /[\\*_~`|>#[\]()<:-]/g;
+// The marks Discord's markdown reads as syntax anywhere: bold, italics, underline, strikethrough,
+// spoilers, code, quotes, masked links and mentions (< starts <@id>, <#id>, <:emoji:id>).
+const MARKDOWN = /[\\*_~`|>[\]<]/g;
+// And at the start of a line: headings, subtext and lists.
+const LINE_START = /^(\s*)(#|-#|[-+]\s|\d+\.\s)/gm;
 
 /**
  * Feed text made safe for Discord: control characters dropped, mentions broken, and every mark of
@@ -42,7 +44,7 @@ const MARKDOWN = /[\\*_~`|>#[\]()<:-]/g;
  * every message is sent with no mention allowed.)
  */
 export function escapeDiscord(text: string): string {
-  return neutraliseMentions(stripControls(text)).replace(MARKDOWN, '\\$&');
+  return neutraliseMentions(stripControls(text)).replace(MARKDOWN, '\\$&').replace(LINE_START, '$1\\$2');
 }
 
 /** Cuts text to `max` characters at a word where it can, marking the cut with an ellipsis. */
