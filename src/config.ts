@@ -16,6 +16,11 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** The Bot API root (default https://api.telegram.org): a local Bot API server, or a fake in tests. */
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** Discord's API base (default https://discord.com/api): a REST proxy, or a fake in tests. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   /** Register the slash commands in this one guild (instant, for development) instead of globally. */

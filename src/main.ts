@@ -79,6 +79,7 @@ function createPlatforms(
         store,
         services,
         log: log.child({ adapter: 'telegram' }),
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(webhook ? { webhook } : {}),
       }),
     );

@@ -36,6 +36,30 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: Discord and API roots', () => {
+  it('GIVEN shard settings THEN ids are read as lists and ranges, and must fit the count', () => {
+    const config = loadConfig({ DISCORD_SHARD_COUNT: '8', DISCORD_SHARD_IDS: '0, 2-4,7' });
+    expect(config.DISCORD_SHARD_IDS).toEqual([0, 2, 3, 4, 7]);
+    expect(() => loadConfig({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '2' })).toThrow(
+      /DISCORD_SHARD_IDS/,
+    );
+    expect(() => loadConfig({ DISCORD_SHARD_IDS: '0' })).toThrow(/DISCORD_SHARD_COUNT/);
+    expect(() => loadConfig({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: 'all' })).toThrow(
+      /DISCORD_SHARD_IDS/,
+    );
+  });
+
+  it('GIVEN API roots THEN they must be http(s) URLs, and a trailing slash is dropped', () => {
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe(
+      'http://127.0.0.1:8081',
+    );
+    expect(() => loadConfig({ DISCORD_API_URL: 'ftp://x' })).toThrow(
+      /DISCORD_API_URL: expected an http\(s\) URL/,
+    );
+    expect(() => loadConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow(/DISCORD_GUILD_ID/);
+  });
+});
+
 describe('loadConfig with the example file', () => {
   it('GIVEN every variable of .env.example left empty THEN the defaults apply and nothing is an error', () => {
     const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');

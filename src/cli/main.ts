@@ -10,7 +10,9 @@ const USAGE = `usage: newsdesk <command> [options]
 commands:
   analyze --jsonl [--sentences N]   analyse JSON lines {"id","text"} or {"id","url","html"} from stdin
   analyze FILE [--sentences N]      print a readable briefing of one article
-  start                             run the bot (TELEGRAM_BOT_TOKEN) or, without a token, a terminal chat
+  start                             run the bots (TELEGRAM_BOT_TOKEN, DISCORD_TOKEN) or, without a token,
+                                    a terminal chat
+  register-commands                 register the Discord slash commands (globally, or DISCORD_GUILD_ID)
   regions                           list the region table (slugs, members, aliases)
   bench [--file F.jsonl]            time the analysis against an npm summarizer
   feeds list|add|remove|enable|import|export
@@ -90,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
     case 'poll': {
       const { pollCommand } = await import('./poll.js');
       return pollCommand(rest, process.stdout);
+    }
+    case 'register-commands': {
+      const { registerCommandsCommand } = await import('./register-commands.js');
+      return registerCommandsCommand(process.stdout, process.stderr);
     }
     case 'bench': {
       const { runBench } = await import('../../bench/run.js');

@@ -423,7 +423,7 @@ export class FakeDiscord {
       return json(200, {
         url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`,
         shards: this.shardCount,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 },
       });
     if (method === 'GET' && path === '/applications/@me')
       return json(200, { id: APP_ID, name: 'newsdesk', flags: 0 });

@@ -7,7 +7,8 @@ import type { CommandDef } from '../../../commands/index.js';
  */
 export async function registerMenus(api: Api, commands: readonly CommandDef[]): Promise<void> {
   const entry = (c: CommandDef) => ({ command: c.name, description: c.description.slice(0, 256) });
-  const everyone = commands.filter((c) => !c.moderatorOnly || c.name === 'topics' || c.name === 'settings');
+  // Commands with a form anyone may use (/topics list, /settings) stay in everyone's menu.
+  const everyone = commands.filter((c) => !c.alwaysModerator);
   await api.setMyCommands(everyone.map(entry), { scope: { type: 'default' } });
   await api.setMyCommands(commands.map(entry), { scope: { type: 'all_chat_administrators' } });
 }

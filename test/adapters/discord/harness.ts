@@ -11,7 +11,7 @@ import { createTestStore } from '../../commands/helpers/test-store.js';
 import { FakeDiscord, PERMS, type FakeGuild } from '../../helpers/fake-discord.js';
 
 export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAwMQ.fake.discord-secret-token';
-// Snowflakes whose shard is 0 of 1 (and of 2, for the sharding test: (id >> 22) % 2 === 0).
+// Snowflakes; the guild is on shard 1 of 2 ((id >> 22) % 2), for the sharding test.
 export const GUILD = '2000000000000000000';
 export const TEXT = '3000000000000000001';
 export const NEWS = '3000000000000000002';
