@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorReply, type ReplyBlock } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
 import { briefingOf, storiesFor } from './stories.js';
-import { resolveTarget, targetOption, unknownTargetMessage } from './target.js';
+import { resolveTarget, TARGET_SLASH_OPTION, targetOption, unknownTargetMessage } from './target.js';
 
 const MAX_COUNT = 10;
 
@@ -42,14 +42,7 @@ export const latestCommand = defineCommand({
   },
   slash: {
     options: [
-      {
-        name: 'region',
-        description: 'A region (balkans, sahel…) or one of this server’s topics',
-        type: 'string',
-        required: true,
-        maxLength: 64,
-        autocomplete: 'target',
-      },
+      TARGET_SLASH_OPTION,
       { name: 'count', description: 'How many stories (1-10, default 3)', type: 'integer', min: 1, max: 10 },
     ],
     toInput: (v) => ({ target: v.region, count: v.count }),

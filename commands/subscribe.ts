@@ -5,6 +5,7 @@ import { describeSchedule, looksLikeSchedule, parseSchedule } from './schedule.j
 import {
   describeTarget,
   resolveTarget,
+  TARGET_SLASH_OPTION,
   targetOption,
   toSubscriptionTarget,
   unknownTargetMessage,
@@ -60,14 +61,7 @@ export const subscribeCommand = defineCommand({
   },
   slash: {
     options: [
-      {
-        name: 'region',
-        description: 'A region (balkans, sahel…) or one of this server’s topics',
-        type: 'string',
-        required: true,
-        maxLength: 64,
-        autocomplete: 'target',
-      },
+      TARGET_SLASH_OPTION,
       {
         name: 'schedule',
         description: 'daily (08:00), hourly, 18:30, weekdays@07:30, or a cron expression',

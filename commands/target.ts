@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findRegion, suggestRegions } from '../src/core/places/regions.js';
 import type { Region, Topic } from '../src/core/types.js';
 import type { SubscriptionTarget } from '../src/store/types.js';
+import type { SlashOption } from './slash.js';
 import { suggest, type Candidate } from './suggest.js';
 import type { CommandContext } from './types.js';
 
@@ -11,6 +12,16 @@ export const targetOption = z
   .trim()
   .min(1, { error: 'Name a region or one of this chat’s topics' })
   .max(64, { error: 'That name is too long' });
+
+/** The same argument as a slash command's option, with suggestions of regions and the chat's topics. */
+export const TARGET_SLASH_OPTION: SlashOption = {
+  name: 'region',
+  description: 'A region (balkans, sahel…) or one of this server’s topics',
+  type: 'string',
+  required: true,
+  maxLength: 64,
+  autocomplete: 'target',
+};
 
 /** What a `<region|topic>` argument named. */
 export type ResolvedTarget =
