@@ -11,7 +11,8 @@ const NAMED_REF = /[&%][A-Za-z_][\w.-]*;/;
  * a feed full of `&lol9;`. Plain declarations (`<!ENTITY nbsp "&#160;">`) pass.
  */
 export function hostileDtd(xml: string): string | null {
-  const subset = INTERNAL_SUBSET.exec(xml.slice(0, 65_536))?.[1];
+  // The whole document is read: comments or whitespace before the DOCTYPE must not hide it.
+  const subset = INTERNAL_SUBSET.exec(xml)?.[1];
   if (subset === undefined) return null;
   for (const m of subset.matchAll(ENTITY_DECL)) {
     if (m[3] !== undefined) return 'the document declares an external entity';

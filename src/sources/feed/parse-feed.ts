@@ -5,8 +5,10 @@ import { hostileDtd } from './dtd-guard.js';
 import { normaliseAtom } from './normalise-atom.js';
 import { normaliseJson } from './normalise-json.js';
 import { normaliseRdf, normaliseRss } from './normalise-rss.js';
+import { completeFinalEndTag, formatOfRoot, recoverXml, rootElement } from './recover-xml.js';
+import { repairText } from './repair-text.js';
 import { sniffDocument } from './sniff.js';
-import type { FeedParseErrorCode, FeedParseResult } from './types.js';
+import type { FeedFormat, FeedParseErrorCode, FeedParseResult } from './types.js';
 
 const fail = (code: FeedParseErrorCode, message: string): FeedParseResult => ({
   ok: false,
@@ -35,7 +37,8 @@ function wellFormed(xml: string): { ok: true; xml: string } | { ok: false; messa
  * (the parser leaves `&name;` from a DTD unexpanded), and DTDs shaped like billion laughs or XXE
  * are refused outright. Anything that is not RSS, RDF, Atom or JSON Feed is a clear error, never a throw.
  */
-export function parseFeedText(text: string, baseUrl: string): FeedParseResult {
+export function parseFeedText(body: string, baseUrl: string): FeedParseResult {
+  const text = repairText(body);
   const kind = sniffDocument(text);
   switch (kind) {
     case 'empty':
@@ -50,16 +53,37 @@ export function parseFeedText(text: string, baseUrl: string): FeedParseResult {
     case 'xml': {
       const hostile = hostileDtd(text);
       if (hostile !== null) return fail('invalid_xml', `refused: ${hostile}`);
-      const checked = wellFormed(text);
+      const checked = wellFormed(completeFinalEndTag(text));
       if (!checked.ok) return fail('invalid_xml', checked.message);
-      return parseDetected(checked.xml, baseUrl, 'XML, but not RSS, RDF or Atom');
+      const format = formatOfRoot(rootElement(checked.xml));
+      return parseDetected(recoverXml(checked.xml), baseUrl, 'XML, but not RSS, RDF or Atom', format);
     }
     case 'json':
-      return parseDetected(text, baseUrl, 'JSON, but not a JSON Feed');
+      return parseDetected(text, baseUrl, 'JSON, but not a JSON Feed', jsonFeedVersion(text) ? 'json' : null);
   }
 }
 
-function parseDetected(text: string, baseUrl: string, unrecognised: string): FeedParseResult {
+/** Whether JSON text declares itself a JSON Feed (`"version": "https://jsonfeed.org/version/1.1"`). */
+function jsonFeedVersion(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as { version?: unknown } | null;
+    return typeof value?.version === 'string' && value.version.includes('jsonfeed.org');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses a document whose root names a feed format (`format`; null when it names none). A feed
+ * that is valid but holds nothing the parser maps (no items, an empty channel) is an empty feed,
+ * not a failure: it must not count toward disabling the feed.
+ */
+function parseDetected(
+  text: string,
+  baseUrl: string,
+  unrecognised: string,
+  format: FeedFormat | null,
+): FeedParseResult {
   try {
     const parsed = parseAnyFeed(text);
     switch (parsed.format) {
@@ -80,7 +104,8 @@ function parseDetected(text: string, baseUrl: string, unrecognised: string): Fee
       const cause = typeof why === 'string' ? `: ${(why.split(/\.?\s*Context:/)[0] ?? '').slice(0, 80)}` : '';
       return fail('invalid_xml', `the feed parser could not read the document${cause}`);
     }
-    // ParseError: recognised as a feed but missing its required structure (e.g. no <channel>).
+    // ParseError: recognised, but nothing in it the parser maps (an empty channel, say).
+    if (format !== null) return { ok: true, feed: { format, title: null, link: null, items: [] } };
     return fail('not_a_feed', `${unrecognised}: the feed structure is missing`);
   }
 }

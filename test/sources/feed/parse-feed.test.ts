@@ -168,4 +168,12 @@ describe('parseFeedText', () => {
     expect(JSON.stringify(result)).toMatch(/external entit/i);
     expect(JSON.stringify(result)).not.toContain('root:');
   });
+
+  it('GIVEN an entity-expansion DTD behind 100 KB of comments THEN it is refused all the same', () => {
+    const padded = BILLION_LAUGHS.replace('<!DOCTYPE', `<!--${' '.repeat(100_000)}-->\n<!DOCTYPE`);
+    expect(padded.indexOf('<!DOCTYPE')).toBeGreaterThan(65_536);
+    const result = parseFeedText(padded, 'https://lol.example/rss');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_xml' } });
+    expect(!result.ok && result.error.message).toMatch(/entity-expansion/);
+  });
 });
