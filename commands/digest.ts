@@ -14,7 +14,12 @@ export interface PreparedDigest {
   readonly storyIds: readonly number[];
 }
 
-async function prepareDigest(ctx: CommandContext, sub: Subscription, size: number): Promise<PreparedDigest> {
+async function prepareDigest(
+  ctx: CommandContext,
+  sub: Subscription,
+  size: number,
+  since: Date,
+): Promise<PreparedDigest> {
   const label = describeTarget(sub.target);
   let target: { region: string } | { topic: NonNullable<Awaited<ReturnType<typeof findTopic>>> };
   if (sub.target.kind === 'region') target = { region: sub.target.slug };
@@ -27,7 +32,6 @@ async function prepareDigest(ctx: CommandContext, sub: Subscription, size: numbe
       };
     target = { topic };
   }
-  const since = sub.lastDigestAt ?? new Date(ctx.now.getTime() - DAY_MS);
   const stories = await storiesFor(ctx, target, size * 3, since);
   // The delivery log keeps a story from reaching the same subscription twice.
   await ctx.store.deliveries.enqueue(
@@ -50,32 +54,24 @@ async function prepareDigest(ctx: CommandContext, sub: Subscription, size: numbe
 }
 
 /**
- * Records a delivered digest: its stories are sent and the subscription's clock moves on. Called
- * only after delivery, so a digest that fails to send stays pending and goes out next time.
- */
-export async function commitDigest(
-  ctx: Pick<CommandContext, 'store' | 'now'>,
-  sub: Subscription,
-  digest: PreparedDigest,
-): Promise<void> {
-  for (const id of digest.storyIds) await ctx.store.deliveries.markSent(sub.id, id, ctx.now);
-  await ctx.store.subscriptions.markDigest(sub.id, ctx.now);
-}
-
-/**
  * One subscription's digest as of `ctx.now`: the stories it has not had yet. Nothing is marked as
- * sent here; the caller delivers it, then calls `commitDigest`.
+ * sent here: the digest ledger does that once the platform accepted the digest.
  */
-export async function digestForSubscription(ctx: CommandContext, sub: Subscription): Promise<PreparedDigest> {
+export async function digestForSubscription(
+  ctx: CommandContext,
+  sub: Subscription,
+  /** From when stories count: default since the last digest sent, or a day. */
+  since: Date = sub.lastDigestAt ?? new Date(ctx.now.getTime() - DAY_MS),
+): Promise<PreparedDigest> {
   const { digestSize } = await ctx.store.chats.settings(ctx.chat);
-  return prepareDigest(ctx, sub, digestSize);
+  return prepareDigest(ctx, sub, digestSize, since);
 }
 
 async function findTopic(ctx: CommandContext, name: string) {
   return (await ctx.store.topics.list(ctx.chat)).find((t) => t.name === name);
 }
 
-/** `/digest now`: this chat's (or forum topic's) digest, straight away. */
+/** `/digest now`: this chat's (or forum topic's) digests, straight away, through the digest ledger. */
 export const digestCommand = defineCommand({
   name: 'digest',
   description: 'Send this chat’s digest now',
@@ -93,14 +89,9 @@ export const digestCommand = defineCommand({
     const here = all.filter((s) => s.threadId === ctx.chat.threadId && !s.paused);
     if (here.length === 0)
       return textReply('Nothing to digest: no subscriptions here. Try /subscribe balkans');
-    const { digestSize } = await ctx.store.chats.settings(ctx.chat);
-    const blocks: ReplyBlock[] = [];
-    for (const sub of here) {
-      const digest = await prepareDigest(ctx, sub, digestSize);
-      blocks.push(...digest.reply.blocks);
-      // A reply to a command is sent by the adapter right after this returns.
-      await commitDigest(ctx, sub, digest);
-    }
-    return { blocks };
+    // Sent like a scheduled digest: its stories count as sent only once the platform took them.
+    for (const sub of here) await ctx.store.digests.request(sub.id, ctx.now);
+    const what = here.map((s) => describeTarget(s.target)).join(', ');
+    return textReply(`Sending the digest now: ${what}.`);
   },
 });

@@ -19,7 +19,7 @@ export type { SlashOption, SlashSpec, SlashSubcommand, SlashValues, SuggestionSo
 export { describeSchedule, parseSchedule } from './schedule.js';
 export type { Access, ChatPlace, CommandContext, CommandServices, FetchArticleResult } from './types.js';
 export { parseCommandLine } from './parse.js';
-export { commitDigest, digestForSubscription, type PreparedDigest } from './digest.js';
+export { digestForSubscription, type PreparedDigest } from './digest.js';
 export { describeTarget } from './target.js';
 
 const helpCommand: CommandDef = createHelpCommand(

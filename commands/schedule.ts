@@ -1,4 +1,19 @@
 import { validate } from 'node-cron';
+import { shortestInterval } from '../src/core/schedule/occurrences.js';
+
+/** The shortest time between two digests of one subscription: a chat is not a feed reader. */
+export const MIN_DIGEST_INTERVAL_MS = 60 * 60 * 1000;
+// Any fixed week will do: a cron expression's pace does not depend on the date (UTC has no DST).
+const REFERENCE_WEEK = new Date('2026-01-05T00:00:00Z');
+
+/** Whether a cron expression fires no more than once an hour. */
+export function paceAllowed(cron: string): boolean {
+  try {
+    return shortestInterval(cron, 'UTC', REFERENCE_WEEK) >= MIN_DIGEST_INTERVAL_MS;
+  } catch {
+    return false;
+  }
+}
 
 /** A schedule as typed, read into a cron expression; null when it is not one. */
 export function parseSchedule(input: string): string | null {

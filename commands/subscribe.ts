@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorReply, textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
-import { describeSchedule, looksLikeSchedule, parseSchedule } from './schedule.js';
+import { describeSchedule, looksLikeSchedule, paceAllowed, parseSchedule } from './schedule.js';
 import {
   describeTarget,
   resolveTarget,
@@ -27,6 +27,13 @@ const options = z.object({
         ctx.addIssue({
           code: 'custom',
           message: `"${s.slice(0, 40)}" is not a schedule (try daily, hourly, 08:00 or weekdays@07:30)`,
+        });
+        return z.NEVER;
+      }
+      if (!paceAllowed(cron)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `A digest can come at most once an hour; "${s.slice(0, 40)}" is more often`,
         });
         return z.NEVER;
       }

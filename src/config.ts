@@ -44,6 +44,18 @@ const schema = z.object({
       }
       return ids;
     }),
+  /** A digest later than this after its time is skipped (its stories go in the next): 90m, 3h, 1d. */
+  DIGEST_MAX_LATENESS: z
+    .string()
+    .default('3h')
+    .transform((s, ctx) => {
+      const ms = parseDuration(s);
+      if (ms === null) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration such as 90m, 3h or 1d' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
   NEWSDESK_ALLOW_HOSTS: z
     .string()
@@ -55,6 +67,14 @@ const schema = z.object({
         .filter(Boolean),
     ),
 });
+
+/** "90m", "3h", "1d", "45s" → milliseconds (a bare number is minutes); null when it is not one. */
+function parseDuration(text: string): number | null {
+  const m = /^(\d{1,6})\s*(s|m|h|d)?$/.exec(text.trim().toLowerCase());
+  if (!m) return null;
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'm') as 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
 
 /** "0,2,4-6" → [0, 2, 4, 5, 6]; null when it is not such a list. */
 function parseShardIds(text: string): number[] | null {

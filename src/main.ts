@@ -1,4 +1,6 @@
 // The composition root: the only module that knows every layer and wires them together.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandServices } from '../commands/index.js';
 import { createConsolePlatform, runConsoleChat } from './adapters/console/console-chat.js';
@@ -6,10 +8,11 @@ import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createTelegramAdapter } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import type { ChatPlatform } from './platform.js';
+import type { ChatPlatform, PlatformName } from './platform.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
 import { deliverToSubscription } from './scheduler/deliver.js';
-import { startDigestScheduler } from './scheduler/digest-scheduler.js';
+import { createDigestScheduler, type DigestDeps } from './scheduler/digest-scheduler.js';
+import { startHeartbeat } from './scheduler/heartbeat.js';
 import { feedNotices } from './scheduler/feed-notices.js';
 import { startFeedPoller } from './scheduler/feed-poller.js';
 import { seedDefaultFeeds } from './sources/default-feeds.js';
@@ -50,6 +53,30 @@ function commandServices(fetchCtx?: FetchContext): CommandServices {
   return fetchCtx
     ? { matchTopic: topicMatcher, fetchArticle: articleFetcher(fetchCtx) }
     : { matchTopic: topicMatcher };
+}
+
+/** What the digest scheduler needs, with its failures and events going to the log. */
+function digestDeps(
+  store: Store,
+  services: CommandServices,
+  platforms: ReadonlyMap<PlatformName, ChatPlatform>,
+  log: Logger,
+): DigestDeps {
+  return {
+    store,
+    services,
+    platforms,
+    onError: (err, sub) =>
+      log.error({ err, subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId }, 'digest failed'),
+    onPaused: (sub, reason) =>
+      log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused'),
+    onEvent: (event) => {
+      if (event.kind === 'sent') log.debug({ slotId: event.slot.id, lateMs: event.lateMs }, 'digest sent');
+      else if (event.kind === 'skipped') log.warn(event, 'digest skipped');
+      else if (event.kind === 'folded') log.info(event, 'missed digests folded into one');
+      else log.warn({ slotId: event.slot.id, error: event.error }, 'digest will be retried');
+    },
+  };
 }
 
 /** The Telegram webhook settings, when both its port and secret are configured. */
@@ -112,20 +139,20 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
       started.push(platform);
     }
     const platforms = new Map(started.map((p) => [p.name, p] as const));
-    const digests = startDigestScheduler(
-      {
-        store,
-        services,
-        platforms,
-        onError: (err, sub) =>
-          log.error(
-            { err, subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId },
-            'digest failed',
-          ),
-        onPaused: (sub, reason) =>
-          log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused'),
+    const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const digests = createDigestScheduler(digestDeps(store, services, platforms, log), {
+      instanceId,
+      maxLatenessMs: config.DIGEST_MAX_LATENESS,
+    });
+    digests.start((err) => log.error({ err }, 'digest pass failed'));
+    // Instances share each platform's rate limit: each takes its part of the bot's allowance.
+    const beat = startHeartbeat(
+      store,
+      instanceId,
+      (live) => {
+        for (const platform of started) platform.shareLimits?.(live);
       },
-      (err) => log.error({ err }, 'digest tick failed'),
+      (err) => log.warn({ err }, 'heartbeat failed'),
     );
     await seedDefaultFeeds(store, new Date());
     const poller = startFeedPoller(
@@ -148,6 +175,7 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
     await io.waitForStop();
     await poller.stop();
     await digests.stop();
+    await beat.stop();
     return 0;
   } finally {
     for (const platform of started) await platform.stop();
@@ -161,15 +189,11 @@ async function runConsole(store: Store, log: Logger, io: StartIo): Promise<numbe
   if (loaded > 0) log.debug({ articles: loaded }, 'empty store: loaded the sample articles');
   const services = commandServices();
   // Digests subscribed to in the terminal are printed there while the chat runs.
-  const digests = startDigestScheduler(
-    {
-      store,
-      services,
-      platforms: new Map([['console', createConsolePlatform(io.stdout)]]),
-      onError: (err, sub) => log.error({ err, subscriptionId: sub.id }, 'digest failed'),
-    },
-    (err) => log.error({ err }, 'digest tick failed'),
-  );
+  const platforms = new Map([['console', createConsolePlatform(io.stdout)] as const]);
+  const digests = createDigestScheduler(digestDeps(store, services, platforms, log), {
+    instanceId: `console-${process.pid}`,
+  });
+  digests.start((err) => log.error({ err }, 'digest pass failed'));
   try {
     await runConsoleChat({
       input: io.stdin,
@@ -180,6 +204,8 @@ async function runConsole(store: Store, log: Logger, io: StartIo): Promise<numbe
       interactive: io.stdin.isTTY === true,
       onError: ({ command, error }) => log.error({ err: error, command }, 'command failed'),
     });
+    // A digest asked for just before the input ended (/digest now) is still printed.
+    await digests.drain();
   } finally {
     await digests.stop();
   }

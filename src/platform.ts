@@ -26,6 +26,8 @@ export interface DeliveryOptions {
   readonly mentionRoleId?: string | null;
   /** Crosspost (publish) in a Discord announcement channel. */
   readonly publish?: boolean;
+  /** Once aborted (the process is stopping), messages not yet sent are not sent. */
+  readonly signal?: AbortSignal;
 }
 
 /** What the platform accepted: the ids of the messages it now holds. */
@@ -61,6 +63,11 @@ export interface ChatPlatform {
    * `DestinationLostError` when the destination is gone, with another error when it failed.
    */
   deliver(to: Destination, reply: Reply, options?: DeliveryOptions): Promise<Delivered>;
+  /**
+   * This many instances share the bot's token now: the platform's overall rate limit is shared
+   * among them, so together they stay within what the platform allows one bot.
+   */
+  shareLimits?(instances: number): void;
   /**
    * Tells a chat's moderators something (a paused subscription, a stopped feed) where the
    * platform can; never throws.

@@ -1,23 +1,55 @@
-import { createTask, schedule, type ScheduledTask } from 'node-cron';
-import {
-  commitDigest,
-  describeTarget,
-  digestForSubscription,
-  type CommandServices,
-} from '../../commands/index.js';
-import type { Store, Subscription } from '../store/types.js';
+import { describeTarget, digestForSubscription, type CommandServices } from '../../commands/index.js';
+import type { DigestSlot, Store, Subscription } from '../store/types.js';
 import { deliverToSubscription, type Platforms } from './deliver.js';
+import { planSlot } from './plan.js';
 
 /** What running digests needs. */
 export interface DigestDeps {
   readonly store: Store;
   readonly services: CommandServices;
-  /** The platforms this process runs; other subscriptions wait for a process that runs theirs. */
+  /** The platforms this process runs; other subscriptions wait for an instance that runs theirs. */
   readonly platforms: Platforms;
+  /** A digest failed (for good, or for this attempt); the slot says which. */
   readonly onError: (error: unknown, sub: Subscription) => void;
   /** A subscription was paused because its destination is gone. */
   readonly onPaused?: (sub: Subscription, reason: string) => void;
+  /** Something worth a log line: digests skipped, folded or taken over. */
+  readonly onEvent?: (event: DigestEvent) => void;
 }
+
+/** What the scheduler reports besides errors. */
+export type DigestEvent =
+  | { readonly kind: 'sent'; readonly slot: DigestSlot; readonly lateMs: number; readonly messages: number }
+  | {
+      readonly kind: 'skipped';
+      readonly subscriptionId: number;
+      readonly dueAt: Date;
+      readonly reason: string;
+    }
+  | { readonly kind: 'folded'; readonly subscriptionId: number; readonly missed: number }
+  | { readonly kind: 'retry'; readonly slot: DigestSlot; readonly error: string };
+
+/** How the scheduler runs; every field has a default. */
+export interface DigestOptions {
+  /** Who this instance is in the ledger (claims carry it). */
+  readonly instanceId?: string;
+  /** A digest later than this after its time is skipped (default 3 hours). */
+  readonly maxLatenessMs?: number;
+  /** How long a claim holds a slot before another instance may take it over (default 5 minutes). */
+  readonly leaseMs?: number;
+  /** Digests being delivered at once across all chats (default 200): the platforms' queues pace them. */
+  readonly maxInFlight?: number;
+  /** Attempts before a digest is given up as failed (default 5). */
+  readonly maxAttempts?: number;
+  /** How often the ledger is read when nothing wakes the scheduler (default 1 s). */
+  readonly tickMs?: number;
+  /** How long a stop waits for digests in flight before giving them back (default 7 s). */
+  readonly stopGraceMs?: number;
+  readonly now?: () => Date;
+}
+
+export const DEFAULT_MAX_LATENESS_MS = 3 * 60 * 60 * 1000;
+const BATCH = 100;
 
 /** The title of a digest where a place needs one (a Discord forum post): "The Balkans, 6 Dec 2026". */
 export function digestTitle(sub: Subscription, now: Date): string {
@@ -30,88 +62,242 @@ export function digestTitle(sub: Subscription, now: Date): string {
   return `${describeTarget(sub.target)}, ${date}`;
 }
 
-const MINUTE_MS = 60_000;
+const message = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
-/** Answers "is this cron expression due at this minute in this time zone?", one matcher per pair. */
-function createDueCheck(): (sub: Subscription, minute: Date) => boolean {
-  const matchers = new Map<string, ScheduledTask | null>();
-  return (sub, minute) => {
-    const key = `${sub.schedule}|${sub.timezone}`;
-    if (!matchers.has(key)) {
-      try {
-        // A task that is never started: only its matcher (which honours the time zone) is used.
-        matchers.set(
-          key,
-          createTask(sub.schedule, () => undefined, { timezone: sub.timezone }),
+/**
+ * Digests through the ledger: due subscriptions become slots, slots are claimed in batches with a
+ * lease, and delivered concurrently through each platform's paced queue. A slot is written before
+ * its send and marked right after the platform accepts it: a restart resumes what was due, a
+ * crashed instance's slots are taken over when its lease runs out, and several instances on one
+ * PostgreSQL database share the work without sending a digest twice.
+ */
+export function createDigestScheduler(deps: DigestDeps, options: DigestOptions = {}) {
+  const { store, platforms } = deps;
+  const holder = options.instanceId ?? `instance-${process.pid}`;
+  const maxLateness = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxInFlight = options.maxInFlight ?? 200;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const clock = options.now ?? (() => new Date());
+  const names = [...platforms.keys()];
+  const inFlight = new Map<number, Promise<void>>();
+  const abort = new AbortController();
+  let stopped = false;
+  let sent = 0;
+
+  /** Turns due subscriptions into slots (and moves their next due time), in batches. */
+  async function scheduleDue(now: Date): Promise<void> {
+    for (;;) {
+      const subs = await store.digests.dueSubscriptions(now, 500, names);
+      for (const sub of subs) {
+        const plan = planSlot(sub, now, maxLateness);
+        if (plan.invalid !== undefined) {
+          await store.subscriptions.pauseDestination(sub, `its schedule cannot be read: ${plan.invalid}`);
+          continue;
+        }
+        const wrote = await store.digests.schedule(sub.id, sub.nextDueAt, plan.slot, plan.next, now);
+        if (!wrote) continue;
+        if (plan.slot?.state === 'skipped')
+          deps.onEvent?.({
+            kind: 'skipped',
+            subscriptionId: sub.id,
+            dueAt: plan.slot.dueAt,
+            reason: plan.slot.error ?? '',
+          });
+        else if (plan.missed > 0)
+          deps.onEvent?.({ kind: 'folded', subscriptionId: sub.id, missed: plan.missed });
+      }
+      if (subs.length < 500) return;
+    }
+  }
+
+  /**
+   * From when a digest's stories count: since the last digest sent; for a subscription that has
+   * sent none, a day before its first digest owed, so a skipped one's stories still come.
+   */
+  async function digestSince(sub: Subscription, now: Date): Promise<Date> {
+    if (sub.lastDigestAt) return sub.lastDigestAt;
+    const skipped = (await store.digests.forSubscription(sub.id)).find((s) => s.state === 'skipped');
+    const first = Math.min(now.getTime(), skipped?.dueAt.getTime() ?? now.getTime());
+    return new Date(first - 24 * 60 * 60 * 1000);
+  }
+
+  async function deliver(slot: DigestSlot): Promise<void> {
+    const sub = await store.subscriptions.get(slot.subscriptionId);
+    const now = clock();
+    if (!sub || sub.paused) {
+      await store.digests.finish(slot.id, holder, 'skipped', 'the subscription is paused or gone', now);
+      return;
+    }
+    const late = now.getTime() - slot.dueAt.getTime();
+    if (!slot.manual && late > maxLateness) {
+      const reason = `${Math.round(late / 60_000)} min late, more than the ${Math.round(maxLateness / 60_000)} min allowed`;
+      await store.digests.finish(slot.id, holder, 'skipped', reason, now);
+      deps.onEvent?.({ kind: 'skipped', subscriptionId: sub.id, dueAt: slot.dueAt, reason });
+      return;
+    }
+    try {
+      const chat = { platform: sub.platform, chatId: sub.chatId, threadId: sub.threadId };
+      const ctx = { store, now, chat, isModerator: () => Promise.resolve(true), services: deps.services };
+      const digest = await digestForSubscription(ctx, sub, await digestSince(sub, now));
+      // A scheduled digest with nothing new stays silent; one a moderator asked for says so.
+      if (digest.storyIds.length === 0 && !slot.manual) {
+        await store.digests.finish(slot.id, holder, 'skipped', 'nothing new', now);
+        return;
+      }
+      if (!(await store.digests.begin(slot.id, holder, digest.storyIds))) return;
+      const outcome = await deliverToSubscription(platforms, store, sub, digest.reply, {
+        key: `digest:${slot.id}`,
+        title: digestTitle(sub, slot.dueAt),
+        mentionRoleId: sub.mentionRoleId,
+        publish: sub.publish,
+        signal: abort.signal,
+      });
+      if (outcome.kind === 'delivered') {
+        if (await store.digests.complete(slot.id, holder, outcome.delivered.messageIds, clock())) {
+          sent++;
+          deps.onEvent?.({ kind: 'sent', slot, lateMs: late, messages: outcome.delivered.messageIds.length });
+        }
+      } else if (outcome.kind === 'lost') {
+        await store.digests.finish(slot.id, holder, 'failed', outcome.reason, clock());
+        deps.onPaused?.(sub, outcome.reason);
+      } else if (outcome.kind === 'no-platform') {
+        await store.digests.retry(
+          slot.id,
+          holder,
+          'no instance runs its platform',
+          new Date(clock().getTime() + 60_000),
         );
-      } catch {
-        matchers.set(key, null);
+      } else {
+        throw outcome.error;
+      }
+    } catch (error) {
+      if (abort.signal.aborted) return; // given back by stop()
+      deps.onError(error, sub);
+      const text = message(error);
+      if (slot.attempts >= maxAttempts) {
+        await store.digests.finish(slot.id, holder, 'failed', text, clock());
+      } else {
+        // 30 s, 2 min, 8 min, 32 min: a platform outage is waited out, not hammered.
+        const wait = 30_000 * 4 ** (slot.attempts - 1);
+        await store.digests.retry(slot.id, holder, text, new Date(clock().getTime() + wait));
+        deps.onEvent?.({ kind: 'retry', slot, error: text });
       }
     }
-    return matchers.get(key)?.match(minute) ?? false;
+  }
+
+  /** Claims what fits in flight and starts delivering it; resolves once the claims are made. */
+  async function fill(now: Date): Promise<number> {
+    let started = 0;
+    while (!stopped && inFlight.size < maxInFlight) {
+      const room = Math.min(BATCH, maxInFlight - inFlight.size);
+      const slots = await store.digests.claim(holder, now, new Date(now.getTime() + leaseMs), room, names);
+      for (const slot of slots) {
+        const work = deliver(slot)
+          .catch((error: unknown) => deps.onEvent?.({ kind: 'retry', slot, error: message(error) }))
+          .finally(() => {
+            inFlight.delete(slot.id);
+            wake();
+          });
+        inFlight.set(slot.id, work);
+        started++;
+      }
+      if (slots.length < room) break;
+    }
+    return started;
+  }
+
+  let running: Promise<void> | null = null;
+  let again = false;
+  /** One pass: schedule, then claim. Passes never overlap; a wake during one runs another after. */
+  function pass(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const now = clock();
+        await scheduleDue(now);
+        await fill(now);
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let renewer: NodeJS.Timeout | undefined;
+  let onPassError: (error: unknown) => void = () => undefined;
+  function wake(): void {
+    if (stopped || timer === undefined) return;
+    pass().catch(onPassError);
+  }
+
+  return {
+    holder,
+    /** Delivered digests since start. */
+    sent: () => sent,
+    inFlight: () => inFlight.size,
+    /**
+     * Runs passes until nothing is due at the clock's time and nothing is in flight: what a test
+     * with a fixed clock, or the terminal chat before it exits, calls.
+     */
+    async drain(): Promise<number> {
+      const before = sent;
+      for (;;) {
+        await pass();
+        if (inFlight.size === 0) break;
+        await Promise.all(inFlight.values());
+      }
+      return sent - before;
+    },
+    /** Reads the ledger every `tickMs` (and at once when a digest finishes) until stopped. */
+    start(onError: (error: unknown) => void): void {
+      onPassError = onError;
+      const tick = options.tickMs ?? 1000;
+      timer = setInterval(() => void pass().catch(onError), tick);
+      // Claims outlive a slow send (a long 429 wait): the holder keeps renewing them.
+      renewer = setInterval(() => {
+        const ids = [...inFlight.keys()];
+        if (ids.length === 0) return;
+        store.digests.renew(holder, ids, new Date(clock().getTime() + leaseMs)).catch(onError);
+      }, leaseMs / 3);
+      pass().catch(onError);
+    },
+    /**
+     * Stops claiming, lets digests in flight finish for up to `stopGraceMs`, then stops the rest
+     * and gives their slots back to the ledger for another instance (or the next start).
+     */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      clearInterval(renewer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+      const grace = options.stopGraceMs ?? 7_000;
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(inFlight.values()),
+        new Promise((resolve) => (timeout = setTimeout(resolve, grace))),
+      ]);
+      clearTimeout(timeout);
+      abort.abort();
+      await store.digests.releaseAll(holder);
+    },
   };
 }
 
-/**
- * Sends every digest due at the minute of `now`, one subscription after another; one failing
- * subscription never stops the others. Returns how many digests were sent.
- */
+export type DigestScheduler = ReturnType<typeof createDigestScheduler>;
+
+/** Delivers every digest due at `now` and waits for them; returns how many were sent. (Tests.) */
 export async function runDueDigests(
   deps: DigestDeps,
   now: Date,
-  isDue: (sub: Subscription, minute: Date) => boolean = createDueCheck(),
+  options: DigestOptions = {},
 ): Promise<number> {
-  const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
-  let sent = 0;
-  for (const sub of await deps.store.subscriptions.all()) {
-    if (sub.paused || !deps.platforms.has(sub.platform) || !isDue(sub, minute)) continue;
-    try {
-      const digest = await digestForSubscription(
-        {
-          store: deps.store,
-          now,
-          chat: { platform: sub.platform, chatId: sub.chatId, threadId: sub.threadId },
-          isModerator: () => Promise.resolve(true),
-          services: deps.services,
-        },
-        sub,
-      );
-      // A scheduled digest with nothing new stays silent rather than posting "nothing new".
-      if (digest.storyIds.length === 0) continue;
-      const outcome = await deliverToSubscription(deps.platforms, deps.store, sub, digest.reply, {
-        title: digestTitle(sub, now),
-        mentionRoleId: sub.mentionRoleId,
-        publish: sub.publish,
-      });
-      if (outcome.kind === 'failed') throw outcome.error;
-      if (outcome.kind === 'lost') deps.onPaused?.(sub, outcome.reason);
-      if (outcome.kind !== 'delivered') continue;
-      // Only a delivered digest counts: a failed one stays pending for the next run.
-      await commitDigest({ store: deps.store, now }, sub, digest);
-      sent++;
-    } catch (error) {
-      deps.onError(error, sub);
-    }
-  }
-  return sent;
-}
-
-/** Checks for due digests at the start of every minute until stopped. */
-export function startDigestScheduler(
-  deps: DigestDeps,
-  onTickError: (error: unknown) => void,
-): { stop(): Promise<void> } {
-  const isDue = createDueCheck();
-  const task = schedule(
-    '* * * * *',
-    async (ctx) => {
-      try {
-        await runDueDigests(deps, ctx.date, isDue);
-      } catch (error) {
-        onTickError(error);
-      }
-    },
-    { noOverlap: true, name: 'digests' },
-  );
-  return { stop: async () => void (await task.destroy()) };
+  return createDigestScheduler(deps, { instanceId: 'once', ...options, now: () => now }).drain();
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/types.js';
-import type { ChatRef, Feed, StoredArticle, Subscription } from './types.js';
+import type { ChatRef, DigestSlot, DigestSlotState, Feed, StoredArticle, Subscription } from './types.js';
 
 /**
  * How a backend stores the values SQL has no common form for: PostgreSQL has booleans,
@@ -99,6 +99,7 @@ export interface SubscriptionRowOf<Bool, Time> {
   last_digest_at: Time | null;
   mention_role_id: string | null;
   publish: Bool;
+  next_due_at: Time | null;
 }
 
 export function subscriptionFromRow<Bool, Time>(
@@ -119,5 +120,45 @@ export function subscriptionFromRow<Bool, Time>(
     lastDigestAt: timeOrNull(r.last_digest_at, c.time),
     mentionRoleId: r.mention_role_id,
     publish: c.bool(r.publish),
+    nextDueAt: timeOrNull(r.next_due_at, c.time),
+  };
+}
+
+/** A row of the digest_slots table; id lists are JSON text on SQLite and arrays on PostgreSQL. */
+export interface DigestSlotRowOf<Bool, Time> {
+  id: number;
+  subscription_id: number;
+  due_at: Time;
+  manual: Bool;
+  state: DigestSlotState;
+  holder: string | null;
+  lease_until: Time | null;
+  attempts: number;
+  story_ids: string | number[] | null;
+  message_ids: string | string[] | null;
+  error: string | null;
+  finished_at: Time | null;
+}
+
+const list = <T>(v: string | T[] | null): T[] =>
+  v === null ? [] : typeof v === 'string' ? (JSON.parse(v) as T[]) : v;
+
+export function digestSlotFromRow<Bool, Time>(
+  r: DigestSlotRowOf<Bool, Time>,
+  c: RowCodec<Bool, Time, never>,
+): DigestSlot {
+  return {
+    id: Number(r.id),
+    subscriptionId: r.subscription_id,
+    dueAt: c.time(r.due_at),
+    manual: c.bool(r.manual),
+    state: r.state,
+    holder: r.holder,
+    leaseUntil: timeOrNull(r.lease_until, c.time),
+    attempts: r.attempts,
+    storyIds: list<number>(r.story_ids).map(Number),
+    messageIds: list<string>(r.message_ids),
+    error: r.error,
+    finishedAt: timeOrNull(r.finished_at, c.time),
   };
 }

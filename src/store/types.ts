@@ -15,6 +15,14 @@ export interface Store {
   readonly topics: TopicRepo;
   readonly chats: ChatRepo;
   readonly deliveries: DeliveryRepo;
+  readonly digests: DigestRepo;
+  readonly instances: InstanceRepo;
+  /**
+   * A named lock held by one process at a time across every instance sharing the store (PostgreSQL:
+   * a session advisory lock, released when the process or its connection dies). Absent where one
+   * process owns the store anyway (SQLite).
+   */
+  leadership?(name: string): Leadership;
   /**
    * Runs `work` (store calls only, no network waits) with its writes grouped into as few commits
    * as the backend can, and resolves to its result. A store that cannot group them runs `work` as
@@ -165,6 +173,8 @@ export interface Subscription extends ChatRef {
   /** Why it was paused, when newsdesk paused it (a lost channel, a removed bot); null otherwise. */
   readonly pausedReason: string | null;
   readonly lastDigestAt: Date | null;
+  /** When its next digest is due; null until the scheduler first reads its schedule. */
+  readonly nextDueAt: Date | null;
   /** A Discord role the digest mentions, and only it; null for none. */
   readonly mentionRoleId: string | null;
   /** Whether a digest in a Discord announcement channel is crossposted to its followers. */
@@ -173,9 +183,9 @@ export interface Subscription extends ChatRef {
 
 export type NewSubscription = Omit<
   Subscription,
-  'id' | 'paused' | 'pausedReason' | 'lastDigestAt' | 'mentionRoleId' | 'publish'
+  'id' | 'paused' | 'pausedReason' | 'lastDigestAt' | 'mentionRoleId' | 'publish' | 'nextDueAt'
 > &
-  Partial<Pick<Subscription, 'mentionRoleId' | 'publish'>>;
+  Partial<Pick<Subscription, 'mentionRoleId' | 'publish' | 'nextDueAt'>>;
 
 export interface SubscriptionRepo {
   /**
@@ -237,6 +247,114 @@ export interface DeliveryRepo {
   /** Story ids queued and not yet sent, in the order they were queued. */
   pending(subscriptionId: number): Promise<number[]>;
   markSent(subscriptionId: number, storyId: number, at: Date): Promise<void>;
+}
+
+/** Where a digest slot is in its life. */
+export type DigestSlotState = 'due' | 'sending' | 'sent' | 'skipped' | 'failed';
+
+/**
+ * One digest a subscription owes: its scheduled time, who is sending it and until when, and what
+ * it carried. A slot is written before its digest is sent and marked right after the platform
+ * accepts it, so a digest is neither lost across restarts nor sent twice by two instances.
+ */
+export interface DigestSlot {
+  readonly id: number;
+  readonly subscriptionId: number;
+  /** The scheduled time (or when a moderator asked, for `/digest now`). */
+  readonly dueAt: Date;
+  /** Asked for with `/digest now` rather than scheduled. */
+  readonly manual: boolean;
+  readonly state: DigestSlotState;
+  /** The instance holding it while 'sending'. */
+  readonly holder: string | null;
+  /** 'sending': until when the holder may keep it; 'due': not before (a retry waits). */
+  readonly leaseUntil: Date | null;
+  readonly attempts: number;
+  readonly storyIds: readonly number[];
+  readonly messageIds: readonly string[];
+  /** Why it was skipped or failed, or what the last attempt hit. */
+  readonly error: string | null;
+  readonly finishedAt: Date | null;
+}
+
+/** What scheduling a subscription produced: a slot to send (or one skipped, with why). */
+export interface ScheduledSlot {
+  readonly dueAt: Date;
+  readonly state: 'due' | 'skipped';
+  readonly error?: string;
+}
+
+/** The digest ledger (see `DigestSlot`). */
+export interface DigestRepo {
+  /**
+   * Subscriptions on these platforms, not paused, whose next digest is due at `now` (or that were
+   * never scheduled), oldest first.
+   */
+  dueSubscriptions(
+    now: Date,
+    limit: number,
+    platforms: readonly ChatRef['platform'][],
+  ): Promise<Subscription[]>;
+  /**
+   * Records a subscription's slot (if any) and moves its next due time to `next`, in one
+   * transaction, but only if its next due time is still `expected`: another instance may have done
+   * it first. Returns whether this call wrote.
+   */
+  schedule(
+    subscriptionId: number,
+    expected: Date | null,
+    slot: ScheduledSlot | null,
+    next: Date | null,
+    now: Date,
+  ): Promise<boolean>;
+  /** A digest asked for now (`/digest now`): a due slot at `at`. */
+  request(subscriptionId: number, at: Date): Promise<DigestSlot>;
+  /**
+   * Claims up to `limit` slots that are due (or whose holder's lease ran out) for `holder` until
+   * `leaseUntil`: half the oldest and half the newest, so a new minute's digests never wait for a
+   * large earlier batch to finish, and that batch still moves on.
+   */
+  claim(
+    holder: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    platforms: readonly ChatRef['platform'][],
+  ): Promise<DigestSlot[]>;
+  /** Extends the lease of the slots `holder` still holds among `ids`; returns how many. */
+  renew(holder: string, ids: readonly number[], leaseUntil: Date): Promise<number>;
+  /** Before sending: the stories the digest carries. False when `holder` no longer holds the slot. */
+  begin(id: number, holder: string, storyIds: readonly number[]): Promise<boolean>;
+  /**
+   * The platform accepted the digest: the slot is sent with its message ids, its stories are marked
+   * sent to the subscription, and the subscription's last digest time moves to `at`, together.
+   */
+  complete(id: number, holder: string, messageIds: readonly string[], at: Date): Promise<boolean>;
+  /** Ends a slot without a send: skipped (nothing new) or failed for good, with why. */
+  finish(id: number, holder: string, state: 'skipped' | 'failed', error: string, at: Date): Promise<boolean>;
+  /** Gives the slot back to be tried again from `notBefore`. */
+  retry(id: number, holder: string, error: string, notBefore: Date): Promise<boolean>;
+  /** Gives back every slot `holder` holds (a clean stop); returns how many. */
+  releaseAll(holder: string): Promise<number>;
+  get(id: number): Promise<DigestSlot | undefined>;
+  forSubscription(subscriptionId: number): Promise<DigestSlot[]>;
+  /** How many slots are in each state. */
+  counts(): Promise<Record<DigestSlotState, number>>;
+}
+
+/** The instances sharing a store, by heartbeat: how a rate limit is shared out among them. */
+export interface InstanceRepo {
+  heartbeat(id: string, now: Date): Promise<void>;
+  /** How many instances beat within `withinMs` of `now` (at least this one, once it has beaten). */
+  live(now: Date, withinMs: number): Promise<number>;
+  leave(id: string): Promise<void>;
+}
+
+/** A lock only one instance holds at a time (see `Store.leadership`). */
+export interface Leadership {
+  /** Takes the lock if it is free (or already ours); resolves to whether this instance holds it. */
+  acquire(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /** Why a store call failed: a stable code, for callers that must tell a conflict from a bug. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/index.js';
 import { createTestStore } from './helpers/test-store.js';
-import { makeAnalysis, makeContext, seedStory } from './helpers/fixtures.js';
+import { runDueDigests } from '../../src/scheduler/digest-scheduler.js';
+import { createFakePlatform } from '../helpers/fake-platform.js';
+import { makeAnalysis, makeContext, NOW, seedStory } from './helpers/fixtures.js';
 
 const text = (r: Awaited<ReturnType<typeof dispatch>>): string => JSON.stringify(r.blocks);
 
@@ -45,6 +47,17 @@ describe('/subscribe, /subscriptions, /unsubscribe', () => {
     expect(text(await dispatch(ctx, '/subscribe balkns'))).toContain('Did you mean balkans?');
   });
 
+  it('GIVEN a schedule more often than hourly THEN it is refused; hourly and twice a day are fine', async () => {
+    const store = await createTestStore();
+    const ctx = makeContext(store);
+    expect(text(await dispatch(ctx, '/subscribe balkans "*/10 * * * *"'))).toContain('at most once an hour');
+    expect(text(await dispatch(ctx, '/subscribe balkans "0,30 8 * * *"'))).toContain('at most once an hour');
+    expect(text(await dispatch(ctx, '/subscribe balkans hourly'))).toContain('now gets The Balkans hourly');
+    expect(text(await dispatch(ctx, '/subscribe sahel twice-daily'))).toContain(
+      'now gets The Sahel daily at 08:00 and 18:00',
+    );
+  });
+
   it('GIVEN a duplicate THEN it is refused with the id to unsubscribe', async () => {
     const ctx = makeContext(await createTestStore());
     await dispatch(ctx, '/subscribe balkans');
@@ -77,17 +90,52 @@ describe('/subscribe, /subscriptions, /unsubscribe', () => {
 });
 
 describe('/digest now', () => {
-  it('GIVEN a subscription THEN the digest holds new stories once, and nothing new the second time', async () => {
+  it('GIVEN a subscription THEN the digest goes through the ledger: new stories once, and nothing new the second time', async () => {
     const store = await createTestStore();
     await seedStory(store, makeAnalysis({ title: 'Fresh Balkan story' }), 3);
     await seedStory(store, makeAnalysis({ title: 'Stale Balkan story' }), 50);
     const ctx = makeContext(store);
     await dispatch(ctx, '/subscribe balkans');
-    const first = await dispatch(ctx, '/digest now');
-    const headlines = first.blocks.flatMap((b) => (b.kind === 'briefing' ? [b.briefing.headline] : []));
+    const platform = createFakePlatform('telegram');
+    const deps = {
+      store,
+      services: ctx.services,
+      platforms: new Map([['telegram', platform] as const]),
+      onError: () => undefined,
+    };
+    expect(text(await dispatch(ctx, '/digest now'))).toContain('Sending the digest now: The Balkans');
+    expect(await runDueDigests(deps, NOW)).toBe(1);
+    const headlines = platform.delivered[0]!.reply.blocks.flatMap((b) =>
+      b.kind === 'briefing' ? [b.briefing.headline] : [],
+    );
     expect(headlines).toEqual(['Fresh Balkan story']);
-    const second = await dispatch(ctx, '/digest now');
-    expect(text(second)).toContain('nothing new');
+    const later = new Date(NOW.getTime() + 60_000);
+    await dispatch({ ...ctx, now: later }, '/digest now');
+    expect(await runDueDigests(deps, later)).toBe(1);
+    expect(JSON.stringify(platform.delivered[1]!.reply)).toContain('nothing new');
     expect(text(await dispatch(ctx, '/digest later'))).toContain('Only \\"now\\"');
+  });
+
+  it('GIVEN the platform refuses a /digest now THEN its stories are not marked sent, and the next attempt carries them', async () => {
+    const store = await createTestStore();
+    await seedStory(store, makeAnalysis({ title: 'Held story' }), 3);
+    const ctx = makeContext(store);
+    await dispatch(ctx, '/subscribe balkans');
+    const platform = createFakePlatform('telegram');
+    platform.failures.push(new Error('Bad Gateway'));
+    const deps = {
+      store,
+      services: ctx.services,
+      platforms: new Map([['telegram', platform] as const]),
+      onError: () => undefined,
+    };
+    await dispatch(ctx, '/digest now');
+    expect(await runDueDigests(deps, NOW)).toBe(0);
+    const [sub] = await store.subscriptions.all();
+    expect(await store.deliveries.pending(sub!.id)).toHaveLength(1);
+    // The retry waits 30 s; then the same story goes out, once.
+    expect(await runDueDigests(deps, new Date(NOW.getTime() + 31_000))).toBe(1);
+    expect(JSON.stringify(platform.delivered[0]!.reply)).toContain('Held story');
+    expect(await store.deliveries.pending(sub!.id)).toEqual([]);
   });
 });

@@ -47,8 +47,20 @@ describe('Telegram and Discord together', () => {
       schedule: '* * * * *',
       timezone: 'UTC',
     };
-    await store.subscriptions.add({ ...base, platform: 'telegram', chatId: '-100555', threadId: null });
-    await store.subscriptions.add({ ...base, platform: 'discord', chatId: GUILD, threadId: TEXT });
+    await store.subscriptions.add({
+      ...base,
+      platform: 'telegram',
+      chatId: '-100555',
+      threadId: null,
+      nextDueAt: NOW,
+    });
+    await store.subscriptions.add({
+      ...base,
+      platform: 'discord',
+      chatId: GUILD,
+      threadId: TEXT,
+      nextDueAt: NOW,
+    });
     const sent = await runDueDigests(
       {
         store,

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/types.js';
 import { articleContract } from './contract-articles.js';
 import { batchContract } from './contract-batch.js';
 import { chatContract } from './contract-chats.js';
+import { digestContract } from './contract-digests.js';
 import { feedContract } from './contract-feeds.js';
 
 /** One database for one test: opened as often as the test likes (a reopen), then destroyed. */
@@ -50,5 +51,6 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     articleContract(ctx);
     batchContract(ctx);
     chatContract(ctx);
+    digestContract(ctx);
   });
 }

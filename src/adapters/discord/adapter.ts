@@ -151,6 +151,7 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     name: 'discord',
     client,
     stats: () => ({ rateLimited }),
+    shareLimits: (instances) => sender.queue.share(instances),
     deliver: (to, reply, delivery) => deliverToChannel(sender, to, reply, delivery),
     tellModerators,
     async start() {

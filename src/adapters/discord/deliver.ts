@@ -78,6 +78,7 @@ export async function deliverToChannel(
     if (type === null) throw new DestinationLostError('Discord: the channel is not one the bot can see');
     let postIn = channelId;
     for (const [index, message] of messages.entries()) {
+      options.signal?.throwIfAborted();
       const body = messageBody(message, index === 0 ? (options.mentionRoleId ?? null) : null);
       const keyed =
         options.key === undefined ? {} : { nonce: nonceOf(options.key, index), enforce_nonce: true };

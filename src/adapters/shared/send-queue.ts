@@ -27,6 +27,11 @@ export interface SendQueue {
   send<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>): Promise<T>;
   /** Resolves when every queued message has been sent (or has failed for good). */
   idle(): Promise<void>;
+  /**
+   * `instances` processes send for the same bot: this one keeps to its share of the global limit
+   * (at least one message a second).
+   */
+  share(instances: number): void;
 }
 
 const realClock: QueueClock = {
@@ -39,6 +44,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   const lastSent = new Map<string, number>();
   const groupWindows = new Map<string, number[]>();
   const globalWindow: number[] = [];
+  let globalPerSecond = limits.globalPerSecond;
 
   function waitFor(chatKey: string, isGroup: boolean): number {
     const now = clock.now();
@@ -47,8 +53,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     groupWindows.set(chatKey, group);
     if (isGroup && group.length >= limits.groupPerMinute) until = Math.max(until, (group[0] ?? now) + 60_000);
     while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
-    if (globalWindow.length >= limits.globalPerSecond)
-      until = Math.max(until, (globalWindow[0] ?? now) + 1000);
+    if (globalWindow.length >= globalPerSecond) until = Math.max(until, (globalWindow[0] ?? now) + 1000);
     return Math.max(0, until - now);
   }
 
@@ -80,6 +85,9 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     },
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+    share(instances) {
+      globalPerSecond = Math.max(1, Math.floor(limits.globalPerSecond / Math.max(1, instances)));
     },
   };
 }

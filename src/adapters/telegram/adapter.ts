@@ -123,13 +123,15 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
   return {
     name: 'telegram',
     bot,
-    deliver: (to, reply) => deliverReply(bot.api, queue, telegramPlace(to), reply),
+    deliver: (to, reply, delivery) =>
+      deliverReply(bot.api, queue, telegramPlace(to), reply, delivery?.signal),
     async tellModerators(chat: Destination, reply: Reply) {
       // Telegram lets a bot write to a group, not to its admins: the notice goes to the chat itself.
       await deliverReply(bot.api, queue, telegramPlace(chat), reply).catch((err: unknown) =>
         log.warn({ err, chatId: chat.chatId }, 'could not tell the chat'),
       );
     },
+    shareLimits: (instances) => queue.share(instances),
     webhookAddress: () => (server?.address() as AddressInfo | null | undefined) ?? null,
     async start() {
       await bot.init();

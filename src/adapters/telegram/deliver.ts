@@ -73,6 +73,7 @@ export async function deliverReply(
   queue: SendQueue,
   place: TelegramPlace,
   reply: Reply,
+  signal?: AbortSignal,
 ): Promise<Delivered> {
   const messages = renderTelegram(reply);
   const key = String(place.chatId);
@@ -81,6 +82,7 @@ export async function deliverReply(
     queue.send(key, isGroupChat(place.chatId), async () => {
       // Once the chat is gone, the rest of the reply is not tried: it would only fail again.
       if (lost) throw lost;
+      signal?.throwIfAborted();
       try {
         return await sendOne(api, place, m);
       } catch (error) {

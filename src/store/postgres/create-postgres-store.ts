@@ -1,8 +1,9 @@
 import pg from 'pg';
-import type { Store } from '../types.js';
+import type { Leadership, Store } from '../types.js';
 import { createPgArticleRepo } from './article-repo.js';
 import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './chat-repos.js';
 import { createDb } from './db.js';
+import { createPgDigestRepo, createPgInstanceRepo, createPgLeadership } from './digest-repo.js';
 import { createPgFeedRepo } from './feed-repo.js';
 import { MIGRATION_LOCK, migratePostgres } from './migrations.js';
 import { createPgSubscriptionRepo } from './subscription-repo.js';
@@ -48,6 +49,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     await pool.end();
     throw err;
   }
+  const locks: Leadership[] = [];
   return {
     feeds: createPgFeedRepo(db),
     articles: createPgArticleRepo(db),
@@ -55,9 +57,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     topics: createPgTopicRepo(db),
     chats: createPgChatRepo(db),
     deliveries: createPgDeliveryRepo(db),
+    digests: createPgDigestRepo(db),
+    instances: createPgInstanceRepo(db),
+    leadership: (name) => {
+      const lock = createPgLeadership(pool, name, schema);
+      locks.push(lock);
+      return lock;
+    },
     // Each call takes its own pooled connection, so writes cannot share one transaction here.
     batch: (work) => work(),
     close: async () => {
+      for (const lock of locks) await lock.release();
       if (!pool.ended) await pool.end();
     },
   };

@@ -1,14 +1,16 @@
 import type { Analysis } from '../../core/types.js';
 import {
   articleFromRow,
+  digestSlotFromRow,
   feedFromRow,
   subscriptionFromRow,
   type ArticleRowOf,
+  type DigestSlotRowOf,
   type FeedRowOf,
   type RowCodec,
   type SubscriptionRowOf,
 } from '../rows.js';
-import type { Feed, StoredArticle, Subscription } from '../types.js';
+import type { DigestSlot, Feed, StoredArticle, Subscription } from '../types.js';
 
 /** `pg` already gives booleans, Dates and parsed JSON: nothing to convert. */
 const POSTGRES: RowCodec<boolean, Date, Analysis> = {
@@ -24,3 +26,5 @@ export type SubscriptionRow = SubscriptionRowOf<boolean, Date>;
 export const toArticle = (r: PgArticleRow): StoredArticle => articleFromRow(r, POSTGRES);
 export const toFeed = (r: FeedRow): Feed => feedFromRow(r, POSTGRES);
 export const toSubscription = (r: SubscriptionRow): Subscription => subscriptionFromRow(r, POSTGRES);
+export type DigestSlotRow = DigestSlotRowOf<boolean, Date>;
+export const toDigestSlot = (r: DigestSlotRow): DigestSlot => digestSlotFromRow(r, POSTGRES);

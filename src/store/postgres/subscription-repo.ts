@@ -10,12 +10,13 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
     async add(sub) {
       const rows = await many(
         `INSERT INTO subscriptions
-           (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish,
+            next_due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (platform, chat_id, thread_id, target_kind, target)
          DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
            mention_role_id = excluded.mention_role_id, publish = excluded.publish,
-           paused = false, paused_reason = NULL
+           paused = false, paused_reason = NULL, next_due_at = excluded.next_due_at
          RETURNING *`,
         [
           sub.platform,
@@ -27,6 +28,7 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
           sub.timezone,
           sub.mentionRoleId ?? null,
           sub.publish === true,
+          sub.nextDueAt ?? null,
         ],
       );
       return rows[0]!;
@@ -43,7 +45,8 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
     setPaused: async (chat, paused, reason) =>
       (
         await db.query(
-          `UPDATE subscriptions SET paused = $1, paused_reason = $2
+          // Resumed, its schedule is read afresh: the digests it missed while paused are not owed.
+          `UPDATE subscriptions SET paused = $1, paused_reason = $2, next_due_at = NULL
            WHERE platform = $3 AND chat_id = $4 AND paused <> $1`,
           [paused, paused ? (reason ?? null) : null, chat.platform, chat.chatId],
         )

@@ -3,6 +3,7 @@ import type { Store } from '../types.js';
 import { createSqliteBatch } from './batch.js';
 import { createSqliteArticleRepo } from './article-repo.js';
 import { createSqliteChatRepo, createSqliteDeliveryRepo, createSqliteTopicRepo } from './chat-repos.js';
+import { createSqliteDigestRepo, createSqliteInstanceRepo } from './digest-repo.js';
 import { createSqliteFeedRepo } from './feed-repo.js';
 import { migrate } from './migrations.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
@@ -31,6 +32,8 @@ export function createSqliteStore(path: string): Promise<Store> {
     topics: createSqliteTopicRepo(db),
     chats: createSqliteChatRepo(db),
     deliveries: createSqliteDeliveryRepo(db),
+    digests: createSqliteDigestRepo(db),
+    instances: createSqliteInstanceRepo(db),
     batch: createSqliteBatch(db),
     close: () => {
       if (db.open) db.close();

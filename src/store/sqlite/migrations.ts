@@ -133,6 +133,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'digest ledger and instances',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN next_due_at INTEGER;
+      CREATE INDEX subscriptions_next_due ON subscriptions (next_due_at) WHERE paused = 0;
+
+      CREATE TABLE digest_slots (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        due_at INTEGER NOT NULL,
+        manual INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('due', 'sending', 'sent', 'skipped', 'failed')),
+        holder TEXT,
+        -- sending: the holder's lease; due: not before (a retry waits)
+        lease_until INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        story_ids TEXT,
+        message_ids TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (subscription_id, due_at, manual)
+      );
+      CREATE INDEX digest_slots_open ON digest_slots (due_at) WHERE state IN ('due', 'sending');
+      CREATE INDEX digest_slots_holder ON digest_slots (holder) WHERE state = 'sending';
+
+      CREATE TABLE instances (id TEXT PRIMARY KEY, started_at INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL);
+    `,
+  },
 ];
 
 /**

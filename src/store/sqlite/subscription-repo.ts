@@ -8,12 +8,14 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
   const upsert = db.prepare<Record<string, string | number | null>, { id: number }>(
     `INSERT INTO subscriptions
-       (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish)
-     VALUES (@platform, @chatId, @threadId, @kind, @target, @schedule, @timezone, @mentionRoleId, @publish)
+       (platform, chat_id, thread_id, target_kind, target, schedule, timezone, mention_role_id, publish,
+        next_due_at)
+     VALUES (@platform, @chatId, @threadId, @kind, @target, @schedule, @timezone, @mentionRoleId, @publish,
+        @nextDueAt)
      ON CONFLICT (platform, chat_id, thread_id, target_kind, target)
      DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
        mention_role_id = excluded.mention_role_id, publish = excluded.publish,
-       paused = 0, paused_reason = NULL
+       paused = 0, paused_reason = NULL, next_due_at = excluded.next_due_at
      RETURNING id`,
   );
 
@@ -49,6 +51,7 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
         timezone: sub.timezone,
         mentionRoleId: sub.mentionRoleId ?? null,
         publish: sub.publish === true ? 1 : 0,
+        nextDueAt: sub.nextDueAt?.getTime() ?? null,
       })!;
       return toSubscription(byId.get(id)!);
     },
@@ -69,7 +72,9 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
     setPaused: (chat, paused, reason) =>
       db
         .prepare(
-          'UPDATE subscriptions SET paused = ?, paused_reason = ? WHERE platform = ? AND chat_id = ? AND paused = ?',
+          // Resumed, its schedule is read afresh: the digests it missed while paused are not owed.
+          `UPDATE subscriptions SET paused = ?, paused_reason = ?, next_due_at = NULL
+           WHERE platform = ? AND chat_id = ? AND paused = ?`,
         )
         .run(paused ? 1 : 0, paused ? (reason ?? null) : null, chat.platform, chat.chatId, paused ? 0 : 1)
         .changes,

@@ -158,6 +158,7 @@ describe('Discord digests: channels, threads, forums, limits, hostile text', () 
       target: { kind: 'region', slug: 'balkans' },
       schedule: '* * * * *',
       timezone: 'UTC',
+      nextDueAt: NOW,
     });
     h.fake.deleteChannel(THREAD);
     h.adapter.client.channels.cache.delete(THREAD);

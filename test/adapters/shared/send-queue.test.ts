@@ -50,3 +50,17 @@ describe('send queue', () => {
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(30);
   });
 });
+
+describe('send queue shared by instances', () => {
+  it('GIVEN three instances of one bot THEN this one keeps to a third of the global limit', async () => {
+    const clock = fakeClock();
+    const times: number[] = [];
+    const queue = createSendQueue(TELEGRAM_LIMITS, clock);
+    queue.share(3);
+    for (let c = 0; c < 60; c++)
+      void queue.send(String(c), false, () => (times.push(clock.now()), Promise.resolve()));
+    await queue.idle();
+    for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(10);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(5000);
+  });
+});
