@@ -108,6 +108,8 @@ function createPlatforms(
         log: log.child({ adapter: 'telegram' }),
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(webhook ? { webhook } : {}),
+        // Instances sharing a PostgreSQL store elect the one that long-polls Telegram.
+        ...(!webhook && store.leadership ? { leadership: store.leadership('telegram-updates') } : {}),
       }),
     );
   }

@@ -75,6 +75,12 @@ export interface FeedRepo {
   /** Enabled feeds whose next fetch is due at `now`, most overdue first. */
   due(now: Date, limit: number): Promise<Feed[]>;
   /**
+   * Takes up to `limit` due feeds for this instance: their next fetch moves to `leaseUntil`, so no
+   * other instance polls them meanwhile, and a feed whose poller died is due again after it. The
+   * poll itself then sets the real next fetch time. Most overdue first.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<Feed[]>;
+  /**
    * Adds the default feeds the first time a store is used, and never again (a user who removes
    * them keeps them removed). Returns how many were added.
    */

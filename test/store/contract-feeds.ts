@@ -98,6 +98,21 @@ export function feedContract(ctx: ContractContext): void {
       expect(await store.feeds.list()).toEqual([]);
     });
 
+    it('GIVEN two instances claiming due feeds at once THEN each feed goes to one of them, and comes back after the lease', async () => {
+      for (let i = 0; i < 6; i++) await ctx.store.feeds.add({ url: `https://feeds.example/${i}.xml` }, T0);
+      const lease = new Date(T0.getTime() + 600_000);
+      const [a, b] = await Promise.all([
+        ctx.store.feeds.claimDue(T0, lease, 4),
+        ctx.store.feeds.claimDue(T0, lease, 4),
+      ]);
+      const ids = [...a, ...b].map((f) => f.id);
+      expect(new Set(ids).size).toBe(6);
+      expect(ids).toHaveLength(6);
+      expect(await ctx.store.feeds.claimDue(T0, lease, 10)).toEqual([]);
+      // A poller that died releases nothing: the lease running out makes the feeds due again.
+      expect(await ctx.store.feeds.claimDue(lease, new Date(lease.getTime() + 600_000), 10)).toHaveLength(6);
+    });
+
     it('GIVEN a user feed added before seeding THEN seeding skips that URL and adds the rest', async () => {
       await ctx.store.feeds.add({ url: BALKAN, region: 'mine' }, T0);
       expect(await ctx.store.feeds.seed([{ url: BALKAN, region: 'balkans' }, { url: AFRICA }], T0)).toBe(1);

@@ -51,4 +51,27 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       await dropSchema(schema);
     }
   });
+
+  it('GIVEN two instances asking to lead THEN one holds the lock; when it lets go or its connection dies, the other takes it', async () => {
+    const schema = freshSchema();
+    try {
+      const a = await createPostgresStore(url!, { schema, maxConnections: 2 });
+      const b = await createPostgresStore(url!, { schema, maxConnections: 2 });
+      const la = a.leadership!('telegram-updates');
+      const lb = b.leadership!('telegram-updates');
+      expect(await la.acquire()).toBe(true);
+      expect(await la.acquire()).toBe(true);
+      expect(await lb.acquire()).toBe(false);
+      // Another name is another lock.
+      expect(await b.leadership!('other').acquire()).toBe(true);
+      await la.release();
+      expect(await lb.acquire()).toBe(true);
+      // Closing a store (a process that ends) lets its locks go.
+      await b.close();
+      expect(await la.acquire()).toBe(true);
+      await a.close();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
 });

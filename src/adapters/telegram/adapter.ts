@@ -8,7 +8,7 @@ import { COMMANDS, dispatch, type CommandServices } from '../../../commands/inde
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { ChatPlatform, Destination } from '../../platform.js';
-import type { Store } from '../../store/types.js';
+import type { Leadership, Store } from '../../store/types.js';
 import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
 import { handleChatEvents } from './chat-events.js';
 import { deliverReply, type TelegramPlace } from './deliver.js';
@@ -42,6 +42,14 @@ export interface TelegramOptions {
   };
   readonly limits?: SendLimits;
   readonly now?: () => Date;
+  /**
+   * Several instances share one bot token: only the holder of this lock takes updates by long
+   * polling (Telegram allows one getUpdates at a time); the others stand by and take over within a
+   * minute when it dies. Not used in webhook mode, where any instance may answer.
+   */
+  readonly leadership?: Leadership;
+  /** How often a standing-by instance tries to take over (default 15 s). */
+  readonly standbyRetryMs?: number;
 }
 
 /** A running Telegram bot: the chat platform port, and what tests look at. */
@@ -120,6 +128,18 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
 
   let runner: RunnerHandle | undefined;
   let server: http.Server | undefined;
+  let standby: NodeJS.Timeout | undefined;
+  const startPolling = (): void => {
+    runner = run(bot, { runner: { fetch: { timeout: 30 } } });
+    log.info({ bot: bot.botInfo.username }, 'telegram polling');
+  };
+  /** Takes the updates if no other instance does; true once this one polls. */
+  const lead = async (): Promise<boolean> => {
+    if (runner) return true;
+    if (options.leadership && !(await options.leadership.acquire())) return false;
+    startPolling();
+    return true;
+  };
   return {
     name: 'telegram',
     bot,
@@ -145,11 +165,20 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
         log.info({ port: hook.port }, 'telegram webhook listening');
         return;
       }
-      runner = run(bot, { runner: { fetch: { timeout: 30 } } });
-      log.info({ bot: bot.botInfo.username }, 'telegram polling');
+      if (await lead()) return;
+      log.info({ bot: bot.botInfo.username }, 'another instance takes the telegram updates; standing by');
+      standby = setInterval(() => {
+        lead()
+          .then((leads) => {
+            if (leads) clearInterval(standby);
+          })
+          .catch((err: unknown) => log.warn({ err }, 'telegram: could not take over the updates'));
+      }, options.standbyRetryMs ?? 15_000);
     },
     async stop() {
+      clearInterval(standby);
       if (runner?.isRunning()) await runner.stop();
+      await options.leadership?.release();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       await queue.idle();
     },

@@ -8,9 +8,15 @@ export interface PollOptions {
   readonly all?: boolean;
   /** The most feeds one pass takes (the most overdue first). */
   readonly limit?: number;
+  /**
+   * How long a due feed is held for this pass: other processes on the same store skip it meanwhile,
+   * and it is due again after this if the pass dies (default 10 minutes).
+   */
+  readonly leaseMs?: number;
 }
 
 const DEFAULT_LIMIT = 100_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 
 /**
  * One polling pass: every due feed (or every enabled one) is fetched, its new items analysed,
@@ -22,7 +28,11 @@ export async function pollOnce(deps: PollDeps, now: Date, options: PollOptions =
   const limit = options.limit ?? DEFAULT_LIMIT;
   const feeds: Feed[] = options.all
     ? (await deps.store.feeds.list()).filter((f) => f.enabled).slice(0, limit)
-    : await deps.store.feeds.due(now, limit);
+    : await deps.store.feeds.claimDue(
+        now,
+        new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)),
+        limit,
+      );
   const outcomes: FeedOutcome[] = new Array<FeedOutcome>(feeds.length);
   let next = 0;
   let done = 0;

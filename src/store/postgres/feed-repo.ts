@@ -75,6 +75,16 @@ export function createPgFeedRepo(db: Db): FeedRepo {
           [now, limit],
         )
       ).rows.map(toFeed),
+    claimDue: async (now, leaseUntil, limit) =>
+      (
+        await db.query<FeedRow>(
+          `UPDATE feeds SET next_fetch_at = $1 WHERE id IN (
+             SELECT id FROM feeds WHERE enabled AND next_fetch_at <= $2 ORDER BY next_fetch_at, id LIMIT $3
+             FOR UPDATE SKIP LOCKED)
+           RETURNING *`,
+          [leaseUntil, now, limit],
+        )
+      ).rows.map(toFeed),
     seed: (feeds, now) =>
       db.transaction(async (q) => {
         const first = await q.query(

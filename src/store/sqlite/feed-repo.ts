@@ -94,6 +94,15 @@ export function createSqliteFeedRepo(db: Database.Database): FeedRepo {
         )
         .all(now.getTime(), limit)
         .map(toFeed),
+    claimDue: (now, leaseUntil, limit) =>
+      db
+        .prepare<[number, number, number], FeedRow>(
+          `UPDATE feeds SET next_fetch_at = ? WHERE id IN (
+             SELECT id FROM feeds WHERE enabled = 1 AND next_fetch_at <= ? ORDER BY next_fetch_at, id LIMIT ?)
+           RETURNING *`,
+        )
+        .all(leaseUntil.getTime(), now.getTime(), limit)
+        .map(toFeed),
     seed: (feeds, now) => seedOnce(feeds, now),
   });
 }

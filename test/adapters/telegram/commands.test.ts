@@ -165,3 +165,21 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
     expect(h.logs()).not.toContain(TOKEN);
   });
 });
+
+describe('Telegram updates with several instances', () => {
+  it('GIVEN another instance holds the updates THEN this one stands by without polling, and takes over when the lock frees', async () => {
+    let free = false;
+    const leadership = {
+      acquire: () => Promise.resolve(free),
+      release: () => Promise.resolve(),
+    };
+    h = await startHarness({ leadership, standbyRetryMs: 100 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls.filter((c) => c.method === 'getUpdates')).toEqual([]);
+    expect(h.logs()).toContain('standing by');
+    free = true;
+    h.fake.push(textMessage('/regions', GROUP));
+    await h.fake.until(() => h.fake.sent().length === 1);
+    expect(h.logs()).toContain('telegram polling');
+  });
+});
