@@ -56,6 +56,21 @@ const schema = z.object({
       }
       return ms;
     }),
+  /**
+   * How long an instance's claim on a digest lasts without renewal: the time a crashed instance's
+   * digests wait before another instance (or the restarted one) takes them over. Renewed every third.
+   */
+  DIGEST_LEASE: z
+    .string()
+    .default('60s')
+    .transform((s, ctx) => {
+      const ms = parseDuration(s);
+      if (ms === null || ms < 1000) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration of at least 1s, such as 30s or 2m' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
   NEWSDESK_ALLOW_HOSTS: z
     .string()

@@ -71,7 +71,8 @@ function digestDeps(
     onPaused: (sub, reason) =>
       log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused'),
     onEvent: (event) => {
-      if (event.kind === 'sent') log.debug({ slotId: event.slot.id, lateMs: event.lateMs }, 'digest sent');
+      if (event.kind === 'sent')
+        log.debug({ slotId: event.slot.id, lateMs: event.lateMs, ledgerMs: event.ledgerMs }, 'digest sent');
       else if (event.kind === 'skipped') log.warn(event, 'digest skipped');
       else if (event.kind === 'folded') log.info(event, 'missed digests folded into one');
       else log.warn({ slotId: event.slot.id, error: event.error }, 'digest will be retried');
@@ -145,6 +146,7 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
     const digests = createDigestScheduler(digestDeps(store, services, platforms, log), {
       instanceId,
       maxLatenessMs: config.DIGEST_MAX_LATENESS,
+      leaseMs: config.DIGEST_LEASE,
     });
     digests.start((err) => log.error({ err }, 'digest pass failed'));
     // Instances share each platform's rate limit: each takes its part of the bot's allowance.
@@ -175,9 +177,11 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
       (err) => log.error({ err }, 'feed poll failed'),
     );
     await io.waitForStop();
+    const stopping = Date.now();
     await poller.stop();
     await digests.stop();
     await beat.stop();
+    log.info({ ms: Date.now() - stopping }, 'stopped');
     return 0;
   } finally {
     for (const platform of started) await platform.stop();

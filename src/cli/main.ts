@@ -73,8 +73,15 @@ async function main(argv: string[]): Promise<number> {
         stdout: process.stdout,
         waitForStop: () =>
           new Promise((resolve) => {
-            process.once('SIGINT', () => resolve());
-            process.once('SIGTERM', () => resolve());
+            let asked = false;
+            const onSignal = (signal: NodeJS.Signals): void => {
+              // The first signal stops cleanly (within 10 s); a second one means now.
+              if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
+              asked = true;
+              resolve();
+            };
+            process.on('SIGINT', onSignal);
+            process.on('SIGTERM', onSignal);
           }),
       });
     }

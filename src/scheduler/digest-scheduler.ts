@@ -19,7 +19,14 @@ export interface DigestDeps {
 
 /** What the scheduler reports besides errors. */
 export type DigestEvent =
-  | { readonly kind: 'sent'; readonly slot: DigestSlot; readonly lateMs: number; readonly messages: number }
+  | {
+      readonly kind: 'sent';
+      readonly slot: DigestSlot;
+      readonly lateMs: number;
+      readonly messages: number;
+      /** From the platform's acceptance to the ledger's record: the only window for a repeat. */
+      readonly ledgerMs: number;
+    }
   | {
       readonly kind: 'skipped';
       readonly subscriptionId: number;
@@ -35,7 +42,7 @@ export interface DigestOptions {
   readonly instanceId?: string;
   /** A digest later than this after its time is skipped (default 3 hours). */
   readonly maxLatenessMs?: number;
-  /** How long a claim holds a slot before another instance may take it over (default 5 minutes). */
+  /** How long a claim holds a slot before another instance may take it over (default 60 s). */
   readonly leaseMs?: number;
   /** Digests being delivered at once across all chats (default 200): the platforms' queues pace them. */
   readonly maxInFlight?: number;
@@ -76,7 +83,7 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   const { store, platforms } = deps;
   const holder = options.instanceId ?? `instance-${process.pid}`;
   const maxLateness = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
   const maxInFlight = options.maxInFlight ?? 200;
   const maxAttempts = options.maxAttempts ?? 5;
   const clock = options.now ?? (() => new Date());
@@ -155,9 +162,17 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
         signal: abort.signal,
       });
       if (outcome.kind === 'delivered') {
+        const accepted = performance.now();
         if (await store.digests.complete(slot.id, holder, outcome.delivered.messageIds, clock())) {
           sent++;
-          deps.onEvent?.({ kind: 'sent', slot, lateMs: late, messages: outcome.delivered.messageIds.length });
+          const ledgerMs = performance.now() - accepted;
+          deps.onEvent?.({
+            kind: 'sent',
+            slot,
+            lateMs: late,
+            messages: outcome.delivered.messageIds.length,
+            ledgerMs,
+          });
         }
       } else if (outcome.kind === 'lost') {
         await store.digests.finish(slot.id, holder, 'failed', outcome.reason, clock());
