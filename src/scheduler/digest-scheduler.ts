@@ -44,7 +44,10 @@ export interface DigestOptions {
   readonly maxLatenessMs?: number;
   /** How long a claim holds a slot before another instance may take it over (default 60 s). */
   readonly leaseMs?: number;
-  /** Digests being delivered at once across all chats (default 200): the platforms' queues pace them. */
+  /**
+   * Digests claimed and in delivery at once across all chats (default 100, a few seconds of the
+   * platforms' rates): the platforms' queues pace them, and claiming more only holds leases longer.
+   */
   readonly maxInFlight?: number;
   /** Attempts before a digest is given up as failed (default 5). */
   readonly maxAttempts?: number;
@@ -69,6 +72,22 @@ export function digestTitle(sub: Subscription, now: Date): string {
   return `${describeTarget(sub.target)}, ${date}`;
 }
 
+/** Runs at most `n` of the given tasks at a time, in the order they came. */
+function createLimiter(n: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 const message = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
@@ -84,7 +103,9 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   const holder = options.instanceId ?? `instance-${process.pid}`;
   const maxLateness = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
   const leaseMs = options.leaseMs ?? 60_000;
-  const maxInFlight = options.maxInFlight ?? 200;
+  const maxInFlight = options.maxInFlight ?? 100;
+  // Composing a digest reads the store; a few at a time keep the store free for ledger writes.
+  const composing = createLimiter(4);
   const maxAttempts = options.maxAttempts ?? 5;
   const clock = options.now ?? (() => new Date());
   const names = [...platforms.keys()];
@@ -147,7 +168,9 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
     try {
       const chat = { platform: sub.platform, chatId: sub.chatId, threadId: sub.threadId };
       const ctx = { store, now, chat, isModerator: () => Promise.resolve(true), services: deps.services };
-      const digest = await digestForSubscription(ctx, sub, await digestSince(sub, now));
+      const digest = await composing(async () =>
+        digestForSubscription(ctx, sub, await digestSince(sub, now)),
+      );
       // A scheduled digest with nothing new stays silent; one a moderator asked for says so.
       if (digest.storyIds.length === 0 && !slot.manual) {
         await store.digests.finish(slot.id, holder, 'skipped', 'nothing new', now);
@@ -203,10 +226,12 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   }
 
   /** Claims what fits in flight and starts delivering it; resolves once the claims are made. */
-  async function fill(now: Date): Promise<number> {
+  async function fill(): Promise<number> {
     let started = 0;
     while (!stopped && inFlight.size < maxInFlight) {
       const room = Math.min(BATCH, maxInFlight - inFlight.size);
+      // The lease runs from the claim itself: scheduling a large batch first may have taken seconds.
+      const now = clock();
       const slots = await store.digests.claim(holder, now, new Date(now.getTime() + leaseMs), room, names);
       for (const slot of slots) {
         const work = deliver(slot)
@@ -234,9 +259,8 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
     running = (async () => {
       do {
         again = false;
-        const now = clock();
-        await scheduleDue(now);
-        await fill(now);
+        await scheduleDue(clock());
+        await fill();
       } while (again && !stopped);
     })().finally(() => {
       running = null;

@@ -19,7 +19,10 @@ export interface RunningBot {
   readonly child: ChildProcess;
   /** Everything it wrote to stdout and stderr so far. */
   logs(): string;
-  /** Resolves with its exit code (or signal) once it has exited. */
+  /**
+   * Resolves with npm's exit code (or signal) once every process writing to its output has exited:
+   * npm itself may die of a signal sent to the group while the bot still finishes its stop.
+   */
   readonly exited: Promise<number | NodeJS.Signals>;
   /** Resolves when its output contains `text`; rejects after `timeoutMs` or if it exits first. */
   waitFor(text: string, timeoutMs?: number): Promise<void>;
@@ -35,7 +38,7 @@ export function startBot(env: NodeJS.ProcessEnv, script = 'start'): RunningBot {
   child.stderr?.on('data', (c: Buffer) => chunks.push(c.toString()));
   let done = false;
   const exited = new Promise<number | NodeJS.Signals>((resolveExit) =>
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       done = true;
       resolveExit(code ?? signal ?? 0);
     }),

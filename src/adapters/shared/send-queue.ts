@@ -54,6 +54,9 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     if (isGroup && group.length >= limits.groupPerMinute) until = Math.max(until, (group[0] ?? now) + 60_000);
     while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
     if (globalWindow.length >= globalPerSecond) until = Math.max(until, (globalWindow[0] ?? now) + 1000);
+    // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
+    // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
+    until = Math.max(until, (globalWindow.at(-1) ?? -Infinity) + 1000 / globalPerSecond);
     return Math.max(0, until - now);
   }
 

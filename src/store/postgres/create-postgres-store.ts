@@ -43,10 +43,19 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = createDb(pool);
+  // The digest ledger has connections of its own: marking a digest sent must never queue behind
+  // the reads that compose other digests, since until it is marked, a crash would send it again.
+  const ledgerPool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  ledgerPool.on('error', () => undefined);
   try {
     await migratePostgres(db);
   } catch (err) {
     await pool.end();
+    await ledgerPool.end();
     throw err;
   }
   const locks: Leadership[] = [];
@@ -57,7 +66,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     topics: createPgTopicRepo(db),
     chats: createPgChatRepo(db),
     deliveries: createPgDeliveryRepo(db),
-    digests: createPgDigestRepo(db),
+    digests: createPgDigestRepo(createDb(ledgerPool)),
     instances: createPgInstanceRepo(db),
     leadership: (name) => {
       const lock = createPgLeadership(pool, name, schema);
@@ -69,6 +78,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     close: async () => {
       for (const lock of locks) await lock.release();
       if (!pool.ended) await pool.end();
+      if (!ledgerPool.ended) await ledgerPool.end();
     },
   };
 }

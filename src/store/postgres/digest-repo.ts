@@ -77,27 +77,24 @@ export function createPgDigestRepo(db: Db): DigestRepo {
         id,
         holder,
       ]),
-    complete: (id, holder, messageIds, at) =>
-      db.transaction(async (q) => {
-        const row = (
-          await q.query<DigestSlotRow>(
-            `UPDATE digest_slots SET state = 'sent', message_ids = $1, finished_at = $2, lease_until = NULL, error = NULL
-             WHERE id = $3 AND holder = $4 AND state = 'sending' RETURNING *`,
+    // One statement, one round trip: until it commits, a crash would send the digest again.
+    complete: async (id, holder, messageIds, at) =>
+      Number(
+        (
+          await db.query<{ n: string }>(
+            `WITH done AS (
+               UPDATE digest_slots SET state = 'sent', message_ids = $1, finished_at = $2, lease_until = NULL, error = NULL
+               WHERE id = $3 AND holder = $4 AND state = 'sending' RETURNING subscription_id, story_ids),
+             stories AS (
+               UPDATE deliveries d SET sent_at = $2 FROM done
+               WHERE d.subscription_id = done.subscription_id AND d.story_id = ANY(done.story_ids)),
+             subscription AS (
+               UPDATE subscriptions s SET last_digest_at = $2 FROM done WHERE s.id = done.subscription_id)
+             SELECT COUNT(*) AS n FROM done`,
             [messageIds, at, id, holder],
           )
-        ).rows[0];
-        if (!row) return false;
-        const done = toDigestSlot(row);
-        await q.query(
-          'UPDATE deliveries SET sent_at = $1 WHERE subscription_id = $2 AND story_id = ANY($3)',
-          [at, done.subscriptionId, done.storyIds],
-        );
-        await q.query('UPDATE subscriptions SET last_digest_at = $1 WHERE id = $2', [
-          at,
-          done.subscriptionId,
-        ]);
-        return true;
-      }),
+        ).rows[0]?.n ?? 0,
+      ) > 0,
     finish: (id, holder, state, error, at) =>
       changed(
         `UPDATE digest_slots SET state = $1, error = $2, finished_at = $3, lease_until = NULL
