@@ -337,8 +337,10 @@ export function speechSubjects(text: string, isOutside: (at: number) => boolean)
   FINITE_VERB.lastIndex = 0;
   for (let m = FINITE_VERB.exec(text); m; m = FINITE_VERB.exec(text)) {
     if (!isOutside(m.index)) continue;
-    // the subject stands just before its verb; a short look back is enough and keeps this cheap
-    const from = Math.max(0, text.lastIndexOf('\n', m.index) + 1, m.index - 100);
+    // the subject stands just before its verb, on its line: a short look back is enough and keeps
+    // this cheap (a search back for the line's start could read the whole text before it)
+    let from = m.index;
+    while (from > 0 && m.index - from < 100 && text.charCodeAt(from - 1) !== 10) from--;
     const tokens = tokenize(text, from, m.index + m[0].length);
     const subject = subjectBefore(tokens, tokens.length - 1, 1);
     if (subject) out.push(subject);

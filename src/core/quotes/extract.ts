@@ -15,6 +15,7 @@ import { resolveMention, type Resolved } from './resolve.js';
 import { endsSentence, startsLower, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
 import { sortShort } from '../text/sort-short.js';
+import { countSteps } from '../work.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -37,6 +38,7 @@ function firstProse(text: string): string {
   for (let s = 0; s < text.length;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
+    countSteps(1);
     // a paragraph of prose has some length; most boilerplate lines are short
     if (e - s > 80) {
       // the line trimmed, read in place: only the line returned is sliced
