@@ -2,6 +2,7 @@
 // inverted ("...," said Rep. Jim Clyburn), before it (Stoltenberg said: "..."), or by a dash.
 import {
   DETERMINERS,
+  isNounHead,
   isSpeakerHead,
   NAME_PARTICLES,
   PHRASE_BREAKERS,
@@ -33,6 +34,15 @@ const BACK_SKIP = new Set(
 
 function isVerb(t: Token | undefined): boolean {
   return !!t && t.word && !t.capital && REPORTING_VERBS.has(t.norm);
+}
+
+/** Words after which a verb's form is a noun: "the report said", "his post read", "Trump’s statement". */
+const NOUN_MAKERS = new Set('the a an this that his her its their our my your'.split(' '));
+
+/** `isVerb` of tokens[k], unless a determiner or a possessive before it makes it a noun ("the report"). */
+function isVerbAt(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return isVerb(tokens[k]) && !(before?.word && (NOUN_MAKERS.has(before.norm) || before.possessive));
 }
 
 function isAccordingTo(tokens: readonly Token[], i: number): boolean {
@@ -111,7 +121,7 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   }
   let v = -1;
   for (let k = 0; k < tokens.length && k < 30 && v < 0; k++)
-    if (isVerb(tokens[k]) || isAccordingTo(tokens, k)) v = k;
+    if (isVerbAt(tokens, k) || isAccordingTo(tokens, k)) v = k;
   if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
   // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
   const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
@@ -134,16 +144,33 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   if (!m) return null;
   let last: Token | undefined;
   for (const t of tokens) if (t.word && t.end <= m.end) last = t;
-  if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
+  // '"...," the ministry said': after a quote and its comma, a phrase with an article before the
+  // verb is its subject, whatever its noun
+  const nounSubject = trailing && m.kind === 'title' && !!last && isNounHead(last.norm);
+  if (!last || !(isSpeakerHead(last.norm, last.capital) || nounSubject)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
   const endIdx = firstFrom(tokens, m.end);
   const gap = tokens.slice(endIdx, v);
   const gapOk = gap.length === 0 || gap[0]?.text === ',' || gap[0]?.text === '(' || gapOfAdverbs(gap);
+  // "...was first reported by MSNBC": a passive verb says nothing of who spoke
+  if (isPassive(tokens, v)) return null;
   if (!gapOk || v - endIdx > 25) return null;
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
 }
 
 const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+
+const BE = new Set('is are was were be been being'.split(' '));
+
+/** The verb at `v` is passive: a form of "be" stands before it, past any adverbs ("was first reported"). */
+function isPassive(tokens: readonly Token[], v: number): boolean {
+  let k = v - 1;
+  while (k >= 0 && (tokens[k] as Token).word && BACK_SKIP.has((tokens[k] as Token).norm)) {
+    if (BE.has((tokens[k] as Token).norm)) return true;
+    k--;
+  }
+  return false;
+}
 
 /** Only adverbs, auxiliaries and capitalised words: what may stand between a subject and its verb. */
 function gapOfAdverbs(gap: readonly Token[]): boolean {
@@ -163,14 +190,8 @@ function firstFrom(tokens: readonly Token[], offset: number): number {
  * after any intro phrase ("In an interview, Trump said"). What a participle ("..., saying") hangs on.
  */
 function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
-  let i = 0;
-  if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
-    let comma = -1;
-    for (let k = 0; k < tokens.length && k < limit && comma < 0; k++)
-      if ((tokens[k] as Token).text === ',') comma = k;
-    if (comma < 0) return null;
-    i = comma + 1;
-  }
+  const i = subjectStart(tokens, limit);
+  if (i < 0) return null;
   const t = tokens[i];
   if (!t || !t.word || i >= limit) return null;
   if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
@@ -204,6 +225,48 @@ function sentenceSubject(tokens: readonly Token[], limit: number): Mention | nul
   }
   const m = readPhrase(tokens, i, j);
   return m && m.kind !== 'title' ? m : null;
+}
+
+const isDash = (t: Token): boolean => t.text === '—' || t.text === '–' || t.text === '-' || t.text === '―';
+
+const TIME_AFTER = new Set('later earlier ago after before since'.split(' '));
+
+/** A word that opens an intro phrase rather than a subject: "In", "After", "Hours later", "To wit". */
+function opensIntro(t: Token): boolean {
+  return SENTENCE_INTROS.has(t.norm) || PHRASE_BREAKERS.has(t.norm);
+}
+
+/**
+ * Where the subject of the sentence in `tokens` may start: past a dateline ("WASHINGTON (AFP) —")
+ * and past intro phrases ending in a comma ("In an interview,", "Hours later,", "Reprising a line,").
+ * An intro phrase opens with an intro word, or holds one in lower case, or is a participle's
+ * phrase; "Clinton, 35, the daughter of..." opens with its subject. -1 when an intro never ends.
+ */
+function subjectStart(tokens: readonly Token[], limit: number): number {
+  let i = 0;
+  for (let k = 0; k < limit && k < 8; k++) {
+    const t = tokens[k] as Token;
+    if (k > 0 && isDash(t)) {
+      i = k + 1;
+      break;
+    }
+    if (t.word ? !t.capital : t.text !== '(' && t.text !== ')') break;
+  }
+  for (let chunks = 0; chunks < 3; chunks++) {
+    const first = tokens[i];
+    if (!first || i >= limit) return -1;
+    let comma = -1;
+    for (let k = i; k < limit && k - i <= 12 && comma < 0; k++)
+      if ((tokens[k] as Token).text === ',') comma = k;
+    // "Hours later,", "Two days ago,": a time before its adverb
+    const second = tokens[i + 1];
+    const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm));
+    const participle = first.norm.endsWith('ing') && comma > i + 1;
+    if (!introWord && !participle) return i;
+    if (comma < 0) return first.word && opensIntro(first) ? -1 : i;
+    i = comma + 1;
+  }
+  return i;
 }
 
 /** Skips back over a parenthesis ending at `e` ("(D-N.C.)"); returns the index before it. */
@@ -288,7 +351,7 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       continue;
     }
     // a sentence may open with the verb: "Said Ellis: ..."
-    if (!isVerb(t) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
+    if (!isVerbAt(tokens, v) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
     if (WEAK_REPORTING_VERBS.has(t.norm) && tokens.length - v > 3) continue;
     // "footage of Hillary Clinton asking, ...": a name right before a participle is its subject
     const named = isParticiple(t) && tokens[v - 1]?.capital === true && tokens[v - 1]?.word === true;

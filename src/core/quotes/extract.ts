@@ -12,7 +12,7 @@ import type { Mention } from './phrase.js';
 import { indexPeople, outsideOf, type QuotedUntil } from './people.js';
 import { emptyIndex } from './person.js';
 import { resolveMention, type Resolved } from './resolve.js';
-import { endsSentence, startsLower, startsUpper } from './tokens.js';
+import { endsSentence, sentenceStart, startsLower, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
 import { sortShort } from '../text/sort-short.js';
 import { countSteps } from '../work.js';
@@ -81,6 +81,11 @@ function insideReportedSpeech(text: string, q: Quotation): boolean {
   return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
+/** `q` stands inside a sentence of its own that begins after the quote `before` ends. */
+function laterSentencePhrase(text: string, q: Quotation, before: Quotation): boolean {
+  return insideReportedSpeech(text, q) && sentenceStart(text, q.start, before.end) > before.end;
+}
+
 /** A letter of the Latin, Greek or Cyrillic scripts: a quotation without one quotes nothing. */
 const HAS_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 
@@ -130,8 +135,11 @@ function attribute(
     // the paragraph before matters only to a quote that opens its own and has no speaker yet
     const before = !a && q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
     if (!a && before) a = attributionByColon(text, q, before);
-    // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
-    if (!a && last && last.q.paragraphEnd > q.start) a = { mention: last.a.mention, kind: 'continued' };
+    // '"...," Stoltenberg said. "It is important..."': the same speaker goes on, unless the quote is
+    // a phrase inside a later sentence, whose subject speaks ('It stated that Trump is "rattled"')
+    if (!a && last && last.q.paragraphEnd > q.start && !laterSentencePhrase(text, q, last.q)) {
+      a = { mention: last.a.mention, kind: 'continued' };
+    }
     // a paragraph that is all quote, after a quote with its speaker: the speaker goes on
     if (!a && last && before && last.q.paragraphEnd === before.end && q.end === q.paragraphEnd) {
       a = { mention: last.a.mention, kind: 'carried' };

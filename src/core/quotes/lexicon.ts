@@ -233,3 +233,13 @@ export function isSpeakerHead(norm: string, capital: boolean): boolean {
   if (/[^s]s$/.test(norm) && !/(us|is|ous)$/.test(norm)) return true;
   return /(er|or|ist|ian|man|woman|person|ent|ant|ee|ive|ary|cy|ion|ure)$/.test(norm);
 }
+
+/**
+ * True when a lower-case word can head a noun phrase that speaks for someone ("the ministry", "the
+ * tycoon", "the crowd"): not an adverb, a link word or a pronoun. Read only where the grammar has a
+ * subject already (after "the", before a reporting verb), so any such noun is one.
+ */
+export function isNounHead(norm: string): boolean {
+  if (norm.length < 3 || norm.endsWith('ly') || PRONOUNS.has(norm)) return false;
+  return !NOT_NOUNS.has(norm) && !PHRASE_BREAKERS.has(norm) && !SENTENCE_INTROS.has(norm);
+}

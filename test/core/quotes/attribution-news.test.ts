@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/core/quotes/extract.js';
+import type { Quote } from '../../../src/core/types.js';
+
+// Attribution rules that hold across news writing, each with an invented example.
+
+const none = { title: null, lede: '' };
+
+/** The quote whose words begin with `begins`, with its speaker's mention as text. */
+function quote(text: string, begins: string): Quote & { said: string | null } {
+  const q = extractQuotes(text, none).find((x) => x.text.startsWith(begins));
+  if (!q) throw new Error(`no quote begins "${begins}"`);
+  const m = q.speaker.mention;
+  return { ...q, said: m ? text.slice(m.start, m.end) : null };
+}
+
+describe('extractQuotes: who speaks, in the grammar of news', () => {
+  it('GIVEN "...," the report stated THEN the report speaks ("report" after "the" is no verb)', () => {
+    const text = '“Water use rose by a third,” the report stated. “Wells are running dry.”';
+    expect(quote(text, 'Water use').said).toBe('the report');
+    expect(quote(text, 'Wells are').said).toBe('the report');
+  });
+
+  it('GIVEN "...," the ministry said THEN a noun with an article speaks, whatever the noun', () => {
+    const text = 'Tariffs rose again.\n\n“Outsiders should not interfere,” the ministry said in a statement.';
+    const q = quote(text, 'Outsiders');
+    expect(q.said).toBe('the ministry');
+    expect(q.speaker.name).toBeNull();
+  });
+
+  it('GIVEN a passive verb after a quote THEN its subject is not the speaker', () => {
+    const text =
+      'Okafor says the port will “compete hard for the contract.” The port’s decision was first reported by the Herald.';
+    expect(quote(text, 'compete hard').said).not.toBe('The port’s decision');
+  });
+
+  it('GIVEN a quoted phrase in a later sentence with a subject of its own THEN the last speaker does not go on', () => {
+    const text =
+      '“We can win this,” the letter read. It claimed that the mayor was “rattled by the polls” and weak.';
+    expect(quote(text, 'We can win').said).toBe('the letter');
+    expect(quote(text, 'rattled').said).not.toBe('the letter');
+  });
+
+  it('GIVEN an intro phrase before the subject ("Hours later,") THEN the subject after it speaks', () => {
+    const text =
+      'Lena Okafor spoke first.\n\nHours later, Okafor thanked the crews, telling reporters, “They saved the harbor.”';
+    const q = quote(text, 'They saved');
+    expect(q.said).toBe('Okafor');
+    expect(q.speaker.name).toBe('Lena Okafor');
+  });
+
+  it('GIVEN a dateline before the subject THEN the dateline is no speaker', () => {
+    const text = 'LAKEPORT (NDW) — Mayor Ana Ruiz has urged calm, saying “the water is safe to drink.”';
+    const q = quote(text, 'the water');
+    expect(q.speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('GIVEN a sentence opening with "This" THEN "This" is not taken for a name', () => {
+    const text = 'The vote slipped a week. This prompted the paper to print a front page saying “Vote now!”';
+    expect(quote(text, 'Vote now').speaker.name).not.toBe('This');
+  });
+});
