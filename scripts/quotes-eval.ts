@@ -246,7 +246,9 @@ function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
   t.articles++;
   const describe = (q: Quote): string => {
     const m = q.speaker.mention;
-    return `said by ${q.speaker.name ?? '-'} (mention "${m ? text.slice(m.start, m.end) : '-'}")`;
+    const d = details.get(q.start);
+    const how = `${d?.kind ?? 'none'}${d?.fragment ? ', fragment' : ''}`;
+    return `said by ${q.speaker.name ?? '-'} (mention "${m ? text.slice(m.start, m.end) : '-'}", ${how})`;
   };
   for (const { q, span } of preds) {
     t.preds++;

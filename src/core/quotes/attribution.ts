@@ -24,7 +24,7 @@ import {
 import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
 
 /** How a quotation's speaker was found. */
-export type AttributionKind = 'after' | 'before' | 'colon' | 'dash' | 'continued' | 'carried';
+export type AttributionKind = 'after' | 'before' | 'colon' | 'intro' | 'dash' | 'continued' | 'carried';
 
 export interface Attribution {
   readonly mention: Mention;

@@ -1,6 +1,7 @@
 // Credits each quotation of an article in turn: in its own sentence (attribution.ts), by a colon
 // that introduces it, or by carrying the speaker on from the quote before.
 import { attributionAfter, attributionBefore, attributionByColon, type Attribution } from './attribution.js';
+import { attributionByIntro } from './intro.js';
 import type { Quotation } from './marks.js';
 import { endsSentence, sentenceStart, startsUpper } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
@@ -60,7 +61,10 @@ export function attribute(
     const prev = k > 0 ? quotes[k - 1] : undefined;
     const samePara = prev !== undefined && prev.paragraphEnd > q.start;
     const floor = samePara ? prev.end : q.paragraphStart;
-    let a = attributionAfter(text, q, marks) ?? attributionBefore(text, q, floor);
+    let a =
+      attributionAfter(text, q, marks) ??
+      attributionBefore(text, q, floor) ??
+      attributionByIntro(text, q, floor);
     // the paragraph before matters only to a quote that opens its own and has no speaker yet
     const before = !a && q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
     if (!a && before) a = attributionByColon(text, q, before);

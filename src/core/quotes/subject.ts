@@ -3,8 +3,10 @@
 // and intro phrases ("In an interview, Trump said", "..., saying").
 import {
   DETERMINERS,
+  isNounHead,
   isSpeakerHead,
   NAME_PARTICLES,
+  NOT_NAMES,
   PHRASE_BREAKERS,
   PRONOUNS,
   REPORTING_VERBS,
@@ -69,18 +71,20 @@ export function withRole(mention: Mention | null, role: string | null): Mention 
  * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,
  * after any intro phrase ("In an interview, Trump said"). What a participle ("..., saying") hangs on.
  */
-export function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
+export function sentenceSubject(tokens: readonly Token[], limit: number, anyNoun = false): Mention | null {
   const i = subjectStart(tokens, limit);
   if (i < 0) return null;
   const t = tokens[i];
-  if (!t || !t.word || i >= limit) return null;
+  if (!t || !t.word || i >= limit || NOT_NAMES.has(t.norm)) return null;
   if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
   if (DETERMINERS.has(t.norm)) {
-    // "The ad uses footage...": the determiner's noun phrase ends at its first person-like noun
+    // "The ad uses footage...": the determiner's noun phrase ends at its first person-like noun (with
+    // `anyNoun`, its first noun: "The email goes on to say:")
     for (let j = i + 1; j < limit && j - i <= 5; j++) {
       const w = tokens[j] as Token;
       if (!w.word || PHRASE_BREAKERS.has(w.norm)) return null;
-      if (!w.capital && isSpeakerHead(w.norm, false)) return readPhrase(tokens, i, j + 1);
+      const noun = anyNoun && isNounHead(w.norm) && !/(ing|ed)$/.test(w.norm) && !isVerb(w);
+      if (!w.capital && (isSpeakerHead(w.norm, false) || noun)) return readPhrase(tokens, i, j + 1);
     }
     return null;
   }
@@ -142,7 +146,9 @@ function subjectStart(tokens: readonly Token[], limit: number): number {
     const second = tokens[i + 1];
     const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm));
     const participle = first.norm.endsWith('ing') && comma > i + 1;
-    if (!introWord && !participle) return i;
+    // "The Post reported, his wife whispered": an attribution set in commas
+    const aside = comma > i + 1 && isVerbAt(tokens, comma - 1);
+    if (!introWord && !participle && !aside) return i;
     if (comma < 0) return first.word && opensIntro(first) ? -1 : i;
     i = comma + 1;
   }

@@ -59,4 +59,23 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     const text = 'The vote slipped a week. This prompted the paper to print a front page saying “Vote now!”';
     expect(quote(text, 'Vote now').speaker.name).not.toBe('This');
   });
+
+  it('GIVEN a sentence ending in a colon with no reporting verb THEN its subject speaks', () => {
+    const text = 'The crowd chanted her name. Ruiz waited, then leaned in and boomed: “We rebuild in May.”';
+    expect(quote(text, 'We rebuild').said).toBe('Ruiz');
+  });
+
+  it('GIVEN a name just before a colon THEN the name speaks, unless a preposition governs it', () => {
+    const text =
+      'Turnout surprised Lakeport pollster Dana Lee: “Nobody saw the young voters coming.” ' +
+      'The council sent a blunt message to Mayor Ruiz: “Fix the bridge first.”';
+    expect(quote(text, 'Nobody saw').speaker.name).toBe('Dana Lee');
+    expect(quote(text, 'Fix the bridge').speaker.name).not.toBe('Ruiz');
+  });
+
+  it('GIVEN a sentence that says who speaks, then a quote alone THEN that speaker is credited', () => {
+    const text =
+      'The recount was refused. Sam Okafor, the party chairman, said in a statement. “There are no paper ballots to count.”';
+    expect(quote(text, 'There are no').speaker.name).toBe('Sam Okafor');
+  });
 });
