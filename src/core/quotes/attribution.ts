@@ -1,6 +1,7 @@
 // Finds who a quotation is attributed to in its own sentence: after it ("...," Stoltenberg said),
 // inverted ("...," said Rep. Jim Clyburn), before it (Stoltenberg said: "..."), or by a dash.
 import {
+  DETERMINERS,
   isNounHead,
   isSpeakerHead,
   PHRASE_BREAKERS,
@@ -21,7 +22,7 @@ import {
   subjectBefore,
   withRole,
 } from './subject.js';
-import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
+import { endsSentence, sentenceEnd, sentenceStart, startsUpper, tokenize, type Token } from './tokens.js';
 
 /** How a quotation's speaker was found. */
 export type AttributionKind = 'after' | 'before' | 'colon' | 'intro' | 'dash' | 'continued' | 'carried';
@@ -34,6 +35,33 @@ export interface Attribution {
 const DASHES = '—―–-';
 function isAccordingTo(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.norm === 'according' && tokens[i + 1]?.norm === 'to';
+}
+
+const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
+
+/** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
+export function titleLike(q: Quotation): boolean {
+  if (q.text.length > 60 || /[!?]/.test(q.text)) return false;
+  const words = q.text
+    .replace(/[.,;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length || words.length > 6) return false;
+  return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
+}
+
+/**
+ * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
+ * the same sentence rather than a sentence start, a colon or a comma.
+ */
+export function insideReportedSpeech(text: string, q: Quotation): boolean {
+  let i = q.start - 1;
+  while (i >= q.paragraphStart && isRegexSpace(text.charCodeAt(i))) i--;
+  if (i < q.paragraphStart) return false;
+  const c = text.charCodeAt(i);
+  // a colon, a comma or a dash (— ― –) introduces the quote
+  if (c === 58 || c === 44 || c === 0x2014 || c === 0x2015 || c === 0x2013) return false;
+  return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
@@ -79,6 +107,7 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   let v = -1;
   for (let k = 0; k < tokens.length && k < 30 && v < 0; k++)
     if (isVerbAt(tokens, k) || isAccordingTo(tokens, k)) v = k;
+  if (v < 0 && trailing && !titleLike(q) && !insideReportedSpeech(text, q)) return anyVerbAfter(tokens);
   if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
   // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
   const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
@@ -86,12 +115,14 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   for (let k = v + 1; k < tokens.length; k++) if ((tokens[k] as Token).word) afterVerb++;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
-    if (
-      !sentenceEnds ||
-      afterVerb > 3 ||
-      !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)
-    )
-      return null;
+    if (!sentenceEnds || !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)) return null;
+    // '"We're happy" about the decision, said Ann Ruiz, director of...': inverted after a comma
+    if (tokens[v - 1]?.text === ',') {
+      const inverted = readPhrase(tokens, v + 1, tokens.length);
+      if (inverted && (inverted.kind === 'name' || inverted.kind === 'title'))
+        return { mention: inverted, kind: 'after' };
+    }
+    if (afterVerb > 3) return null;
     const m = subjectBefore(tokens, v);
     let before = -1;
     if (m) for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).end <= m.start) before = k;
@@ -103,7 +134,10 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   for (const t of tokens) if (t.word && t.end <= m.end) last = t;
   // '"...," the ministry said': after a quote and its comma, a phrase with an article before the
   // verb is its subject, whatever its noun
-  const nounSubject = trailing && m.kind === 'title' && !!last && isNounHead(last.norm);
+  // ('"...," it read', '"...," his wife wrote')
+  const opener = tokens[0] as Token;
+  const articled = m.kind === 'title' || (m.kind === 'group' && DETERMINERS.has(opener.norm));
+  const nounSubject = trailing && !!last && ((articled && isNounHead(last.norm)) || m.kind === 'pronoun');
   if (!last || !(isSpeakerHead(last.norm, last.capital) || nounSubject)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
   const endIdx = firstFrom(tokens, m.end);
@@ -113,6 +147,45 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   if (isPassive(tokens, v)) return null;
   if (!gapOk || v - endIdx > 25) return null;
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
+}
+
+/** Past forms without "-ed" that speak in news ("Trump shot back", "he went on"). */
+const IRREGULAR_PAST = new Set('went shot spoke put struck fought'.split(' '));
+const PARTICLES = new Set('out back in up on'.split(' '));
+
+/**
+ * A verb form not in the reporting list, as news writing sets one after a quote: a past tense
+ * ("barked", "beamed", "urged"), or a present one with its particle ("points out", "fires back").
+ */
+function verbLike(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.word || t.capital || PHRASE_BREAKERS.has(t.norm)) return false;
+  if (IRREGULAR_PAST.has(t.norm)) return true;
+  if (t.norm.length >= 5 && t.norm.endsWith('ed') && !t.norm.endsWith('eed')) return true;
+  return t.norm.endsWith('s') && PARTICLES.has(tokens[k + 1]?.norm ?? '');
+}
+
+/**
+ * '"Go back to Univision," Trump barked', '"This is fantastic!" beamed Donald Hartley': after a quote
+ * and its comma (or ! ?), a subject and any verb, or any verb and a name, is an attribution, when the
+ * sentence ends soon after the verb.
+ */
+function anyVerbAfter(tokens: readonly Token[]): Attribution | null {
+  let k = 0;
+  while (k < tokens.length && k < 6 && (tokens[k] as Token).word && !verbLike(tokens, k)) k++;
+  if (!verbLike(tokens, k)) return null;
+  if (k === 0) {
+    const m = readPhrase(tokens, 1, tokens.length);
+    return m && (m.kind === 'name' || m.kind === 'title') ? { mention: m, kind: 'after' } : null;
+  }
+  let after = 0;
+  for (let j = k + 1; j < tokens.length; j++) if ((tokens[j] as Token).word) after++;
+  if (after > 8) return null;
+  const m = readPhrase(tokens, 0, k);
+  const head = m && tokens[k - 1];
+  if (!m || !head || firstFrom(tokens, m.end) !== k) return null;
+  const person = m.kind === 'pronoun' ? m.gender !== 'thing' : isSpeakerHead(head.norm, head.capital);
+  return person ? { mention: m, kind: 'after' } : null;
 }
 
 const BE = new Set('is are was were be been being'.split(' '));
@@ -127,10 +200,16 @@ function isPassive(tokens: readonly Token[], v: number): boolean {
   return false;
 }
 
-/** Only adverbs, auxiliaries and capitalised words: what may stand between a subject and its verb. */
+/**
+ * Only adverbs, auxiliaries and capitalised words, or where the speaker is from ("of the Sierra
+ * Club"): what may stand between a subject and its verb.
+ */
 function gapOfAdverbs(gap: readonly Token[]): boolean {
-  for (const t of gap)
-    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital))) return false;
+  for (const t of gap) {
+    const from = t.norm === 'of' || DETERMINERS.has(t.norm);
+    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital || from)))
+      return false;
+  }
   return true;
 }
 

@@ -1,12 +1,12 @@
 import type { Quote, Speaker } from '../types.js';
-import { speechSubjects, type AttributionKind } from './attribution.js';
+import { insideReportedSpeech, speechSubjects, type AttributionKind } from './attribution.js';
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { indexPeople, outsideOf, type QuotedUntil } from './people.js';
 import { emptyIndex } from './person.js';
 import { resolveMention, type Resolved } from './resolve.js';
-import { attribute, insideReportedSpeech } from './sequence.js';
+import { attribute } from './sequence.js';
 import { startsLower } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
 import { sortShort } from '../text/sort-short.js';

@@ -78,4 +78,30 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
       'The recount was refused. Sam Okafor, the party chairman, said in a statement. “There are no paper ballots to count.”';
     expect(quote(text, 'There are no').speaker.name).toBe('Sam Okafor');
   });
+
+  it('GIVEN any verb after a quote and its comma THEN the subject, or the name after the verb, speaks', () => {
+    const text =
+      'The ferry was late again.\n\n“Go back to the harbor,” Ruiz barked at the crew.\n\n' +
+      '“This is fantastic!” beamed Dana Lee of Lakeport, who had waited all day.';
+    expect(quote(text, 'Go back').said).toBe('Ruiz');
+    expect(quote(text, 'This is fantastic').said).toBe('Dana Lee');
+  });
+
+  it('GIVEN "it" or "his wife" after a quote and its comma THEN they speak', () => {
+    const text =
+      '“The vote was never fair,” it read.\n\n“He needs to come home,” his wife wrote in a letter to the court.';
+    expect(quote(text, 'The vote').said).toBe('it');
+    expect(quote(text, 'He needs').said).toBe('his wife');
+  });
+
+  it('GIVEN a quote, words of its sentence, then ", said NAME" THEN the name speaks', () => {
+    const text =
+      'The union voted on Monday. “We are extremely happy” about the vote, said Ana Ruiz, its director.';
+    expect(quote(text, 'We are extremely').speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('GIVEN a quoted phrase inside the next sentence of the paragraph THEN the last speaker does not go on', () => {
+    const text = '“We are ready,” Ruiz said. Critics called the plan “a waste of money” and left the hall.';
+    expect(quote(text, 'a waste').speaker.name).not.toBe('Ruiz');
+  });
 });
