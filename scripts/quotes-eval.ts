@@ -3,14 +3,16 @@
 // half B is only reported; the seven outlets are reported apart, so a rule that helps one and hurts
 // the others shows.
 //
-//   npx tsx scripts/quotes-eval.ts [--corpus DIR]... [--half a|b] [--by outlet|half] [--show KIND] [--max N]
+//   npx tsx scripts/quotes-eval.ts [--corpus DIR]... [--half a|b] [--by outlet|half] [--kinds] [--show KIND] [--max N]
 //
-// Defaults: ../shared/corpus/polnear/train, both halves, grouped by half. --show prints the errors of
+// Defaults: ../shared/corpus/polnear/train, both halves, grouped by half. --kinds breaks the speakers'
+// precision down by how each was found. --show prints the errors of
 // one kind (or "all") with their context, to read on the terminal; never copy them into the project.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../src/core/analyze.js';
+import { quoteDetails, type QuoteDetail } from '../src/core/quotes/extract.js';
 import type { Quote } from '../src/core/types.js';
 
 type Frag = [number, number];
@@ -212,10 +214,29 @@ function context(text: string, at: number, width = 160): string {
     .trim();
 }
 
+/** By how a speaker was found: quotes given a speaker and how many were right (as attributed precision). */
+const byKind = new Map<string, { given: number; right: number; recalled: number }>();
+
+function countKind(d: QuoteDetail | undefined, right: boolean, recalled = false): void {
+  const key = `${d?.kind ?? 'none'}${d?.fragment ? ' (fragment)' : ''}`;
+  const k = byKind.get(key) ?? byKind.set(key, { given: 0, right: 0, recalled: 0 }).get(key);
+  if (!k) return;
+  if (recalled) {
+    k.recalled++;
+    return;
+  }
+  k.given++;
+  if (right) k.right++;
+}
+
 function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
   const t = tally();
   const text = doc.text;
-  const quotes = analyzeArticle({ text }).quotes;
+  const analysis = analyzeArticle({ text });
+  const quotes = analysis.quotes;
+  const details = new Map(
+    quoteDetails(text, { title: analysis.title, lede: analysis.lede }).map((d) => [d.quote.start, d]),
+  );
   const contents = parseAnn(doc.ann, text);
   const anyContent = new Set<number>();
   for (const c of contents) for (const x of c.set) anyContent.add(x);
@@ -225,7 +246,9 @@ function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
   t.articles++;
   const describe = (q: Quote): string => {
     const m = q.speaker.mention;
-    return `said by ${q.speaker.name ?? '-'} (mention "${m ? text.slice(m.start, m.end) : '-'}")`;
+    const d = details.get(q.start);
+    const how = `${d?.kind ?? 'none'}${d?.fragment ? ', fragment' : ''}`;
+    return `said by ${q.speaker.name ?? '-'} (mention "${m ? text.slice(m.start, m.end) : '-'}", ${how})`;
   };
   for (const { q, span } of preds) {
     t.preds++;
@@ -239,7 +262,9 @@ function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
     }
     if (home && home.n >= 0.5 * len && !home.c.source.length) continue;
     t.named++;
-    if (home && home.n >= 0.5 * len && speakerRight(q, home.c, text)) t.namedRight++;
+    const right = !!home && home.n >= 0.5 * len && speakerRight(q, home.c, text);
+    countKind(details.get(q.start), right);
+    if (right) t.namedRight++;
     else if (!home || home.n < 0.5 * len)
       errors.push({ kind: 'P: not an attribution', doc, at: q.start, detail: `${describe(q)}: ${q.text}` });
     else
@@ -285,6 +310,7 @@ function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
     if (given) t.judgedNamed++;
     if (speakerRight(best.q, gold, text)) {
       t.speakerOk++;
+      countKind(details.get(best.q.start), true, true);
       continue;
     }
     const others = contents.filter(
@@ -340,6 +366,7 @@ function main(): void {
       by: { type: 'string', default: 'half' },
       show: { type: 'string' },
       max: { type: 'string', default: '40' },
+      kinds: { type: 'boolean', default: false },
     },
   });
   const dirs = values.corpus ?? [
@@ -358,6 +385,17 @@ function main(): void {
     addInto(all, d);
   }
   printTable([...[...groups].sort(([a], [b]) => a.localeCompare(b)), ['all', all]]);
+  if (values.kinds) {
+    console.log(
+      '\nquotes given a speaker, by how it was found: given, right, precision, gold quotes recalled',
+    );
+    for (const [k, v] of [...byKind].sort((a, b) => b[1].given - a[1].given)) {
+      const cells = [v.given, v.right, fmt(ratio(v.right, v.given)), v.recalled].map((x) =>
+        String(x).padStart(6),
+      );
+      console.log(`  ${k.padEnd(24)}${cells.join('')}`);
+    }
+  }
   const kinds = new Map<string, number>();
   for (const e of errors) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
   console.log('\nerrors by kind:');

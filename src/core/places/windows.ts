@@ -21,6 +21,7 @@ import {
   type TokenWriter,
 } from './tokens.js';
 import { CodeUnits } from '../text/code-units.js';
+import { countSteps } from '../work.js';
 
 // Tagging does not tokenize a whole story. One pass over its code units finds the capitalized
 // words; each is looked up once, and only where a name could start is a short window around it
@@ -140,6 +141,7 @@ function scanPass<T>(
   let done = 0; // source offset up to which tokens were emitted
   let matchedTo = 0; // source offset up to which a name was matched
   const length = src.length;
+  countSteps(length);
   for (let pos = 0; pos < length; pos++) {
     while (pos < length && ((flags[codes[pos] as number] as number) & finder) === 0) pos++;
     if (pos === length) break;
@@ -174,8 +176,12 @@ function scanPass<T>(
       if (from > done && tokens.count > 0) pushToken(tokens, from, from, GAP_UNIT);
       done = scan(tokens, codes, from, limit, pos, after, unit);
     } else {
-      // A name starting inside the last window may run past its end: read on from there.
-      done = scan(tokens, codes, done, limit, pos, after, unit);
+      // A name starting inside the last window may run past its end: read on from there, only as
+      // many tokens as it needs beyond those read already (reading `after` more at every name of a
+      // run of names would carry the window ever further ahead of the names, and each lookup of a
+      // name's token would walk back over all of them).
+      const read = tokensFrom(tokens, pos);
+      if (read <= after) done = scan(tokens, codes, done, limit, done, after - read, unit);
     }
     const at = tokenAt(tokens, pos);
     const found = at < 0 ? undefined : matchListAt(tokens, at, names);
@@ -187,14 +193,18 @@ function scanPass<T>(
   return matches;
 }
 
+/** How many of the tokens start at source offset `pos` or later (counted from the end). */
+function tokensFrom(t: Tokens, pos: number): number {
+  let i = t.count - 1;
+  while (i >= 0 && (t.data[3 * i] ?? -1) >= pos) i--;
+  countSteps(t.count - i);
+  return t.count - 1 - i;
+}
+
 /** The index of the token starting at source offset `pos` (searched from the end), or -1. */
 function tokenAt(t: Tokens, pos: number): number {
-  for (let i = t.count - 1; i >= 0; i--) {
-    const s = t.data[3 * i] ?? -1;
-    if (s === pos) return i;
-    if (s < pos) return -1;
-  }
-  return -1;
+  const i = t.count - tokensFrom(t, pos);
+  return i < t.count && t.data[3 * i] === pos ? i : -1;
 }
 
 /**
@@ -237,6 +247,7 @@ function scan(
     }
     i = j;
   }
+  countSteps(count - t.count);
   t.count = count;
   return end;
 }

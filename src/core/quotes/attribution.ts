@@ -2,21 +2,30 @@
 // inverted ("...," said Rep. Jim Clyburn), before it (Stoltenberg said: "..."), or by a dash.
 import {
   DETERMINERS,
+  isNounHead,
   isSpeakerHead,
-  NAME_PARTICLES,
   PHRASE_BREAKERS,
-  PRONOUNS,
   REPORTING_VERBS,
-  SENTENCE_INTROS,
   WEAK_REPORTING_VERBS,
 } from './lexicon.js';
 import { nextMarkFrom, type Quotation } from './marks.js';
 import { isRegexSpace } from '../text/chars.js';
-import { plainRole, readPhrase, type Mention } from './phrase.js';
-import { endsSentence, sentenceEnd, sentenceStart, tokenize, type Token } from './tokens.js';
+import { readPhrase, type Mention } from './phrase.js';
+import {
+  appositive,
+  BACK_SKIP,
+  coordinated,
+  isParticiple,
+  isVerb,
+  isVerbAt,
+  sentenceSubject,
+  subjectBefore,
+  withRole,
+} from './subject.js';
+import { endsSentence, sentenceEnd, sentenceStart, startsUpper, tokenize, type Token } from './tokens.js';
 
 /** How a quotation's speaker was found. */
-export type AttributionKind = 'after' | 'before' | 'colon' | 'dash' | 'continued' | 'carried';
+export type AttributionKind = 'after' | 'before' | 'colon' | 'intro' | 'dash' | 'continued' | 'carried';
 
 export interface Attribution {
   readonly mention: Mention;
@@ -24,49 +33,35 @@ export interface Attribution {
 }
 
 const DASHES = '—―–-';
-// Words skipped when walking back from a verb to its subject ("Stoltenberg later said", "he has said").
-const BACK_SKIP = new Set(
-  'later also then again once recently previously repeatedly earlier first further finally simply has had have was were is are will would could did does do not never just even only already often always reportedly publicly privately quoted as who'.split(
-    ' ',
-  ),
-);
-
-function isVerb(t: Token | undefined): boolean {
-  return !!t && t.word && !t.capital && REPORTING_VERBS.has(t.norm);
-}
-
 function isAccordingTo(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.norm === 'according' && tokens[i + 1]?.norm === 'to';
 }
 
-/** An appositive role after a name: ", NATO's secretary general," up to the next comma or `to`. */
-function appositive(tokens: readonly Token[], from: number, to: number): string | null {
-  if (tokens[from]?.text !== ',') return null;
-  let i = from + 1;
-  const words: Token[] = [];
-  for (; i < to; i++) {
-    const t = tokens[i] as Token;
-    if (!t.word || (PHRASE_BREAKERS.has(t.norm) && !DETERMINERS.has(t.norm) && t.norm !== 'of')) break;
-    words.push(t);
-  }
-  const head = words[0];
-  if (!head || words.length > 10) return null;
-  // an appositive role reads "the/a ... role" or "NATO's secretary general"; a name there is no role
-  if (!DETERMINERS.has(head.norm) && !head.possessive && head.capital) return null;
-  return plainRole(words);
+const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
+
+/** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
+export function titleLike(q: Quotation): boolean {
+  if (q.text.length > 60 || /[!?]/.test(q.text)) return false;
+  const words = q.text
+    .replace(/[.,;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length || words.length > 6) return false;
+  return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
 }
 
-function withRole(mention: Mention | null, role: string | null): Mention | null {
-  if (!mention || !role || mention.kind !== 'name') return mention;
-  return {
-    start: mention.start,
-    end: mention.end,
-    kind: mention.kind,
-    name: mention.name,
-    role: mention.role ?? role,
-    possessor: mention.possessor,
-    gender: mention.gender,
-  };
+/**
+ * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
+ * the same sentence rather than a sentence start, a colon or a comma.
+ */
+export function insideReportedSpeech(text: string, q: Quotation): boolean {
+  let i = q.start - 1;
+  while (i >= q.paragraphStart && isRegexSpace(text.charCodeAt(i))) i--;
+  if (i < q.paragraphStart) return false;
+  const c = text.charCodeAt(i);
+  // a colon, a comma or a dash (— ― –) introduces the quote
+  if (c === 58 || c === 44 || c === 0x2014 || c === 0x2015 || c === 0x2013) return false;
+  return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
@@ -111,7 +106,8 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   }
   let v = -1;
   for (let k = 0; k < tokens.length && k < 30 && v < 0; k++)
-    if (isVerb(tokens[k]) || isAccordingTo(tokens, k)) v = k;
+    if (isVerbAt(tokens, k) || isAccordingTo(tokens, k)) v = k;
+  if (v < 0 && trailing && !titleLike(q) && !insideReportedSpeech(text, q)) return anyVerbAfter(tokens);
   if (v <= 0 || isParticiple(tokens[v] as Token)) return null;
   // '"It is done." Trump said.' passes; '"It is done." Trump said the deal...' starts a new sentence
   const sentenceEnds = end < q.paragraphEnd ? endsSentence(text, end - 1, q.paragraphEnd) : true;
@@ -119,12 +115,14 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   for (let k = v + 1; k < tokens.length; k++) if ((tokens[k] as Token).word) afterVerb++;
   if (!trailing && !(q.closingPunct === '.' && sentenceEnds && afterVerb <= 3)) {
     // '"...jail time" for criminal behavior, she said.': the sentence goes on, then ends in its attribution
-    if (
-      !sentenceEnds ||
-      afterVerb > 3 ||
-      !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)
-    )
-      return null;
+    if (!sentenceEnds || !/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(q.closingPunct)) return null;
+    // '"We're happy" about the decision, said Ann Ruiz, director of...': inverted after a comma
+    if (tokens[v - 1]?.text === ',') {
+      const inverted = readPhrase(tokens, v + 1, tokens.length);
+      if (inverted && (inverted.kind === 'name' || inverted.kind === 'title'))
+        return { mention: inverted, kind: 'after' };
+    }
+    if (afterVerb > 3) return null;
     const m = subjectBefore(tokens, v);
     let before = -1;
     if (m) for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).end <= m.start) before = k;
@@ -134,21 +132,84 @@ export function attributionAfter(text: string, q: Quotation, marks: readonly num
   if (!m) return null;
   let last: Token | undefined;
   for (const t of tokens) if (t.word && t.end <= m.end) last = t;
-  if (!last || !isSpeakerHead(last.norm, last.capital)) return null;
+  // '"...," the ministry said': after a quote and its comma, a phrase with an article before the
+  // verb is its subject, whatever its noun
+  // ('"...," it read', '"...," his wife wrote')
+  const opener = tokens[0] as Token;
+  const articled = m.kind === 'title' || (m.kind === 'group' && DETERMINERS.has(opener.norm));
+  const nounSubject = trailing && !!last && ((articled && isNounHead(last.norm)) || m.kind === 'pronoun');
+  if (!last || !(isSpeakerHead(last.norm, last.capital) || nounSubject)) return null;
   // the subject must reach the verb: only an appositive, a parenthesis or adverbs may stand between
   const endIdx = firstFrom(tokens, m.end);
   const gap = tokens.slice(endIdx, v);
   const gapOk = gap.length === 0 || gap[0]?.text === ',' || gap[0]?.text === '(' || gapOfAdverbs(gap);
+  // "...was first reported by MSNBC": a passive verb says nothing of who spoke
+  if (isPassive(tokens, v)) return null;
   if (!gapOk || v - endIdx > 25) return null;
   return { mention: withRole(m, appositive(tokens, endIdx, v)) as Mention, kind: 'after' };
 }
 
-const isParticiple = (t: Token): boolean => t.norm.endsWith('ing');
+/** Past forms without "-ed" that speak in news ("Trump shot back", "he went on"). */
+const IRREGULAR_PAST = new Set('went shot spoke put struck fought'.split(' '));
+const PARTICLES = new Set('out back in up on'.split(' '));
 
-/** Only adverbs, auxiliaries and capitalised words: what may stand between a subject and its verb. */
+/**
+ * A verb form not in the reporting list, as news writing sets one after a quote: a past tense
+ * ("barked", "beamed", "urged"), or a present one with its particle ("points out", "fires back").
+ */
+function verbLike(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.word || t.capital || PHRASE_BREAKERS.has(t.norm)) return false;
+  if (IRREGULAR_PAST.has(t.norm)) return true;
+  if (t.norm.length >= 5 && t.norm.endsWith('ed') && !t.norm.endsWith('eed')) return true;
+  return t.norm.endsWith('s') && PARTICLES.has(tokens[k + 1]?.norm ?? '');
+}
+
+/**
+ * '"Go back to Univision," Trump barked', '"This is fantastic!" beamed Donald Hartley': after a quote
+ * and its comma (or ! ?), a subject and any verb, or any verb and a name, is an attribution, when the
+ * sentence ends soon after the verb.
+ */
+function anyVerbAfter(tokens: readonly Token[]): Attribution | null {
+  let k = 0;
+  while (k < tokens.length && k < 6 && (tokens[k] as Token).word && !verbLike(tokens, k)) k++;
+  if (!verbLike(tokens, k)) return null;
+  if (k === 0) {
+    const m = readPhrase(tokens, 1, tokens.length);
+    return m && (m.kind === 'name' || m.kind === 'title') ? { mention: m, kind: 'after' } : null;
+  }
+  let after = 0;
+  for (let j = k + 1; j < tokens.length; j++) if ((tokens[j] as Token).word) after++;
+  if (after > 8) return null;
+  const m = readPhrase(tokens, 0, k);
+  const head = m && tokens[k - 1];
+  if (!m || !head || firstFrom(tokens, m.end) !== k) return null;
+  const person = m.kind === 'pronoun' ? m.gender !== 'thing' : isSpeakerHead(head.norm, head.capital);
+  return person ? { mention: m, kind: 'after' } : null;
+}
+
+const BE = new Set('is are was were be been being'.split(' '));
+
+/** The verb at `v` is passive: a form of "be" stands before it, past any adverbs ("was first reported"). */
+function isPassive(tokens: readonly Token[], v: number): boolean {
+  let k = v - 1;
+  while (k >= 0 && (tokens[k] as Token).word && BACK_SKIP.has((tokens[k] as Token).norm)) {
+    if (BE.has((tokens[k] as Token).norm)) return true;
+    k--;
+  }
+  return false;
+}
+
+/**
+ * Only adverbs, auxiliaries and capitalised words, or where the speaker is from ("of the Sierra
+ * Club"): what may stand between a subject and its verb.
+ */
 function gapOfAdverbs(gap: readonly Token[]): boolean {
-  for (const t of gap)
-    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital))) return false;
+  for (const t of gap) {
+    const from = t.norm === 'of' || DETERMINERS.has(t.norm);
+    if (!(t.word && (BACK_SKIP.has(t.norm) || PHRASE_BREAKERS.has(t.norm) || t.capital || from)))
+      return false;
+  }
   return true;
 }
 
@@ -156,123 +217,6 @@ function gapOfAdverbs(gap: readonly Token[]): boolean {
 function firstFrom(tokens: readonly Token[], offset: number): number {
   for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start >= offset) return k;
   return -1;
-}
-
-/**
- * The subject of the sentence in `tokens` (which start at a sentence start): a name or a pronoun,
- * after any intro phrase ("In an interview, Trump said"). What a participle ("..., saying") hangs on.
- */
-function sentenceSubject(tokens: readonly Token[], limit: number): Mention | null {
-  let i = 0;
-  if (tokens[0] && SENTENCE_INTROS.has(tokens[0].norm)) {
-    let comma = -1;
-    for (let k = 0; k < tokens.length && k < limit && comma < 0; k++)
-      if ((tokens[k] as Token).text === ',') comma = k;
-    if (comma < 0) return null;
-    i = comma + 1;
-  }
-  const t = tokens[i];
-  if (!t || !t.word || i >= limit) return null;
-  if (PRONOUNS.has(t.norm)) return readPhrase(tokens, i, i + 1);
-  if (DETERMINERS.has(t.norm)) {
-    // "The ad uses footage...": the determiner's noun phrase ends at its first person-like noun
-    for (let j = i + 1; j < limit && j - i <= 5; j++) {
-      const w = tokens[j] as Token;
-      if (!w.word || PHRASE_BREAKERS.has(w.norm)) return null;
-      if (!w.capital && isSpeakerHead(w.norm, false)) return readPhrase(tokens, i, j + 1);
-    }
-    return null;
-  }
-  let j = i;
-  // lower-case modifiers before a name ("White House press secretary Josh Earnest"), then the name
-  while (
-    j < limit &&
-    j - i < 8 &&
-    (tokens[j] as Token).word &&
-    !(tokens[j] as Token).capital &&
-    !PHRASE_BREAKERS.has((tokens[j] as Token).norm)
-  )
-    j++;
-  if (!tokens[j]?.capital) return null;
-  while (
-    j < limit &&
-    ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
-    (tokens[j] as Token).word
-  ) {
-    j++;
-    if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
-  }
-  const m = readPhrase(tokens, i, j);
-  return m && m.kind !== 'title' ? m : null;
-}
-
-/** Skips back over a parenthesis ending at `e` ("(D-N.C.)"); returns the index before it. */
-function skipParenthesis(tokens: readonly Token[], e: number): number {
-  if (tokens[e]?.text !== ')') return e;
-  while (e >= 0 && tokens[e]?.text !== '(') e--;
-  return e - 1;
-}
-
-/** Walks back from the token before a finite verb to the start of its subject phrase. */
-function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Mention | null {
-  let e = verb - 1;
-  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
-  let role: string | null = null;
-  e = skipParenthesis(tokens, e);
-  if (tokens[e]?.text === ',') {
-    // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
-    let k = e - 1;
-    while (k >= 0 && e - k < 16 && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k--;
-    if (k < 0 || tokens[k]?.text !== ',') return null;
-    role = appositive(tokens, k, e);
-    e = skipParenthesis(tokens, k - 1);
-  }
-  const head = tokens[e];
-  // "Trump’s remarks": a possessive is no subject; nor is a number ("in 2010 said")
-  if (
-    !head ||
-    !head.word ||
-    head.possessive ||
-    (head.text.charCodeAt(0) >= 48 && head.text.charCodeAt(0) <= 57) ||
-    !isSpeakerHead(head.norm, head.capital)
-  ) {
-    return null;
-  }
-  let s = e;
-  if (!PRONOUNS.has(head.norm)) {
-    while (s > 0 && e - s < 8) {
-      const t = tokens[s - 1] as Token;
-      if (
-        !t.word ||
-        PRONOUNS.has(t.norm) ||
-        isVerb(t) ||
-        PHRASE_BREAKERS.has(t.norm) ||
-        SENTENCE_INTROS.has(t.norm) ||
-        t.norm === 'and' ||
-        t.norm === 'of'
-      )
-        break;
-      if (!t.capital && t.norm.endsWith('ed') && !DETERMINERS.has(t.norm)) break;
-      s--;
-      if (DETERMINERS.has(t.norm) && !t.capital) break;
-    }
-  }
-  // "She said she recalls ...": the quote belongs to the outer attribution
-  if (PRONOUNS.has(head.norm) && depth === 0) {
-    const before = tokens[s - 1]?.norm === 'that' ? s - 2 : s - 1;
-    if (isVerb(tokens[before])) {
-      const outer = subjectBefore(tokens, before, 1);
-      if (outer) return outer;
-    }
-  }
-  return withRole(readPhrase(tokens, s, e + 1), role);
-}
-
-/** "She urges him to stop and repeatedly says": a second verb of the sentence's subject. */
-function coordinated(tokens: readonly Token[], verb: number): boolean {
-  let e = verb - 1;
-  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
-  return tokens[e]?.norm === 'and';
 }
 
 /** `X said: "..."`, `X said that the violence was "serious"`, `According to X, "..."`. */
@@ -288,7 +232,7 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       continue;
     }
     // a sentence may open with the verb: "Said Ellis: ..."
-    if (!isVerb(t) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
+    if (!isVerbAt(tokens, v) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
     if (WEAK_REPORTING_VERBS.has(t.norm) && tokens.length - v > 3) continue;
     // "footage of Hillary Clinton asking, ...": a name right before a participle is its subject
     const named = isParticiple(t) && tokens[v - 1]?.capital === true && tokens[v - 1]?.word === true;
@@ -337,8 +281,10 @@ export function speechSubjects(text: string, isOutside: (at: number) => boolean)
   FINITE_VERB.lastIndex = 0;
   for (let m = FINITE_VERB.exec(text); m; m = FINITE_VERB.exec(text)) {
     if (!isOutside(m.index)) continue;
-    // the subject stands just before its verb; a short look back is enough and keeps this cheap
-    const from = Math.max(0, text.lastIndexOf('\n', m.index) + 1, m.index - 100);
+    // the subject stands just before its verb, on its line: a short look back is enough and keeps
+    // this cheap (a search back for the line's start could read the whole text before it)
+    let from = m.index;
+    while (from > 0 && m.index - from < 100 && text.charCodeAt(from - 1) !== 10) from--;
     const tokens = tokenize(text, from, m.index + m[0].length);
     const subject = subjectBefore(tokens, tokens.length - 1, 1);
     if (subject) out.push(subject);

@@ -1,20 +1,16 @@
 import type { Quote, Speaker } from '../types.js';
-import {
-  attributionAfter,
-  attributionBefore,
-  attributionByColon,
-  speechSubjects,
-  type Attribution,
-} from './attribution.js';
+import { insideReportedSpeech, speechSubjects, type AttributionKind } from './attribution.js';
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
 import { indexPeople, outsideOf, type QuotedUntil } from './people.js';
 import { emptyIndex } from './person.js';
 import { resolveMention, type Resolved } from './resolve.js';
-import { endsSentence, startsLower, startsUpper } from './tokens.js';
+import { attribute } from './sequence.js';
+import { startsLower } from './tokens.js';
 import { isRegexSpace } from '../text/chars.js';
 import { sortShort } from '../text/sort-short.js';
+import { countSteps } from '../work.js';
 
 /** What quote selection knows of the article besides its text. */
 export interface QuoteContext {
@@ -22,21 +18,12 @@ export interface QuoteContext {
   readonly lede: string;
 }
 
-/** The paragraph (line with text) before the one starting at `paragraphStart`, if any. */
-function previousParagraph(text: string, paragraphStart: number): { start: number; end: number } | null {
-  let end = paragraphStart;
-  while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
-  if (end === 0) return null;
-  let start = text.lastIndexOf('\n', end - 1) + 1;
-  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
-  return { start, end };
-}
-
 /** The first line that reads as a paragraph of prose: with bylines and breadcrumbs above it, the lede. */
 function firstProse(text: string): string {
   for (let s = 0; s < text.length;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
+    countSteps(1);
     // a paragraph of prose has some length; most boilerplate lines are short
     if (e - s > 80) {
       // the line trimmed, read in place: only the line returned is sliced
@@ -65,35 +52,8 @@ function aboutText(lede: string, prose: string): string {
   return within && prose.endsWith(lede) ? prose : `${lede}\n${prose}`;
 }
 
-/**
- * A quote inside reported speech ("found the violence “serious”"): its opening mark follows words of
- * the same sentence rather than a sentence start, a colon or a comma.
- */
-function insideReportedSpeech(text: string, q: Quotation): boolean {
-  let i = q.start - 1;
-  while (i >= q.paragraphStart && isRegexSpace(text.charCodeAt(i))) i--;
-  if (i < q.paragraphStart) return false;
-  const c = text.charCodeAt(i);
-  // a colon, a comma or a dash (— ― –) introduces the quote
-  if (c === 58 || c === 44 || c === 0x2014 || c === 0x2015 || c === 0x2013) return false;
-  return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
-}
-
 /** A letter of the Latin, Greek or Cyrillic scripts: a quotation without one quotes nothing. */
 const HAS_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
-
-const MINOR_WORD = /^(a|an|the|of|in|on|and|or|for|to|with|at|by|from|de|la)$/i;
-
-/** "Fox News Sunday", "State of the Union": a title or a name in quotes, spoken by nobody. */
-function titleLike(q: Quotation): boolean {
-  if (q.text.length > 60 || /[!?]/.test(q.text)) return false;
-  const words = q.text
-    .replace(/[.,;:]+$/, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (!words.length || words.length > 6) return false;
-  return startsUpper(words[0] ?? '') && words.every((w) => MINOR_WORD.test(w) || startsUpper(w));
-}
 
 /**
  * Makes a fresh `QuotedUntil` over the quotations (in text order) for each scan with growing
@@ -112,36 +72,6 @@ function quotedUntil(quotations: readonly Quotation[]): () => QuotedUntil {
   };
 }
 
-function attribute(
-  text: string,
-  quotes: readonly Quotation[],
-  marks: readonly number[],
-): (Attribution | null)[] {
-  const out: (Attribution | null)[] = [];
-  let last: { q: Quotation; a: Attribution } | null = null;
-  for (let k = 0; k < quotes.length; k++) {
-    const q = quotes[k] as Quotation;
-    const prev = k > 0 ? quotes[k - 1] : undefined;
-    const samePara = prev !== undefined && prev.paragraphEnd > q.start;
-    const floor = samePara ? prev.end : q.paragraphStart;
-    let a = attributionAfter(text, q, marks) ?? attributionBefore(text, q, floor);
-    // the paragraph before matters only to a quote that opens its own and has no speaker yet
-    const before = !a && q.start === q.paragraphStart ? previousParagraph(text, q.paragraphStart) : null;
-    if (!a && before) a = attributionByColon(text, q, before);
-    // '"...," Stoltenberg said. "It is important..."': the same speaker goes on
-    if (!a && last && last.q.paragraphEnd > q.start) a = { mention: last.a.mention, kind: 'continued' };
-    // a paragraph that is all quote, after a quote with its speaker: the speaker goes on
-    if (!a && last && before && last.q.paragraphEnd === before.end && q.end === q.paragraphEnd) {
-      a = { mention: last.a.mention, kind: 'carried' };
-    }
-    // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
-    if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;
-    if (a) last = { q, a };
-    out.push(a);
-  }
-  return out;
-}
-
 /**
  * Direct quotations in `text` with their speakers; offsets index `text` (JS string indices, end
  * exclusive, marks included). The stages: find quotations (marks.ts), credit each in its own
@@ -150,6 +80,20 @@ function attribute(
  * order (resolve.ts), then pick one or two key quotes (key.ts). About one pass over the text.
  */
 export function extractQuotes(text: string, context: QuoteContext): Quote[] {
+  return quoteDetails(text, context).map((d) => d.quote);
+}
+
+/** A quote with how its speaker was found: for choosing key quotes, and for reading errors by kind. */
+export interface QuoteDetail {
+  readonly quote: Quote;
+  /** How the speaker was found, or null when no speaker was. */
+  readonly kind: AttributionKind | null;
+  /** A clause inside reported speech, or too short to stand alone. */
+  readonly fragment: boolean;
+}
+
+/** `extractQuotes`, each quote with how its speaker was found. */
+export function quoteDetails(text: string, context: QuoteContext): QuoteDetail[] {
   const quotations: Quotation[] = [];
   const marks = markPositions(text);
   if (!marks.length) return [];
@@ -199,7 +143,7 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
   const keys = anyEligible
     ? chooseKeyQuotes(candidates, context.title, () => aboutText(context.lede, firstProse(text)))
     : [];
-  const out: Quote[] = [];
+  const out: QuoteDetail[] = [];
   for (let k = 0; k < quotations.length; k++) {
     const q = quotations[k] as Quotation;
     const a = attributions[k];
@@ -211,7 +155,8 @@ export function extractQuotes(text: string, context: QuoteContext): Quote[] {
           mention: { start: a.mention.start, end: a.mention.end },
         }
       : { name: null, role: null, mention: null };
-    out.push({ start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) });
+    const quote = { start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) };
+    out.push({ quote, kind: a?.kind ?? null, fragment: (candidates[k] as KeyCandidate).fragment });
   }
   return out;
 }

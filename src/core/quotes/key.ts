@@ -2,6 +2,7 @@
 // closest in wording to the headline and the lede.
 import { CodeUnits } from '../text/code-units.js';
 import { sortShort } from '../text/sort-short.js';
+import { countSteps } from '../work.js';
 
 /** What key-quote choice needs to know of a quote. */
 export interface KeyCandidate {
@@ -125,6 +126,7 @@ function stemTable(lower: Uint16Array, end: number): StemTable {
     single: [],
   };
   const { from, length, head, next } = table;
+  countSteps(end);
   // the maximal runs of stem letters, read in place
   for (let i = 0; i < end;) {
     if (!isStemLetter(lower[i] as number)) {
@@ -162,6 +164,7 @@ function stemTable(lower: Uint16Array, end: number): StemTable {
 function sharedStems(table: StemTable, lower: Uint16Array, n: number, found: number[], mark: number): number {
   const { text, from, length, head, next } = table;
   let shared = 0;
+  let steps = n * (1 + table.single.length);
   for (const j of table.single) {
     const c = text[from[j] as number];
     for (let i = 0; i < n; i++) {
@@ -175,6 +178,7 @@ function sharedStems(table: StemTable, lower: Uint16Array, n: number, found: num
   for (let i = 0; i + 1 < n; i++) {
     const d = lower[i + 1] as number;
     for (let j = head[slotOf(c, d)] as number; j >= 0; j = next[j] as number) {
+      steps++;
       if (found[j] !== mark && sameAt(text, from[j] as number, length[j] as number, lower, i, n)) {
         found[j] = mark;
         shared++;
@@ -182,6 +186,7 @@ function sharedStems(table: StemTable, lower: Uint16Array, n: number, found: num
     }
     c = d;
   }
+  countSteps(steps);
   return shared;
 }
 
@@ -215,6 +220,16 @@ export function isEligible(q: KeyCandidate): boolean {
   return !q.fragment && !!q.speakerName && (q.words ?? wordCount(q.text)) >= MIN_STATEMENT_WORDS + 3;
 }
 
+/**
+ * How much of the headline and of the lede is read for the words a key quote shares with them: more
+ * than any real headline or lede. Every quote is compared with them, so reading all of a headline
+ * gone wrong (a page's whole text) would make the choice grow with the square of the text.
+ */
+const TITLE_CHARS = 300;
+const LEDE_CHARS = 1000;
+
+const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s);
+
 /** Indexes of the key quotes among `quotes`: one or two, or none when no quote is a whole statement. */
 export function chooseKeyQuotes(
   quotes: readonly KeyCandidate[],
@@ -236,7 +251,8 @@ export function chooseKeyQuotes(
   // a single candidate is the key quote whatever its score: no need to read the headline's words
   if (count === 1) return [only];
   // the lede may be a function, so that a single candidate spares reading it at all
-  const titleWords = `${title ?? ''} ${typeof lede === 'string' ? lede : lede()}`.toLowerCase();
+  const ledeText = typeof lede === 'string' ? lede : lede();
+  const titleWords = `${cut(title ?? '', TITLE_CHARS)} ${cut(ledeText, LEDE_CHARS)}`.toLowerCase();
   const about = stemTable(ABOUT.load(titleWords), titleWords.length);
   const found = about.from.map(() => 0);
   const counts = new Map<string, number>();

@@ -217,6 +217,13 @@ const NOT_NOUNS = new Set(
   ),
 );
 
+/** Words that open sentences with a capital but never name anyone: "What", "This", "There". */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  'what who whom whose how why where when which there here this that these those it its all some any each every no none such many much more most few both either neither yes so'.split(
+    ' ',
+  ),
+);
+
 /** Intro words of a sentence, before its subject: "In an interview, Trump said...". */
 export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
   'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite'.split(
@@ -226,10 +233,23 @@ export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
 
 /** True when a word can end a phrase naming a speaker: a name, a pronoun, or a person-like noun. */
 export function isSpeakerHead(norm: string, capital: boolean): boolean {
-  if (capital) return !CALENDAR.has(norm) && !PHRASE_BREAKERS.has(norm) && !SENTENCE_INTROS.has(norm);
+  if (capital)
+    return (
+      !CALENDAR.has(norm) && !PHRASE_BREAKERS.has(norm) && !SENTENCE_INTROS.has(norm) && !NOT_NAMES.has(norm)
+    );
   if (PRONOUNS.has(norm)) return norm !== 'it' && norm !== 'we';
   if (NOT_NOUNS.has(norm) || PHRASE_BREAKERS.has(norm)) return false;
   if (SPEAKER_NOUNS.has(norm)) return true;
   if (/[^s]s$/.test(norm) && !/(us|is|ous)$/.test(norm)) return true;
   return /(er|or|ist|ian|man|woman|person|ent|ant|ee|ive|ary|cy|ion|ure)$/.test(norm);
+}
+
+/**
+ * True when a lower-case word can head a noun phrase that speaks for someone ("the ministry", "the
+ * tycoon", "the crowd"): not an adverb, a link word or a pronoun. Read only where the grammar has a
+ * subject already (after "the", before a reporting verb), so any such noun is one.
+ */
+export function isNounHead(norm: string): boolean {
+  if (norm.length < 3 || norm.endsWith('ly') || PRONOUNS.has(norm)) return false;
+  return !NOT_NOUNS.has(norm) && !PHRASE_BREAKERS.has(norm) && !SENTENCE_INTROS.has(norm);
 }

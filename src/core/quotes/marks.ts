@@ -1,6 +1,7 @@
 // Finds double-quoted passages in raw text in one pass. Single quotes are left alone: inside a
 // quotation they are nested quotes or apostrophes, and outside one they are nearly always apostrophes.
 import { isRegexSpace } from '../text/chars.js';
+import { countSteps } from '../work.js';
 
 /** A quotation as it stands in the text, before anyone is credited with it. */
 export interface Quotation {
@@ -92,6 +93,7 @@ function paragraphAfter(text: string, end: number): Paragraph | undefined {
   for (let s = nl + 1; s <= text.length;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
+    countSteps(e - s + 1);
     const line = trimmedLine(text, s, e);
     if (line) return line;
     s = e + 1;
@@ -107,6 +109,7 @@ export function markPositions(text: string): number[] {
   // `test` leaves lastIndex just past the one-character match, and allocates no match array
   MARK.lastIndex = 0;
   while (MARK.test(text)) at.push(MARK.lastIndex - 1);
+  countSteps(text.length);
   return at;
 }
 
@@ -126,18 +129,6 @@ export function countBelow(sorted: readonly number[], value: number): number {
 export function nextMarkFrom(at: readonly number[], from: number): number {
   const k = countBelow(at, from);
   return k < at.length ? (at[k] as number) : Infinity;
-}
-
-/** Walks the mark offsets `at` in order: the next mark in [from, to), or -1. */
-function markWalker(at: readonly number[]): (from: number, to: number) => number {
-  let k = 0;
-  // `from` may step back a little (a re-read), so search from 0 then
-  return (from, to) => {
-    if (k > 0 && (at[k - 1] ?? 0) >= from) k = 0;
-    while (k < at.length && (at[k] as number) < from) k++;
-    const i = at[k];
-    return i !== undefined && i < to ? i : -1;
-  };
 }
 
 /** Joins the stretches between a quote's marks into its words. */
@@ -165,8 +156,6 @@ const family = (ch: string): string => (ch === '"' ? 'straight' : 'curly');
  * offsets of its double marks, when the caller has them already.
  */
 export function findQuotations(text: string, marks: readonly number[] = markPositions(text)): Quotation[] {
-  const next = markWalker(marks);
-  if (next(0, text.length) < 0) return [];
   const out: Quotation[] = [];
   let carried: OpenQuote | null = null;
   let para: Paragraph | undefined;
@@ -183,55 +172,112 @@ export function findQuotations(text: string, marks: readonly number[] = markPosi
       if (k >= marks.length) break;
       para = paragraphAt(text, marks[k] as number);
     }
-    carried = scanParagraph(text, para, carried, out, next);
+    const first = countBelow(marks, para.start);
+    const marksIn = marks.slice(first, countBelow(marks, para.end));
+    carried = scanParagraph(text, para, marksIn, carried, out);
   }
   return out;
 }
 
-/** Reads paragraph `p`; returns the quote still open at its end when the next paragraph continues it. */
+/**
+ * How the marks of a paragraph pair up, worked out once for all of them so that a scan that starts
+ * again part-way through the paragraph (see scanParagraph) costs no second reading.
+ *
+ * While a quote is open, a mark that opens after a space nests a quote inside it (+1 to the depth)
+ * and any other mark closes one (-1). With `depth[k]`, the sum of those steps over marks 0..k, the
+ * quote opened at mark k closes at the first later mark where the sum falls to depth[k] - 1.
+ */
+interface Pairing {
+  /** The mark may open a quote: it is not plainly a closing one. */
+  readonly opens: boolean[];
+  /** Where the quote opened at each mark closes (an index into the marks), or -1 within the paragraph. */
+  readonly closesAt: number[];
+  /** The first later mark that nests a quote, or -1. */
+  readonly nextNested: number[];
+  /** The depth sums. */
+  readonly depth: number[];
+}
+
+function pairMarks(text: string, marks: readonly number[], ps: number, pe: number): Pairing {
+  const n = marks.length;
+  const opens: boolean[] = [];
+  const nested: boolean[] = [];
+  const depth: number[] = [];
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const i = marks[k] as number;
+    const role = markRole(text, i, ps, pe);
+    opens.push(role !== 'close');
+    // a quote inside a quote with double marks ("he calls “hell” a place")
+    const nests = role === 'open' && isRegexSpace(text.charCodeAt(i - 1));
+    nested.push(nests);
+    sum += nests ? 1 : -1;
+    depth.push(sum);
+  }
+  // read right to left: the nearest later mark at each depth sum (a map: sums lie within -n..n)
+  const closesAt: number[] = new Array<number>(n).fill(-1);
+  const nextNested: number[] = new Array<number>(n).fill(-1);
+  const nearest = new Map<number, number>();
+  let nestedAfter = -1;
+  for (let k = n - 1; k >= 0; k--) {
+    const d = depth[k] as number;
+    closesAt[k] = nearest.get(d - 1) ?? -1;
+    nearest.set(d, k);
+    nextNested[k] = nestedAfter;
+    if (nested[k]) nestedAfter = k;
+  }
+  countSteps(n);
+  return { opens, closesAt, nextNested, depth };
+}
+
+/**
+ * Reads paragraph `p`, whose marks are at `marks`; returns the quote still open at its end when the
+ * next paragraph continues it. Each mark is read a bounded number of times: the pairing of all the
+ * paragraph's marks is worked out once (pairMarks), and each quote is then found in a few steps.
+ */
 function scanParagraph(
   text: string,
   para: Paragraph,
+  marks: readonly number[],
   carried: OpenQuote | null,
   out: Quotation[],
-  nextMark: (from: number, to: number) => number,
 ): OpenQuote | null {
   const { start: ps, end: pe } = para;
+  const { opens, closesAt, nextNested, depth } = pairMarks(text, marks, ps, pe);
+  const n = marks.length;
+  // a quote carried over from the last paragraph resumes after this paragraph's continuation mark,
+  // the paragraph's first mark
   let open = carried;
-  // a quote carried over from the last paragraph resumes after this paragraph's continuation mark
+  let o = 0;
   if (open) open.from = ps + 1;
-  let depth = open ? 1 : 0;
-  let firstNested = -1;
-  let i = open ? ps + 1 : ps;
+  let k = open ? 0 : -1;
   let reread = false;
   for (;;) {
-    for (i = nextMark(i, pe); i >= 0; i = nextMark(i + 1, pe)) {
-      const role = markRole(text, i, ps, pe);
-      if (!open) {
-        if (role === 'close') continue; // a stray closing mark (an inch sign, a typo)
-        open = { start: i, paragraphStart: ps, parts: [], from: i + 1 };
-        depth = 1;
-        firstNested = -1;
-        continue;
-      }
-      if (role === 'open' && isRegexSpace(text.charCodeAt(i - 1))) {
-        // a quote inside a quote with double marks ("he calls “hell” a place")
-        if (firstNested < 0) firstNested = i;
-        depth++;
-        continue;
-      }
-      depth--;
-      if (depth > 0) continue;
+    if (!open) {
+      // a stray closing mark (an inch sign, a typo) opens nothing
+      k++;
+      while (k < n && !opens[k]) k++;
+      if (k >= n) return null;
+      o = k;
+      open = { start: marks[o] as number, paragraphStart: ps, parts: [], from: (marks[o] as number) + 1 };
+    }
+    const close = closesAt[o] as number;
+    if (close >= 0) {
+      const i = marks[close] as number;
       open.parts.push([open.from, i]);
       out.push(finish(text, open, i + 1, pe, i, false));
-      open = null;
+      [open, k] = [null, close];
+      continue;
     }
-    if (!open) return null;
-    if (depth > 1 && firstNested >= 0) {
+    // the quote is still open at the paragraph's end
+    const firstNested = nextNested[o] as number;
+    const endDepth = 1 + (depth[n - 1] as number) - (depth[o] as number);
+    if (endDepth > 1 && firstNested >= 0) {
       // a "nested" opening that never closed was the quote's own closing mark, misspaced
-      open.parts.push([open.from, firstNested]);
-      out.push(finish(text, open, firstNested + 1, pe, firstNested, false));
-      [i, open, depth] = [firstNested + 1, null, 0];
+      const i = marks[firstNested] as number;
+      open.parts.push([open.from, i]);
+      out.push(finish(text, open, i + 1, pe, i, false));
+      [open, k] = [null, firstNested];
       continue;
     }
     const next = paragraphAfter(text, pe);
@@ -246,7 +292,7 @@ function scanParagraph(
     }
     if (firstNested >= 0 && open.paragraphStart === ps && !reread) {
       // an unclosed quote holding quotes of its own: its opening mark was stray, read on without it
-      [i, open, depth, firstNested, reread] = [open.start + 1, null, 0, -1, true];
+      [open, k, reread] = [null, o, true];
       continue;
     }
     open.parts.push([open.from, pe]);

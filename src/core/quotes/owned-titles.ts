@@ -1,46 +1,48 @@
 // "NATO’s secretary general said": an organisation's title, the words after a possessive, read as
 // the role of the one person the article names with that possessive ("NATO’s Jens Stoltenberg").
-// The rule is the regular expression OWNED_TITLE below, but its matches are found by searching for
-// the owners (only their matches matter), not by scanning the whole text with it:
+// The rule is the regular expression OWNED_TITLE below, read at each possessive of the text:
 //   OWNED_TITLE = /([A-Z][A-Za-z.&-]*)[’']s((?:[ \t]+[a-z][a-z-]*){1,4})/g
 import { PHRASE_BREAKERS, REPORTING_VERBS, TITLES } from './lexicon.js';
 import type { OutsideQuotes } from './people.js';
 import type { Person } from './person.js';
+import { countSteps } from '../work.js';
 
-/** An owner `OWNED_TITLE` can read: a capital, then letters, periods, ampersands and hyphens. */
-const OWNER = /^[A-Z][A-Za-z.&-]*$/;
 /** The words after an owner's "’s" in `OWNED_TITLE`, read at a given offset. */
 const OWNED_WORDS = /(?:[ \t]+[a-z][a-z-]*){1,4}/y;
+/** A possessive's "’s" or "'s". */
+const POSSESSIVE = /[’']s/g;
 
 /** [A-Za-z.&-]: what `OWNED_TITLE` reads an owner's name of. */
 const isOwnerChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 38 || c === 45;
 
-/**
- * The offsets at which `OWNED_TITLE`, scanning `text`, matches with one of `owners` as the owner,
- * in order, found by searching for the owners (only their matches matter) rather than by the scan.
- * Such a match starts at an owner followed by "’s" and a lower-case word, unless the scan met a
- * capital earlier in the same run of owner characters: its match would then take in this one.
- */
-function ownedTitleStarts(text: string, owners: Iterable<string>): number[] {
-  const starts: number[] = [];
-  for (const owner of owners) {
-    if (!OWNER.test(owner)) continue;
-    for (let p = text.indexOf(owner); p >= 0; p = text.indexOf(owner, p + 1)) {
-      const q = p + owner.length;
-      const mark = text.charCodeAt(q);
-      if ((mark !== 0x2019 && mark !== 39) || text.charCodeAt(q + 1) !== 115) continue;
-      let j = p - 1;
-      while (j >= 0 && isOwnerChar(text.charCodeAt(j)) && !isCapital(text.charCodeAt(j))) j--;
-      if (j >= 0 && isCapital(text.charCodeAt(j))) continue;
-      OWNED_WORDS.lastIndex = q + 2;
-      if (OWNED_WORDS.test(text)) starts.push(p);
-    }
-  }
-  return starts.sort((a, b) => a - b);
-}
-
 const isCapital = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * Where `OWNED_TITLE` matches in `text` with one of `owners` as the owner, and the owner, in text
+ * order. Each possessive is read once: its owner is the run of owner characters before it from the
+ * run's first capital (where the expression's match would start), so the whole text is read about
+ * once, however many owners there are.
+ */
+function ownedTitles(text: string, owners: ReadonlyMap<string, unknown>): { at: number; owner: string }[] {
+  const found: { at: number; owner: string }[] = [];
+  POSSESSIVE.lastIndex = 0;
+  let readTo = 0;
+  for (let m = POSSESSIVE.exec(text); m; m = POSSESSIVE.exec(text)) {
+    const q = m.index;
+    let p = q;
+    while (p > readTo && isOwnerChar(text.charCodeAt(p - 1))) p--;
+    readTo = q;
+    while (p < q && !isCapital(text.charCodeAt(p))) p++;
+    if (p === q) continue;
+    const owner = text.slice(p, q);
+    if (!owners.has(owner)) continue;
+    OWNED_WORDS.lastIndex = q + 2;
+    if (OWNED_WORDS.test(text)) found.push({ at: p, owner });
+  }
+  countSteps(text.length);
+  return found;
+}
 
 /** "NATO’s secretary general" and, alone of NATO's people, "NATO’s Jens Stoltenberg": the same person. */
 export function linkOwnedTitles(
@@ -49,13 +51,17 @@ export function linkOwnedTitles(
   ownedPeople: Map<string, Person[]>,
 ): void {
   if (!ownedPeople.size) return;
-  for (const at of ownedTitleStarts(text, ownedPeople.keys())) {
+  // the one person each owner owns, or null when it owns several
+  const onlyPerson = new Map<string, Person | null>();
+  for (const [owner, people] of ownedPeople) {
+    const first = people[0] ?? null;
+    onlyPerson.set(owner, people.every((p) => p === first) ? first : null);
+  }
+  for (const { at, owner } of ownedTitles(text, ownedPeople)) {
     if (!isOutside(at)) continue;
-    let q = at + 1;
-    while (isOwnerChar(text.charCodeAt(q))) q++;
-    const owner = text.slice(at, q);
-    const owned = ownedPeople.get(owner);
-    if (!owned || new Set(owned).size !== 1) continue;
+    const p = onlyPerson.get(owner);
+    if (!p) continue;
+    const q = at + owner.length;
     OWNED_WORDS.lastIndex = q + 2;
     OWNED_WORDS.test(text);
     const words = text
@@ -66,7 +72,6 @@ export function linkOwnedTitles(
     const title = k < 0 ? words.slice(0, 3) : words.slice(0, k);
     const spoke = k >= 0 && REPORTING_VERBS.has(words[k] ?? '');
     if (!title.length || !(spoke || title.every((w) => TITLES.has(w)))) continue;
-    const p = owned[0] as Person;
     p.role ??= `${owner} ${title.join(' ')}`;
     p.person = true;
   }

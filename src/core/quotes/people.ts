@@ -8,6 +8,7 @@ import { readPhrase } from './phrase.js';
 import { readPlainRun } from './plain-run.js';
 import { sentenceStart, tokenize, type Token } from './tokens.js';
 import { sortShort } from '../text/sort-short.js';
+import { countSteps } from '../work.js';
 
 const LETTERS = "A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF'’.\\-";
 const CAP_WORD = `[A-Z\\u00C0-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F][${LETTERS}]*`;
@@ -39,6 +40,7 @@ export function outsideOf(until: QuotedUntil): OutsideQuotes {
 /** Reads the people named in `text` outside quotations, from a few regular-expression scans. */
 export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleIndex {
   const index = emptyIndex();
+  countSteps(text.length);
   const ownedPeople = new Map<string, Person[]>();
   const until = quoted();
   // first letters (a to z, one bit each) of the surnames known so far: most capitalised words start
@@ -69,7 +71,7 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
       else if (plain && plain.words === 1) {
         const known = index.bySurname.get(plain.name.toLowerCase());
         const p = known?.[known.length - 1];
-        if (p) mention(p, start + plain.offset);
+        if (p) mention(index, p, start + plain.offset);
       } else if (plain) addPerson(index, plain.name, start + plain.offset);
       for (let k = known; k < index.people.length; k++) {
         const surname = (index.people[k] as Person).surname;
@@ -84,7 +86,7 @@ export function indexPeople(text: string, quoted: () => QuotedUntil): PeopleInde
       // one capitalised word: most are sentence starts, a few the surname of someone named in full
       const known = index.bySurname.get(bareWord(text.slice(start, end)).toLowerCase());
       const p = known?.[known.length - 1];
-      if (p) mention(p, start);
+      if (p) mention(index, p, start);
     }
   }
   linkOwnedTitles(text, outsideOf(quoted()), ownedPeople);
@@ -195,7 +197,7 @@ function addRun(
     const known = index.bySurname.get(m.name.toLowerCase());
     const p = known?.[known.length - 1];
     if (!p) return;
-    mention(p, at);
+    mention(index, p, at);
     if (m.gender === 'm' || m.gender === 'f') p.gender = m.gender;
     return;
   }
@@ -247,6 +249,7 @@ function voteGenders(text: string, isOutside: OutsideQuotes, index: PeopleIndex)
     }
   }
   if (!keys.length) return;
+  countSteps(keys.length);
   sortShort(keys, (a, b) => a - b);
   const ats: number[] = [];
   const owners: Person[] = [];

@@ -1,12 +1,22 @@
 // The people of an article as records: who they are, where they are mentioned, and the index that
 // finds them by name and surname (filled by people.ts, read by resolve.ts).
 import { countBelow } from './marks.js';
+import { countSteps } from '../work.js';
 
 /** A group or organisation the article has speak ("U.S. officials said"), for a later "they" or "it". */
 export interface GroupMention {
   readonly name: string;
   readonly plural: boolean;
   readonly at: number;
+}
+
+/**
+ * Mentions of people in text order, as two parallel lists (offsets and people) rather than an
+ * object a mention: people live for the whole article, and so would such objects.
+ */
+export interface Mentions {
+  readonly at: number[];
+  readonly person: Person[];
 }
 
 export interface PeopleIndex {
@@ -17,6 +27,10 @@ export interface PeopleIndex {
   readonly bySurname: Map<string, Person[]>;
   /** Everyone by full name: a name met again needs no surname worked out. */
   readonly byName: Map<string, Person>;
+  /** Every mention the reading of the text found (`indexPeople`), in text order. */
+  readonly timeline: Mentions;
+  /** The mentions resolution has made (a speaker's name, "he" or "the mayor" resolved), in text order. */
+  readonly resolved: Mentions;
   /** Reads genders from he/she usage; done once, and only when a pronoun needs it. */
   genders: (() => void) | null;
 }
@@ -37,22 +51,52 @@ function surnameOf(name: string): string {
   return lower.charCodeAt(n - 1) === 115 && (before === 0x2019 || before === 39) ? lower.slice(0, -2) : lower;
 }
 
-/** Records a mention of `p` at `at`, keeping the mentions in text order (binary search, no rescans). */
-export function mention(p: Person, at: number): void {
+/** Records a mention of `p` at `at`, found by reading the text in order (see `indexPeople`). */
+export function mention(index: PeopleIndex, p: Person, at: number): void {
   const ms = p.mentions;
-  if (!ms.length || (ms[ms.length - 1] as number) < at) {
-    ms.push(at);
-    return;
-  }
-  const k = countBelow(ms, at);
-  if (ms[k] !== at) ms.splice(k, 0, at);
+  if (ms.length && (ms[ms.length - 1] as number) >= at) return;
+  ms.push(at);
+  index.timeline.at.push(at);
+  index.timeline.person.push(p);
 }
 
-/** The offset of the last mention of `p` before `at`, or -1. */
-export function lastMentionBefore(p: Person, at: number): number {
+/**
+ * Records that resolution credited `p` with the mention at `at`: the person is then the latest one
+ * named there, for a later "he" or "the mayor". Resolution goes in text order.
+ */
+export function noteResolved(index: PeopleIndex, p: Person, at: number): void {
+  index.resolved.at.push(at);
+  index.resolved.person.push(p);
+  // the person's own mentions (read for gender votes) take it unless the text's reading has it or
+  // a later one already
   const ms = p.mentions;
-  const k = countBelow(ms, at);
-  return k > 0 ? (ms[k - 1] as number) : -1;
+  if (!ms.length || (ms[ms.length - 1] as number) < at) ms.push(at);
+}
+
+/**
+ * The person of the latest mention before `at` that `accept` takes, looking back over at most
+ * `reach` mentions: a pronoun or a title refers to someone named recently, and the look back stays
+ * bounded however long the text. Null when none is found that near.
+ */
+export function latestBefore(
+  index: PeopleIndex,
+  at: number,
+  reach: number,
+  accept: (p: Person) => boolean,
+): Person | null {
+  const { timeline, resolved } = index;
+  let i = countBelow(timeline.at, at) - 1;
+  let j = countBelow(resolved.at, at) - 1;
+  let seen = 0;
+  let found: Person | null = null;
+  for (; seen < reach && !found && (i >= 0 || j >= 0); seen++) {
+    // the later of the two lists' next mentions back
+    const fromResolved = j >= 0 && (i < 0 || (resolved.at[j] as number) >= (timeline.at[i] as number));
+    const p = fromResolved ? (resolved.person[j--] as Person) : (timeline.person[i--] as Person);
+    if (accept(p)) found = p;
+  }
+  countSteps(seen);
+  return found;
 }
 
 /**
@@ -106,8 +150,8 @@ export class Person {
   }
 }
 
-/** Adds or finds the person called `name`. */
-export function addPerson(index: PeopleIndex, name: string, at: number): Person {
+/** Finds the person called `name`, or adds them (with no mention yet). */
+export function personNamed(index: PeopleIndex, name: string): Person {
   let p = index.byName.get(name);
   if (!p) {
     const surname = surnameOf(name);
@@ -118,11 +162,25 @@ export function addPerson(index: PeopleIndex, name: string, at: number): Person 
     index.byName.set(name, p);
     index.people.push(p);
   }
-  mention(p, at);
+  return p;
+}
+
+/** Adds or finds the person called `name`, mentioned at `at` (see `mention`). */
+export function addPerson(index: PeopleIndex, name: string, at: number): Person {
+  const p = personNamed(index, name);
+  mention(index, p, at);
   return p;
 }
 
 /** An index with nobody in it yet: speakers named in full are added as they are met. */
 export function emptyIndex(): PeopleIndex {
-  return { people: [], groups: [], bySurname: new Map(), byName: new Map(), genders: null };
+  return {
+    people: [],
+    groups: [],
+    bySurname: new Map(),
+    byName: new Map(),
+    timeline: { at: [], person: [] },
+    resolved: { at: [], person: [] },
+    genders: null,
+  };
 }

@@ -76,7 +76,9 @@ export function phraseEnd(tokens: readonly Token[], from: number, to: number): n
       if (t.text === '-' || t.text === '&') continue;
       break;
     }
-    if (!t.capital && PHRASE_BREAKERS.has(t.norm) && !(i === from && DETERMINERS.has(t.norm))) break;
+    // a determiner or a pronoun ("it") may open the phrase
+    const opens = i === from && (DETERMINERS.has(t.norm) || PRONOUNS.has(t.norm));
+    if (!t.capital && PHRASE_BREAKERS.has(t.norm) && !opens) break;
   }
   return i;
 }
@@ -104,6 +106,10 @@ export function readPhrase(tokens: readonly Token[], from: number, to: number): 
   const words: Token[] = [];
   for (let i = from; i < end; i++) if ((tokens[i] as Token).word) words.push(tokens[i] as Token);
   while (words.length && CALENDAR.has((words[words.length - 1] as Token).norm)) words.pop();
+  // "Dana Lee of Lakeport": a full name, then where the person is from ("Secretary of State" goes on)
+  let of = 0;
+  while (of < words.length && isNameWord(words[of] as Token) && !TITLES.has((words[of] as Token).norm)) of++;
+  if (of >= 2 && words[of]?.norm === 'of') words.length = of;
   if (!words.length || words.length > 9) return null;
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;

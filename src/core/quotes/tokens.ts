@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from './lexicon.js';
 import { isRegexSpace } from '../text/chars.js';
+import { countSteps } from '../work.js';
 
 /** A word or punctuation mark of the raw text, with its offsets. */
 export interface Token {
@@ -124,6 +125,7 @@ function continuesWord(c: number): boolean {
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  countSteps(to - from);
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -200,6 +202,7 @@ export function endsSentence(text: string, i: number, limit: number): boolean {
 
 /** Where the sentence holding `pos` starts, looking back no further than `floor`. */
 export function sentenceStart(text: string, pos: number, floor: number): number {
+  countSteps(pos - floor);
   for (let j = pos - 1; j >= floor; j--) {
     const c = text.charCodeAt(j);
     if ((c === 46 || c === 63 || c === 33) && endsSentence(text, j, pos)) {
@@ -213,6 +216,7 @@ export function sentenceStart(text: string, pos: number, floor: number): number 
 
 /** Where the sentence holding `pos` ends (exclusive), looking no further than `ceiling`. */
 export function sentenceEnd(text: string, pos: number, ceiling: number): number {
+  countSteps(ceiling - pos);
   for (let j = pos; j < ceiling; j++) {
     const c = text.charCodeAt(j);
     if ((c === 46 || c === 63 || c === 33) && endsSentence(text, j, ceiling)) return j + 1;

@@ -3,6 +3,7 @@ import { isCaption, isQuestion, isQuotation, opensWithQuote } from '../text/sent
 import { CodeUnits } from '../text/code-units.js';
 import { MARK_COLON, MARK_PAREN, MARK_QUOTE, scanCodes, scanWords } from './tokens.js';
 import { WordIds } from './word-ids.js';
+import { countSteps } from '../work.js';
 
 /** The sentences of an article, in order, with its headline. */
 export interface SentencedArticle {
@@ -184,5 +185,6 @@ export function scoreSentences(article: SentencedArticle): ArticleScores {
     score[index] = value;
     furniture[index] = mark & (MARK_PAREN | MARK_COLON) && isCaption(sentence) ? 1 : 0;
   }
+  countSteps(length + (bagStart[length] ?? 0));
   return { length, words: counts, score, furniture, bagStart, ids, vocabulary };
 }

@@ -1,4 +1,5 @@
 import { scoreSentences, type ArticleScores, type SentencedArticle } from './score.js';
+import { countSteps } from '../work.js';
 
 export type { SentencedArticle } from './score.js';
 
@@ -41,6 +42,7 @@ export function summarizeScored(article: SentencedArticle, scores: ArticleScores
   const lazy = count <= MAX_LAZY_PICKS;
   let chosen = 0;
   while (chosen < count && chosen < length) {
+    countSteps(length);
     let best = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < length; k++) {

@@ -14,6 +14,7 @@ import {
   stripLeadingFurniture,
   stripPromos,
 } from './inline-furniture.js';
+import { countSteps } from '../work.js';
 
 /** A scraped article with its boilerplate removed. */
 export interface CleanedArticle {
@@ -201,6 +202,7 @@ function isHeadline(line: string, headline: string | null): boolean {
 export function cleanArticle(text: string, title?: string): CleanedArticle {
   const normalised = normaliseText(text);
   const count = splitLines(normalised);
+  countSteps(normalised.length);
   const lines = LINES;
   const hinted = hintedLines(normalised, count);
   const kinds = lineKinds;

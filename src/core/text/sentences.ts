@@ -1,5 +1,6 @@
 import { AMBIGUOUS, LOWER_CASE_ABBREVIATIONS, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
 import { isRegexSpace } from './chars.js';
+import { countSteps } from '../work.js';
 
 /** `.`, `!`, `?`, `…`: character codes, tested without building one-character strings. */
 function isTerminal(c: number): boolean {
@@ -72,6 +73,7 @@ function collectSentences(
   const text = paragraph;
   let count = from;
   const n = text.length;
+  countSteps(n);
   let start = 0;
   let i = 0;
   // The next of each terminal mark at or after `i`, found with native searches (far faster than a

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/core/quotes/extract.js';
+import type { Quote } from '../../../src/core/types.js';
+
+// Attribution rules that hold across news writing, each with an invented example.
+
+const none = { title: null, lede: '' };
+
+/** The quote whose words begin with `begins`, with its speaker's mention as text. */
+function quote(text: string, begins: string): Quote & { said: string | null } {
+  const q = extractQuotes(text, none).find((x) => x.text.startsWith(begins));
+  if (!q) throw new Error(`no quote begins "${begins}"`);
+  const m = q.speaker.mention;
+  return { ...q, said: m ? text.slice(m.start, m.end) : null };
+}
+
+describe('extractQuotes: who speaks, in the grammar of news', () => {
+  it('GIVEN "...," the report stated THEN the report speaks ("report" after "the" is no verb)', () => {
+    const text = '“Water use rose by a third,” the report stated. “Wells are running dry.”';
+    expect(quote(text, 'Water use').said).toBe('the report');
+    expect(quote(text, 'Wells are').said).toBe('the report');
+  });
+
+  it('GIVEN "...," the ministry said THEN a noun with an article speaks, whatever the noun', () => {
+    const text = 'Tariffs rose again.\n\n“Outsiders should not interfere,” the ministry said in a statement.';
+    const q = quote(text, 'Outsiders');
+    expect(q.said).toBe('the ministry');
+    expect(q.speaker.name).toBeNull();
+  });
+
+  it('GIVEN a passive verb after a quote THEN its subject is not the speaker', () => {
+    const text =
+      'Okafor says the port will “compete hard for the contract.” The port’s decision was first reported by the Herald.';
+    expect(quote(text, 'compete hard').said).not.toBe('The port’s decision');
+  });
+
+  it('GIVEN a quoted phrase in a later sentence with a subject of its own THEN the last speaker does not go on', () => {
+    const text =
+      '“We can win this,” the letter read. It claimed that the mayor was “rattled by the polls” and weak.';
+    expect(quote(text, 'We can win').said).toBe('the letter');
+    expect(quote(text, 'rattled').said).not.toBe('the letter');
+  });
+
+  it('GIVEN an intro phrase before the subject ("Hours later,") THEN the subject after it speaks', () => {
+    const text =
+      'Lena Okafor spoke first.\n\nHours later, Okafor thanked the crews, telling reporters, “They saved the harbor.”';
+    const q = quote(text, 'They saved');
+    expect(q.said).toBe('Okafor');
+    expect(q.speaker.name).toBe('Lena Okafor');
+  });
+
+  it('GIVEN a dateline before the subject THEN the dateline is no speaker', () => {
+    const text = 'LAKEPORT (NDW) — Mayor Ana Ruiz has urged calm, saying “the water is safe to drink.”';
+    const q = quote(text, 'the water');
+    expect(q.speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('GIVEN a sentence opening with "This" THEN "This" is not taken for a name', () => {
+    const text = 'The vote slipped a week. This prompted the paper to print a front page saying “Vote now!”';
+    expect(quote(text, 'Vote now').speaker.name).not.toBe('This');
+  });
+
+  it('GIVEN a sentence ending in a colon with no reporting verb THEN its subject speaks', () => {
+    const text = 'The crowd chanted her name. Ruiz waited, then leaned in and boomed: “We rebuild in May.”';
+    expect(quote(text, 'We rebuild').said).toBe('Ruiz');
+  });
+
+  it('GIVEN a name just before a colon THEN the name speaks, unless a preposition governs it', () => {
+    const text =
+      'Turnout surprised Lakeport pollster Dana Lee: “Nobody saw the young voters coming.” ' +
+      'The council sent a blunt message to Mayor Ruiz: “Fix the bridge first.”';
+    expect(quote(text, 'Nobody saw').speaker.name).toBe('Dana Lee');
+    expect(quote(text, 'Fix the bridge').speaker.name).not.toBe('Ruiz');
+  });
+
+  it('GIVEN a sentence that says who speaks, then a quote alone THEN that speaker is credited', () => {
+    const text =
+      'The recount was refused. Sam Okafor, the party chairman, said in a statement. “There are no paper ballots to count.”';
+    expect(quote(text, 'There are no').speaker.name).toBe('Sam Okafor');
+  });
+
+  it('GIVEN any verb after a quote and its comma THEN the subject, or the name after the verb, speaks', () => {
+    const text =
+      'The ferry was late again.\n\n“Go back to the harbor,” Ruiz barked at the crew.\n\n' +
+      '“This is fantastic!” beamed Dana Lee of Lakeport, who had waited all day.';
+    expect(quote(text, 'Go back').said).toBe('Ruiz');
+    expect(quote(text, 'This is fantastic').said).toBe('Dana Lee');
+  });
+
+  it('GIVEN "it" or "his wife" after a quote and its comma THEN they speak', () => {
+    const text =
+      '“The vote was never fair,” it read.\n\n“He needs to come home,” his wife wrote in a letter to the court.';
+    expect(quote(text, 'The vote').said).toBe('it');
+    expect(quote(text, 'He needs').said).toBe('his wife');
+  });
+
+  it('GIVEN a quote, words of its sentence, then ", said NAME" THEN the name speaks', () => {
+    const text =
+      'The union voted on Monday. “We are extremely happy” about the vote, said Ana Ruiz, its director.';
+    expect(quote(text, 'We are extremely').speaker.name).toBe('Ana Ruiz');
+  });
+
+  it('GIVEN a quoted phrase inside the next sentence of the paragraph THEN the last speaker does not go on', () => {
+    const text = '“We are ready,” Ruiz said. Critics called the plan “a waste of money” and left the hall.';
+    expect(quote(text, 'a waste').speaker.name).not.toBe('Ruiz');
+  });
+});
