@@ -15,6 +15,7 @@ import {
 import {
   APOLOGY,
   findCommand,
+  normaliseText,
   prepareCommand,
   refusalReply,
   type ChatPlace,
@@ -64,7 +65,10 @@ function slashValues(i: ChatInputCommandInteraction): { values: SlashValues; sub
   const top: readonly CommandInteractionOption[] = i.options.data;
   const list = subcommand === null ? top : (top[0]?.options ?? []);
   const values: Record<string, string | number | boolean> = {};
-  for (const o of list) if (o.value !== undefined && o.value !== null) values[o.name] = o.value;
+  // Typed text is cleaned as chat commands are: no invisible or bidirectional characters get through.
+  for (const o of list)
+    if (o.value !== undefined && o.value !== null)
+      values[o.name] = typeof o.value === 'string' ? normaliseText(o.value) : o.value;
   return { values, subcommand };
 }
 
@@ -242,6 +246,7 @@ export async function handleAutocomplete(deps: InteractionDeps, i: AutocompleteI
   const focused = i.options.getFocused(true);
   const option = focusedOption(i.commandName, i.options.getSubcommand(false), focused.name);
   if (!option?.autocomplete) return i.respond([]);
-  const choices = await deps.suggester.suggest(option.autocomplete, String(focused.value), placeOf(i));
+  const typed = normaliseText(String(focused.value));
+  const choices = await deps.suggester.suggest(option.autocomplete, typed, placeOf(i));
   await i.respond(choices.map((c) => ({ name: c.name, value: c.value })));
 }

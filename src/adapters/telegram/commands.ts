@@ -1,6 +1,12 @@
 import type { Bot, Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import { dispatch, type CommandServices } from '../../../commands/index.js';
+import {
+  readChatCommand,
+  runCommand,
+  unknownCommandReply,
+  type ChatLine,
+  type CommandServices,
+} from '../../../commands/index.js';
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/types.js';
@@ -20,13 +26,20 @@ export interface CommandDeps {
   readonly isModerator: (author: Author) => Promise<boolean>;
 }
 
-/** The text of a command addressed to this bot, or null (plain chat, or another bot's command). */
-function commandText(ctx: Context): string | null {
-  const text = ctx.msg?.text;
-  if (!text?.startsWith('/')) return null;
-  const addressee = /^\/[^\s@]+@(\S+)/.exec(text)?.[1];
-  if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
-  return text;
+/**
+ * Whether to answer a chat message at all. In a group the bot keeps quiet about what is not its
+ * own: other bots' commands, text that merely starts with a slash, and commands it does not know
+ * unless they were addressed to it (`/cmd@ourbot`) or sent in reply to it. In a private chat an
+ * unknown command is answered: there it can only have been meant for us.
+ */
+function worthAnswering(
+  line: ChatLine,
+  msg: Message,
+  botId: number,
+): line is Extract<ChatLine, { kind: 'command' | 'unknown' }> {
+  if (line.kind === 'command') return true;
+  if (line.kind !== 'unknown') return false;
+  return msg.chat.type === 'private' || line.addressed || msg.reply_to_message?.from?.id === botId;
 }
 
 /** Who sent a message, as a key for flood control and the send queue's turns: per member, per chat. */
@@ -76,32 +89,54 @@ export function admit(deps: CommandDeps, ctx: Context, msg: Message, member: str
   return false;
 }
 
-async function answer(deps: CommandDeps, ctx: Context): Promise<void> {
-  const msg = ctx.msg;
-  const text = commandText(ctx);
-  if (text === null || !msg) return;
-  const member = memberKey(msg.chat.id, msg.from?.id ?? msg.sender_chat?.id);
-  if (!admit(deps, ctx, msg, member)) return;
-  const place = placeOf(msg);
-  const reply = await dispatch(
+/** Runs one of our commands for its author, in the place it was sent from. */
+export function runFor(
+  deps: CommandDeps,
+  author: Author,
+  place: TelegramPlace,
+  name: string,
+  words: readonly string[],
+): Promise<Reply> {
+  const chat = {
+    platform: 'telegram' as const,
+    chatId: String(place.chatId),
+    threadId: place.threadId === null ? null : String(place.threadId),
+  };
+  return runCommand(
     {
       store: deps.store,
       now: deps.now(),
-      chat: {
-        platform: 'telegram',
-        chatId: String(msg.chat.id),
-        threadId: place.threadId === null ? null : String(place.threadId),
-      },
-      isModerator: () => deps.isModerator(authorOf(msg)),
+      chat,
+      isModerator: () => deps.isModerator(author),
       services: deps.services,
     },
-    text,
-    ({ command, error }) => deps.log.error({ err: error, command, chatId: msg.chat.id }, 'command failed'),
+    name,
+    words,
+    ({ command, error }) => deps.log.error({ err: error, command, chatId: chat.chatId }, 'command failed'),
   );
+}
+
+async function answer(deps: CommandDeps, ctx: Context): Promise<void> {
+  const msg = ctx.msg;
+  if (msg?.text === undefined) return;
+  const line = readChatCommand(msg.text, ctx.me.username);
+  if (!worthAnswering(line, msg, ctx.me.id)) return;
+  const member = memberKey(msg.chat.id, msg.from?.id ?? msg.sender_chat?.id);
+  if (!admit(deps, ctx, msg, member)) return;
+  const place = placeOf(msg);
+  const reply =
+    line.kind === 'command'
+      ? await runFor(deps, authorOf(msg), place, line.name, line.words)
+      : unknownCommandReply(line.name);
   sendReply(deps, ctx, place, reply, { member });
 }
 
-/** Answers the commands typed in chats and channels. */
+/**
+ * Answers the commands typed in chats and channels; an edited command is answered as a new one
+ * (people fix a typo by editing rather than sending again).
+ */
 export function handleCommands(bot: Bot, deps: CommandDeps): void {
-  bot.on(['message:text', 'channel_post:text'], (ctx) => answer(deps, ctx));
+  bot.on(['message:text', 'channel_post:text', 'edited_message:text', 'edited_channel_post:text'], (ctx) =>
+    answer(deps, ctx),
+  );
 }
