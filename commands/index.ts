@@ -4,7 +4,8 @@ import type { CommandDef } from './define.js';
 import { digestCommand } from './digest.js';
 import { createHelpCommand } from './help.js';
 import { latestCommand } from './latest.js';
-import { MAX_INPUT_LENGTH, parseCommandLine } from './parse.js';
+import { foldLookalikes } from './normalise.js';
+import { MAX_INPUT_LENGTH, parseCommandLine, readChatLine, type ChatLine } from './parse.js';
 import { regionsCommand } from './regions.js';
 import { settingsCommand } from './settings.js';
 import { sourcesCommand } from './sources.js';
@@ -18,7 +19,8 @@ export type { CommandDef } from './define.js';
 export type { SlashOption, SlashSpec, SlashSubcommand, SlashValues, SuggestionSource } from './slash.js';
 export { describeSchedule, parseSchedule } from './schedule.js';
 export type { Access, ChatPlace, CommandContext, CommandServices, FetchArticleResult } from './types.js';
-export { parseCommandLine } from './parse.js';
+export { parseCommandLine, type ChatLine } from './parse.js';
+export { normaliseText } from './normalise.js';
 export { digestForSubscription, type PreparedDigest } from './digest.js';
 export { describeTarget } from './target.js';
 
@@ -58,11 +60,27 @@ export const COMMANDS: readonly CommandDef[] = [
 // Telegram sends /start when someone opens the bot for the first time: answer with the help.
 const ALIASES: Readonly<Record<string, string>> = { start: 'help' };
 
-/** The command of that name (or alias), if any. */
-export function findCommand(name: string): CommandDef | undefined {
-  const lower = name.toLowerCase();
-  const wanted = Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : lower;
+function byName(name: string): CommandDef | undefined {
+  const wanted = Object.hasOwn(ALIASES, name) ? ALIASES[name] : name;
   return COMMANDS.find((c) => c.name === wanted);
+}
+
+/**
+ * The command of that name (or alias), if any; a name spelled with look-alike letters of another
+ * script (`lateѕt` with a Cyrillic s) is recognised as the command it imitates.
+ */
+export function findCommand(name: string): CommandDef | undefined {
+  return byName(name.toLowerCase()) ?? byName(foldLookalikes(name));
+}
+
+/** Reads a chat message for a bot named `botUsername`: one of our commands, another's, or text. */
+export function readChatCommand(text: string, botUsername: string): ChatLine {
+  return readChatLine(text, botUsername, (typed) => findCommand(typed)?.name);
+}
+
+/** The answer to a command that is not ours (asked of us, or in a private chat). */
+export function unknownCommandReply(name: string): Reply {
+  return errorReply(`There is no command "${name.slice(0, 32)}".`, '/help');
 }
 
 /** Something went wrong inside a handler: the caller logs it; the user gets a calm reply. */
@@ -110,8 +128,7 @@ export function prepareCommand(
   input: readonly string[] | Record<string, unknown>,
 ): PreparedCommand {
   const command = findCommand(name);
-  if (!command)
-    return { ok: false, reply: errorReply(`There is no command "${name.slice(0, 32)}".`, '/help') };
+  if (!command) return { ok: false, reply: unknownCommandReply(name) };
   const prepared = command.prepare(input);
   return prepared.ok ? { ...prepared, command } : prepared;
 }

@@ -1,3 +1,5 @@
+import { normaliseText } from './normalise.js';
+
 /** A command line split into the command's name and the words after it. */
 export interface CommandLine {
   readonly name: string;
@@ -36,13 +38,56 @@ export function splitWords(text: string): string[] {
 
 /**
  * Reads `/latest@newsdesk_bot balkans 3` (or `latest balkans 3` in the terminal) into a name and
- * words; null when the text is not a command at all.
+ * words, after `normaliseText`; null when the text is not a command at all.
  */
 export function parseCommandLine(text: string): CommandLine | null {
-  const trimmed = text.trim().replace(/^\/+/, '');
+  const trimmed = normaliseText(text).trim().replace(/^\/+/, '');
   if (trimmed === '') return null;
   const [head = '', ...words] = splitWords(trimmed);
-  const name = head.split('@')[0]?.toLowerCase() ?? '';
-  if (!/^[a-z][a-z0-9_-]{0,31}$/.test(name)) return null;
+  // Case is kept: `findCommand` ignores it, after reading look-alike capitals as what they imitate.
+  const name = head.split('@')[0] ?? '';
+  if (!/^\p{L}[\p{L}\p{N}_-]{0,31}$/u.test(name)) return null;
   return { name, words };
+}
+
+/** What a chat message is, to a bot in a chat shared with people and other bots. */
+export type ChatLine =
+  /** One of our commands, by its own name. */
+  | {
+      readonly kind: 'command';
+      readonly name: string;
+      readonly words: readonly string[];
+      readonly addressed: boolean;
+    }
+  /** Shaped like a command, but none of ours: `addressed` when it named this bot (`/ban@ourbot`). */
+  | { readonly kind: 'unknown'; readonly name: string; readonly addressed: boolean }
+  /** A command for another bot (`/ban@otherbot`). */
+  | { readonly kind: 'elsewhere' }
+  /** Not a command: plain text, or a slash that starts a sentence (`/usr/local is full again`). */
+  | { readonly kind: 'text' };
+
+// A command as Telegram shapes one: a slash, a name of letters, digits or _, perhaps @a bot's
+// username, then a space or the end. `/usr/local` and `/ is full` are text.
+const COMMAND_HEAD = /^\/([\p{L}\p{N}_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)/u;
+
+/**
+ * Reads a chat message for a bot named `botUsername`, after `normaliseText`; `ours` gives the name
+ * of our command that a typed name means (`LATEST` and `lateѕt` mean latest), undefined for none.
+ */
+export function readChatLine(
+  text: string,
+  botUsername: string,
+  ours: (typed: string) => string | undefined,
+): ChatLine {
+  if (text.length > MAX_INPUT_LENGTH * 2) return { kind: 'text' };
+  const clean = normaliseText(text).trim();
+  const head = COMMAND_HEAD.exec(clean);
+  if (!head) return { kind: 'text' };
+  const [whole, typed = '', addressee] = head;
+  if (addressee !== undefined && addressee.toLowerCase() !== botUsername.toLowerCase())
+    return { kind: 'elsewhere' };
+  const addressed = addressee !== undefined;
+  const name = ours(typed);
+  if (name === undefined) return { kind: 'unknown', name: typed.toLowerCase(), addressed };
+  return { kind: 'command', name, words: splitWords(clean.slice(whole.length)), addressed };
 }

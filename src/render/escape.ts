@@ -16,10 +16,14 @@ export function safeText(text: string): string {
   return escapeHtml(neutraliseMentions(stripControls(text)));
 }
 
-/** Drops control characters (other than newline and tab) that clients render as garbage. */
+/**
+ * Drops control characters (other than newline and tab) that clients render as garbage, and the
+ * bidirectional embeddings, overrides and isolates, with which a headline could make the text
+ * around it read backwards.
+ */
 export function stripControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
 /** An http(s) address fit for an href, or null (javascript:, data: and malformed ones are dropped). */

@@ -169,14 +169,25 @@ let messageIds = 1000;
 export function textMessage(
   text: string,
   chat: { id: number; type: 'private' | 'group' | 'supergroup'; is_forum?: boolean },
-  opts: { fromId?: number; senderChat?: { id: number; type: string }; threadId?: number } = {},
+  opts: {
+    fromId?: number;
+    senderChat?: { id: number; type: string };
+    threadId?: number;
+    /** Sent in reply to one of the bot's messages. */
+    replyToBot?: boolean;
+  } = {},
 ): Record<string, unknown> {
   const command = /^\/\S+/.exec(text)?.[0];
+  const where = { ...chat, ...(chat.type === 'private' ? { first_name: 'U' } : { title: 'Group' }) };
+  const bot = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
   return {
     message: {
       message_id: messageIds++,
       date: Math.floor(Date.now() / 1000),
-      chat: { ...chat, ...(chat.type === 'private' ? { first_name: 'U' } : { title: 'Group' }) },
+      chat: where,
+      ...(opts.replyToBot
+        ? { reply_to_message: { message_id: 1, date: 0, chat: where, from: bot, text: 'an earlier answer' } }
+        : {}),
       ...(opts.senderChat ? { sender_chat: { ...opts.senderChat, title: 'Group' } } : {}),
       from: opts.senderChat
         ? { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' }
@@ -186,4 +197,10 @@ export function textMessage(
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
     },
   };
+}
+
+/** A message update as Telegram sends it after the user edited it. */
+export function edited(update: Record<string, unknown>): Record<string, unknown> {
+  const message = update.message as Record<string, unknown>;
+  return { edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000) } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing, type Reply } from '../../src/core/briefing/index.js';
-import { renderPlain, renderTelegram, truncateHtml } from '../../src/render/index.js';
+import { renderDiscord, renderPlain, renderTelegram, truncateHtml } from '../../src/render/index.js';
 import { keyQuote, makeAnalysis, NOW } from '../commands/helpers/fixtures.js';
 import { parseTelegramHtml } from '../helpers/telegram-html-check.js';
 
@@ -42,6 +42,20 @@ describe('Telegram HTML', () => {
       prefer_small_media: true,
       show_above_text: false,
     });
+  });
+
+  it('GIVEN bidirectional overrides in feed text THEN they are dropped on every platform', () => {
+    const analysis = makeAnalysis({
+      title: 'Price of \u202etlas\u202c rises',
+      lede: 'A \u2067quoted\u2069 lede.',
+    });
+    const b = buildBriefing({ analysis, url: null, outlets: 1, publishedAt: NOW }, NOW);
+    const reply: Reply = { blocks: [{ kind: 'briefing', briefing: b }] };
+    const shown = [renderTelegram(reply)[0]!.text, renderPlain(reply), JSON.stringify(renderDiscord(reply))];
+    for (const text of shown) {
+      expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(text).toContain('Price of tlas rises');
+    }
   });
 
   it('GIVEN a javascript: link THEN the headline is not a link at all', () => {

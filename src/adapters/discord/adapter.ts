@@ -4,6 +4,7 @@ import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { ChatPlatform, Destination } from '../../platform.js';
 import type { Store } from '../../store/types.js';
+import { createFloodGate, FLOOD_POLICY, type FloodPolicy } from '../shared/flood-gate.js';
 import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
 import { createSuggester } from './autocomplete.js';
 import { channelIdOf, deliverToChannel, type DiscordSender } from './deliver.js';
@@ -34,6 +35,8 @@ export interface DiscordOptions {
   readonly shardCount?: number;
   readonly shardIds?: readonly number[];
   readonly limits?: SendLimits;
+  /** Flood control of commands (default `FLOOD_POLICY`, the same as on Telegram). */
+  readonly flood?: FloodPolicy;
   readonly now?: () => Date;
 }
 
@@ -80,6 +83,7 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     log,
     suggester: createSuggester(store),
     now,
+    gate: createFloodGate(options.flood ?? FLOOD_POLICY),
   };
 
   client.rest.on(RESTEvents.Response, (request, response) => {

@@ -15,6 +15,7 @@ import {
 import {
   APOLOGY,
   findCommand,
+  normaliseText,
   prepareCommand,
   refusalReply,
   type ChatPlace,
@@ -26,6 +27,7 @@ import { errorReply, type Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import { renderDiscord, type DiscordMessage } from '../../render/index.js';
 import type { Store } from '../../store/types.js';
+import { floodNotice, type FloodGate } from '../shared/flood-gate.js';
 import { focusedOption, type Suggester } from './autocomplete.js';
 import { messageBody } from './deliver.js';
 import { moreButtonId, readMoreButton } from './more.js';
@@ -39,6 +41,8 @@ export interface InteractionDeps {
   readonly log: Logger;
   readonly suggester: Suggester;
   readonly now: () => Date;
+  /** Flood control of commands and button presses, per member of a server and per channel. */
+  readonly gate: FloodGate;
   /** Reports how long a command took (for metrics), by command name. */
   readonly onCommand?: (command: string, ms: number) => void;
 }
@@ -61,7 +65,10 @@ function slashValues(i: ChatInputCommandInteraction): { values: SlashValues; sub
   const top: readonly CommandInteractionOption[] = i.options.data;
   const list = subcommand === null ? top : (top[0]?.options ?? []);
   const values: Record<string, string | number | boolean> = {};
-  for (const o of list) if (o.value !== undefined && o.value !== null) values[o.name] = o.value;
+  // Typed text is cleaned as chat commands are: no invisible or bidirectional characters get through.
+  for (const o of list)
+    if (o.value !== undefined && o.value !== null)
+      values[o.name] = typeof o.value === 'string' ? normaliseText(o.value) : o.value;
   return { values, subcommand };
 }
 
@@ -150,9 +157,32 @@ function contextFor(deps: InteractionDeps, i: Interaction, place: ChatPlace, now
   };
 }
 
+/**
+ * Whether a member's command (or button press) is answered. Over the allowance, the member gets one
+ * private notice; after that no answer at all until the window passes (Discord then tells only that
+ * member that the app did not respond), so a burst costs the bot no calls and the channel nothing.
+ */
+async function admitted(
+  deps: InteractionDeps,
+  i: ChatInputCommandInteraction | ButtonInteraction,
+): Promise<boolean> {
+  const member = `${i.guildId ?? 'dm'}:${i.user.id}`;
+  const verdict = deps.gate.check(member, i.inGuild() ? i.channelId : null);
+  if (verdict.kind === 'allow') return true;
+  if (verdict.kind === 'notice') {
+    deps.log.info(
+      { guildId: i.guildId, channelId: i.channelId, scope: verdict.scope, retryInMs: verdict.retryInMs },
+      'flood control',
+    );
+    await answerPrivately(i, floodNotice(verdict));
+  }
+  return false;
+}
+
 /** A slash command: checked, refused privately, or deferred and answered from the store. */
 export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
   const started = Date.now();
+  if (!(await admitted(deps, i))) return;
   const command = findCommand(i.commandName);
   const { values, subcommand } = slashValues(i);
   // A channel option that names where the command acts is the place, not an option.
@@ -188,6 +218,7 @@ export async function handleButton(deps: InteractionDeps, i: ButtonInteraction):
   const now = deps.now();
   const next = readMoreButton(i.customId, now);
   if (next === null) return;
+  if (!(await admitted(deps, i))) return;
   if (next === 'expired') {
     await i.reply({
       content: 'That list has expired; ask again with /latest.',
@@ -215,6 +246,7 @@ export async function handleAutocomplete(deps: InteractionDeps, i: AutocompleteI
   const focused = i.options.getFocused(true);
   const option = focusedOption(i.commandName, i.options.getSubcommand(false), focused.name);
   if (!option?.autocomplete) return i.respond([]);
-  const choices = await deps.suggester.suggest(option.autocomplete, String(focused.value), placeOf(i));
+  const typed = normaliseText(String(focused.value));
+  const choices = await deps.suggester.suggest(option.autocomplete, typed, placeOf(i));
   await i.respond(choices.map((c) => ({ name: c.name, value: c.value })));
 }

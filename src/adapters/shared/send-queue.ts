@@ -15,16 +15,35 @@ export interface QueueClock {
 }
 
 /**
- * Sends in order per chat and within a platform's rate limits by waiting, never by dropping: each
- * chat's messages form a chain; a message waits for its chat's interval, its group's minute window
- * and the global second window.
+ * The two streams of messages a chat receives: replies to commands, and deliveries the bot makes
+ * on its own (digests, notices). When both wait, a chat's turns alternate between them, so neither
+ * waits behind the other.
+ */
+export type SendLane = 'command' | 'digest';
+
+/** Which stream a message belongs to (default: a delivery, `'digest'`). */
+export interface SendOptions {
+  readonly lane?: SendLane;
+  /**
+   * Who a command reply answers (any stable key, e.g. a user id). Members of one chat take turns,
+   * one message each, so one member's burst never holds up another member's answer.
+   */
+  readonly member?: string;
+}
+
+/**
+ * Sends within a platform's rate limits by waiting, never by dropping: a message waits for its
+ * chat's interval, its group's minute window and the global second window. Each chat's messages go
+ * one at a time; whose message goes next is decided when the chat's turn comes: command replies and
+ * deliveries alternate, and within command replies the members take turns. Messages of one lane
+ * and member go in the order they were queued.
  */
 export interface SendQueue {
   /**
-   * Runs `task` when the limits allow; resolves to its result, or rejects with its error. A failed
-   * task never holds up the chat's later messages.
+   * Runs `task` when the limits and the chat's turns allow; resolves to its result, or rejects with
+   * its error. A failed task never holds up the chat's later messages.
    */
-  send<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>): Promise<T>;
+  send<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>, options?: SendOptions): Promise<T>;
   /** Resolves when every queued message has been sent (or has failed for good). */
   idle(): Promise<void>;
   /**
@@ -39,12 +58,79 @@ const realClock: QueueClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** One queued message: its task, wrapped so that running it never throws. */
+interface Job {
+  readonly seq: number;
+  readonly run: () => Promise<void>;
+}
+
+/** One lane of a chat: each member's waiting messages, and the turn each member was last served. */
+interface Lane {
+  readonly waiting: Map<string, Job[]>;
+  readonly served: Map<string, number>;
+}
+
+/** A chat's waiting messages, by lane and member, while it has any. */
+interface ChatLine {
+  isGroup: boolean;
+  readonly lanes: Record<SendLane, Lane>;
+  lastLane: SendLane | null;
+  turn: number;
+  done: Promise<void>;
+}
+
+/** The member whose turn it is in a lane: the one served longest ago (or never), then the oldest message. */
+function nextMember(lane: Lane): string | undefined {
+  let best: { member: string; served: number; seq: number } | undefined;
+  for (const [member, jobs] of lane.waiting) {
+    const served = lane.served.get(member) ?? -1;
+    const seq = jobs[0]?.seq ?? Infinity;
+    if (!best || served < best.served || (served === best.served && seq < best.seq))
+      best = { member, served, seq };
+  }
+  return best?.member;
+}
+
+function oldest(lane: Lane): number {
+  let seq = Infinity;
+  for (const jobs of lane.waiting.values()) seq = Math.min(seq, jobs[0]?.seq ?? Infinity);
+  return seq;
+}
+
+/**
+ * The next message of a chat. When both lanes wait they alternate, except that a member not yet
+ * answered while the chat is busy goes first: a person waits for that answer, a digest does not
+ * notice a second (and flood control bounds how many such members a chat can have).
+ */
+function pick(line: ChatLine): Job | undefined {
+  const waiting = (['command', 'digest'] as const).filter((name) => line.lanes[name].waiting.size > 0);
+  let name = waiting[0];
+  if (waiting.length === 2) {
+    const newcomer = !line.lanes.command.served.has(nextMember(line.lanes.command) ?? '');
+    if (newcomer) name = 'command';
+    else if (line.lastLane === null)
+      name = oldest(line.lanes.command) < oldest(line.lanes.digest) ? 'command' : 'digest';
+    else name = line.lastLane === 'command' ? 'digest' : 'command';
+  }
+  if (name === undefined) return undefined;
+  const lane = line.lanes[name];
+  const member = nextMember(lane);
+  const jobs = member === undefined ? undefined : lane.waiting.get(member);
+  if (member === undefined || !jobs) return undefined;
+  const job = jobs.shift();
+  if (jobs.length === 0) lane.waiting.delete(member);
+  lane.served.set(member, line.turn++);
+  line.lastLane = name;
+  return job;
+}
+
 export function createSendQueue(limits: SendLimits, clock: QueueClock = realClock): SendQueue {
-  const chains = new Map<string, Promise<unknown>>();
+  const lines = new Map<string, ChatLine>();
   const lastSent = new Map<string, number>();
   const groupWindows = new Map<string, number[]>();
   const globalWindow: number[] = [];
   let globalPerSecond = limits.globalPerSecond;
+  let seq = 0;
 
   function waitFor(chatKey: string, isGroup: boolean): number {
     const now = clock.now();
@@ -60,34 +146,55 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     return Math.max(0, until - now);
   }
 
-  async function runOne<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>): Promise<T> {
-    // Re-check after each wait: other chats may have used the global window meanwhile.
-    for (let wait = waitFor(chatKey, isGroup); wait > 0; wait = waitFor(chatKey, isGroup))
-      await clock.sleep(wait);
-    const at = clock.now();
-    lastSent.set(chatKey, at);
-    groupWindows.get(chatKey)?.push(at);
-    globalWindow.push(at);
-    return task();
+  async function drain(chatKey: string, line: ChatLine): Promise<void> {
+    while (line.lanes.command.waiting.size > 0 || line.lanes.digest.waiting.size > 0) {
+      // Wait for the chat's turn first and choose the message then, so whoever queued meanwhile
+      // (another member, a digest) is considered.
+      for (let wait = waitFor(chatKey, line.isGroup); wait > 0; wait = waitFor(chatKey, line.isGroup))
+        await clock.sleep(wait);
+      const job = pick(line);
+      if (job === undefined) break;
+      const at = clock.now();
+      lastSent.set(chatKey, at);
+      groupWindows.get(chatKey)?.push(at);
+      globalWindow.push(at);
+      await job.run();
+    }
+    lines.delete(chatKey);
   }
 
   return {
-    send(chatKey, isGroup, task) {
-      const previous = chains.get(chatKey) ?? Promise.resolve();
-      const result = previous.then(() => runOne(chatKey, isGroup, task));
-      // The chain waits for this message whether it succeeds or fails; the caller sees which.
-      const settled = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      chains.set(chatKey, settled);
-      void settled.then(() => {
-        if (chains.get(chatKey) === settled) chains.delete(chatKey);
+    send<T>(chatKey: string, isGroup: boolean, task: () => Promise<T>, options: SendOptions = {}) {
+      let line = lines.get(chatKey);
+      const start = line === undefined;
+      line ??= {
+        isGroup,
+        lanes: {
+          command: { waiting: new Map(), served: new Map() },
+          digest: { waiting: new Map(), served: new Map() },
+        },
+        lastLane: null,
+        turn: 0,
+        done: Promise.resolve(),
+      };
+      line.isGroup = isGroup;
+      lines.set(chatKey, line);
+      const flows = line.lanes[options.lane ?? 'digest'].waiting;
+      const member = options.member ?? '';
+      const result = new Promise<T>((resolve, reject) => {
+        // A task that throws at once fails like one that rejects.
+        const run = (): Promise<void> => new Promise<T>((ran) => ran(task())).then(resolve, reject);
+        const job: Job = { seq: seq++, run };
+        const jobs = flows.get(member);
+        if (jobs) jobs.push(job);
+        else flows.set(member, [job]);
       });
+      // Started on the next tick, so the first turn sees everything queued together.
+      if (start) line.done = Promise.resolve().then(() => drain(chatKey, line));
       return result;
     },
     async idle() {
-      while (chains.size > 0) await Promise.all([...chains.values()]);
+      while (lines.size > 0) await Promise.all([...lines.values()].map((l) => l.done));
     },
     share(instances) {
       globalPerSecond = Math.max(1, Math.floor(limits.globalPerSecond / Math.max(1, instances)));

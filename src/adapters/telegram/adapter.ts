@@ -4,16 +4,18 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { COMMANDS, dispatch, type CommandServices } from '../../../commands/index.js';
+import { COMMANDS, type CommandServices } from '../../../commands/index.js';
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { ChatPlatform, Destination } from '../../platform.js';
 import type { Leadership, Store } from '../../store/types.js';
+import { createFloodGate, FLOOD_POLICY, type FloodPolicy } from '../shared/flood-gate.js';
 import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
 import { handleChatEvents } from './chat-events.js';
+import { handleCommands, memberKey } from './commands.js';
 import { deliverReply, type TelegramPlace } from './deliver.js';
 import { registerMenus } from './menu.js';
-import { authorOf, createModeratorCheck } from './moderator.js';
+import { createModeratorCheck } from './moderator.js';
 
 /** Telegram's published limits: about 1 message a second per chat, 20 a minute per group, 30 a second in all. */
 export const TELEGRAM_LIMITS: SendLimits = {
@@ -41,6 +43,8 @@ export interface TelegramOptions {
     readonly url?: string;
   };
   readonly limits?: SendLimits;
+  /** Flood control of commands (default `FLOOD_POLICY`). */
+  readonly flood?: FloodPolicy;
   readonly now?: () => Date;
   /**
    * Several instances share one bot token: only the holder of this lock takes updates by long
@@ -64,16 +68,6 @@ function telegramPlace(to: Destination): TelegramPlace {
   return { chatId: to.chatId, threadId: to.threadId === null ? null : Number(to.threadId) };
 }
 
-/** The text of a command addressed to this bot, or null (plain chat, or another bot's command). */
-function commandText(ctx: Context): string | null {
-  const msg = ctx.message ?? ctx.channelPost;
-  const text = msg?.text;
-  if (!text?.startsWith('/')) return null;
-  const addressee = /^\/[^\s@]+@(\S+)/.exec(text)?.[1];
-  if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
-  return text;
-}
-
 export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter {
   const { store, services, log } = options;
   const now = options.now ?? (() => new Date());
@@ -84,39 +78,21 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
   // Flood control: wait out 429s (and transient 5xx/network errors) instead of failing a send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 3600 }));
   const queue = createSendQueue(options.limits ?? TELEGRAM_LIMITS);
+  const gate = createFloodGate(options.flood ?? FLOOD_POLICY);
   const isModerator = createModeratorCheck(bot.api, (err, chatId) =>
     log.warn({ err, chatId }, 'getChatMember failed'),
   );
 
-  // Updates of one chat are handled one at a time, in order; different chats run concurrently.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  // Each member's updates in a chat are handled one at a time, in order; different members and
+  // chats run concurrently, so one member's slow or many commands never hold up another's.
+  bot.use(
+    sequentialize((ctx: Context) =>
+      ctx.chat ? memberKey(ctx.chat.id, ctx.from?.id ?? ctx.msg?.sender_chat?.id) : undefined,
+    ),
+  );
   handleChatEvents(bot, store, log);
 
-  bot.on(['message:text', 'channel_post:text'], async (ctx) => {
-    const text = commandText(ctx);
-    const msg = ctx.message ?? ctx.channelPost;
-    if (text === null || !msg) return;
-    // In a forum, a topic's messages carry its thread id; replies elsewhere carry one too, so only topics count.
-    const threadId = msg.is_topic_message ? (msg.message_thread_id ?? null) : null;
-    const reply = await dispatch(
-      {
-        store,
-        now: now(),
-        chat: {
-          platform: 'telegram',
-          chatId: String(msg.chat.id),
-          threadId: threadId === null ? null : String(threadId),
-        },
-        isModerator: () => isModerator(authorOf(msg)),
-        services,
-      },
-      text,
-      ({ command, error }) => log.error({ err: error, command, chatId: msg.chat.id }, 'command failed'),
-    );
-    await deliverReply(ctx.api, queue, { chatId: msg.chat.id, threadId }, reply).catch((err: unknown) =>
-      log.error({ err, chatId: msg.chat.id }, 'telegram reply failed'),
-    );
-  });
+  handleCommands(bot, { store, services, log, now, queue, gate, isModerator });
 
   // The one error boundary: a failed update is logged with its context and the bot carries on.
   bot.catch((err) => {
@@ -144,7 +120,10 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
     name: 'telegram',
     bot,
     deliver: (to, reply, delivery) =>
-      deliverReply(bot.api, queue, telegramPlace(to), reply, delivery?.signal),
+      deliverReply(bot.api, queue, telegramPlace(to), reply, {
+        lane: 'digest',
+        ...(delivery?.signal ? { signal: delivery.signal } : {}),
+      }),
     async tellModerators(chat: Destination, reply: Reply) {
       // Telegram lets a bot write to a group, not to its admins: the notice goes to the chat itself.
       await deliverReply(bot.api, queue, telegramPlace(chat), reply).catch((err: unknown) =>

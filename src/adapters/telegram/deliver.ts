@@ -2,12 +2,20 @@ import { GrammyError, type Api } from 'grammy';
 import type { Reply } from '../../core/briefing/index.js';
 import { DestinationLostError, type Delivered } from '../../platform.js';
 import { renderTelegram, type TelegramMessage } from '../../render/index.js';
-import type { SendQueue } from '../shared/send-queue.js';
+import type { SendOptions, SendQueue } from '../shared/send-queue.js';
 
 /** Where a reply goes: a chat and, in a forum, its topic. */
 export interface TelegramPlace {
   readonly chatId: number | string;
   readonly threadId: number | null;
+}
+
+/** How a reply is sent: its lane and member in the send queue, and the message it answers. */
+export interface ReplyOptions extends SendOptions {
+  /** The message this reply answers (its first message is shown as a reply to it). */
+  readonly replyTo?: number;
+  /** Once aborted (the process is stopping), messages not yet sent are not sent. */
+  readonly signal?: AbortSignal;
 }
 
 /** Plain text from our own HTML, used only if Telegram ever refuses the markup. */
@@ -41,10 +49,19 @@ export function lostOrSame(error: unknown): unknown {
   return error;
 }
 
-async function sendOne(api: Api, place: TelegramPlace, message: TelegramMessage): Promise<string> {
+async function sendOne(
+  api: Api,
+  place: TelegramPlace,
+  message: TelegramMessage,
+  replyTo: number | undefined,
+): Promise<string> {
   const common = {
     link_preview_options: message.linkPreview,
     ...(place.threadId === null ? {} : { message_thread_id: place.threadId }),
+    // The reply still goes if the command was deleted meanwhile.
+    ...(replyTo === undefined
+      ? {}
+      : { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }),
   };
   try {
     const sent = await api.sendMessage(place.chatId, message.text, { ...common, parse_mode: 'HTML' });
@@ -73,23 +90,29 @@ export async function deliverReply(
   queue: SendQueue,
   place: TelegramPlace,
   reply: Reply,
-  signal?: AbortSignal,
+  options: ReplyOptions = {},
 ): Promise<Delivered> {
   const messages = renderTelegram(reply);
   const key = String(place.chatId);
+  const { replyTo, signal, ...send } = options;
   let lost: DestinationLostError | null = null;
-  const sends = messages.map((m) =>
-    queue.send(key, isGroupChat(place.chatId), async () => {
-      // Once the chat is gone, the rest of the reply is not tried: it would only fail again.
-      if (lost) throw lost;
-      signal?.throwIfAborted();
-      try {
-        return await sendOne(api, place, m);
-      } catch (error) {
-        if (error instanceof DestinationLostError) lost = error;
-        throw error;
-      }
-    }),
+  const sends = messages.map((m, index) =>
+    queue.send(
+      key,
+      isGroupChat(place.chatId),
+      async () => {
+        // Once the chat is gone, the rest of the reply is not tried: it would only fail again.
+        if (lost) throw lost;
+        signal?.throwIfAborted();
+        try {
+          return await sendOne(api, place, m, index === 0 ? replyTo : undefined);
+        } catch (error) {
+          if (error instanceof DestinationLostError) lost = error;
+          throw error;
+        }
+      },
+      send,
+    ),
   );
   const results = await Promise.allSettled(sends);
   const failed = results.find((r) => r.status === 'rejected');

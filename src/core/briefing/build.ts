@@ -39,6 +39,24 @@ function headline(analysis: Analysis): string {
   return lede.length > 120 ? `${lede.slice(0, 117).trimEnd()}…` : lede || 'Untitled story';
 }
 
+// RFC 2606 reserves .invalid: it never resolves. newsdesk stores a local file under it (see
+// `fileArticleUrl` in src/cli/ingest.ts), and that address carries the server's file path.
+function isReservedInvalid(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === 'invalid' || h.endsWith('.invalid');
+}
+
+/** The story's address as a reader may follow it; null when it has none (a local file). */
+function publicUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return isReservedInvalid(new URL(url).hostname) ? null : url;
+  } catch {
+    // Not an address at all: renderers drop it (see safeUrl in src/render).
+    return url;
+  }
+}
+
 /** The briefing of one story, as of `now`. Pure. */
 export function buildBriefing(input: BriefingInput, now: Date): Briefing {
   const { analysis } = input;
@@ -50,12 +68,12 @@ export function buildBriefing(input: BriefingInput, now: Date): Briefing {
     .slice(0, MAX_POINTS);
   return {
     headline: headline(analysis),
-    url: input.url,
+    url: publicUrl(input.url),
     lede,
     points,
     quote: keyQuote(analysis),
     outlets: Math.max(1, input.outlets),
-    outletNames: [...(input.outletNames ?? [])],
+    outletNames: (input.outletNames ?? []).filter((name) => !isReservedInvalid(name)),
     publishedAt: input.publishedAt,
     age: input.publishedAt ? formatAge(input.publishedAt, now) : null,
     countries: analysis.countries.slice(0, MAX_COUNTRIES).map(countryMark),

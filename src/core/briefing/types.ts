@@ -21,6 +21,7 @@ export interface BriefingQuote {
  */
 export interface Briefing {
   readonly headline: string;
+  /** Where a reader can follow the story; null when it has no public address (a local file). */
   readonly url: string | null;
   readonly lede: string;
   /** Two or three key points: the summary without the lede. */

@@ -64,3 +64,105 @@ describe('send queue shared by instances', () => {
     expect(times.at(-1)).toBeGreaterThanOrEqual(5000);
   });
 });
+
+describe('send queue: lanes and members take turns', () => {
+  const group = '-100';
+  /** Queues a message that records its label and when it went. */
+  function recorder(clock: ReturnType<typeof fakeClock>) {
+    const sent: { label: string; at: number }[] = [];
+    const queue = createSendQueue(TELEGRAM_LIMITS, clock);
+    const send = (label: string, options?: Parameters<typeof queue.send>[3]) =>
+      void queue.send(group, true, () => (sent.push({ label, at: clock.now() }), Promise.resolve()), options);
+    return { sent, queue, send };
+  }
+
+  it('GIVEN one member’s 10 replies queued THEN another member’s reply queued after them goes second, not eleventh', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    for (let i = 0; i < 10; i++) send(`a${i}`, { lane: 'command', member: 'alice' });
+    send('b0', { lane: 'command', member: 'bob' });
+    await queue.idle();
+    expect(sent.map((s) => s.label)).toEqual([
+      'a0',
+      'b0',
+      'a1',
+      'a2',
+      'a3',
+      'a4',
+      'a5',
+      'a6',
+      'a7',
+      'a8',
+      'a9',
+    ]);
+    // Turns still respect the chat's one message a second.
+    expect(sent.map((s) => s.at)).toEqual(Array.from({ length: 11 }, (_, i) => i * 1000));
+  });
+
+  it('GIVEN several members with bursts THEN they take turns one message each, each in its own order', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    for (let i = 0; i < 3; i++) send(`a${i}`, { lane: 'command', member: 'alice' });
+    for (let i = 0; i < 3; i++) send(`b${i}`, { lane: 'command', member: 'bob' });
+    for (let i = 0; i < 2; i++) send(`c${i}`, { lane: 'command', member: 'carol' });
+    await queue.idle();
+    expect(sent.map((s) => s.label)).toEqual(['a0', 'b0', 'c0', 'a1', 'b1', 'c1', 'a2', 'b2']);
+  });
+
+  it('GIVEN command replies waiting THEN a digest queued after them goes at the next turn, and the lanes alternate', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    for (let i = 0; i < 6; i++) send(`a${i}`, { lane: 'command', member: 'alice' });
+    for (let i = 0; i < 3; i++) send(`digest${i}`);
+    await queue.idle();
+    expect(sent.map((s) => s.label)).toEqual([
+      'a0',
+      'digest0',
+      'a1',
+      'digest1',
+      'a2',
+      'digest2',
+      'a3',
+      'a4',
+      'a5',
+    ]);
+  });
+
+  it('GIVEN a long digest waiting THEN a command reply queued after it is not held until the digest ends', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    for (let i = 0; i < 8; i++) send(`digest${i}`, { lane: 'digest' });
+    await Promise.resolve();
+    send('help', { lane: 'command', member: 'bob' });
+    await queue.idle();
+    expect(sent.map((s) => s.label).indexOf('help')).toBe(1);
+    expect(sent.filter((s) => s.label.startsWith('digest')).map((s) => s.label)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `digest${i}`),
+    );
+  });
+
+  it('GIVEN a member whose message was sent while another member waited THEN a newcomer still gets the next turn before the first member’s rest', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    send('a0', { lane: 'command', member: 'alice' });
+    send('a1', { lane: 'command', member: 'alice' });
+    await Promise.resolve();
+    send('b0', { lane: 'command', member: 'bob' });
+    send('a2', { lane: 'command', member: 'alice' });
+    await queue.idle();
+    expect(sent.map((s) => s.label)).toEqual(['a0', 'b0', 'a1', 'a2']);
+  });
+
+  it('GIVEN a digest and a member’s first answer waiting together THEN the answer goes first, and the member’s later answers alternate with the digest', async () => {
+    const clock = fakeClock();
+    const { sent, queue, send } = recorder(clock);
+    send('a0', { lane: 'command', member: 'alice' });
+    for (let i = 0; i < 3; i++) send(`a${i + 1}`, { lane: 'command', member: 'alice' });
+    await Promise.resolve();
+    await Promise.resolve();
+    for (let i = 0; i < 3; i++) send(`digest${i}`);
+    send('b0', { lane: 'command', member: 'bob' });
+    await queue.idle();
+    expect(sent.map((s) => s.label)).toEqual(['a0', 'b0', 'digest0', 'a1', 'digest1', 'a2', 'digest2', 'a3']);
+  });
+});

@@ -57,11 +57,12 @@ describe('Telegram adapter with real grammY against a fake Bot API', () => {
       textMessage('/topics add ads include sale', GROUP, { senderChat: { id: -100999, type: 'channel' } }),
     );
     await h.fake.until(() => h.fake.sent().length === 4);
+    // Different members are answered concurrently, so in no fixed order.
     const texts = h.fake.sent().map((c) => String(c.body.text));
-    expect(texts[1]).toContain('Topic ports saved');
-    expect(texts[2]).toContain('Topic votes saved');
+    expect(texts.filter((t) => t.includes('Topic ports saved'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Topic votes saved'))).toHaveLength(1);
     // A post from some other channel linked to the group is no admin.
-    expect(texts[3]).toContain('Only this chat’s moderators');
+    expect(texts.filter((t) => t.includes('Only this chat’s moderators'))).toHaveLength(2);
     expect(
       (await h.store.topics.list({ platform: 'telegram', chatId: String(GROUP.id) })).map((t) => t.name),
     ).toEqual(['ports', 'votes']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing, countryMark, flagEmoji, formatAge } from '../../../src/core/briefing/index.js';
+import { fileArticleUrl } from '../../../src/cli/ingest.js';
+import { renderDiscord, renderPlain, renderTelegram } from '../../../src/render/index.js';
 import { keyQuote, makeAnalysis, NOW } from '../../commands/helpers/fixtures.js';
 
 describe('buildBriefing', () => {
@@ -53,5 +55,42 @@ describe('flags and age', () => {
     expect(ago(5 * 60_000)).toBe('5 min ago');
     expect(ago(3 * 3_600_000)).toBe('3 h ago');
     expect(ago(49 * 3_600_000)).toBe('2 days ago');
+  });
+
+  it('GIVEN an article stored from a local file THEN its briefing has no link and shows no trace of the path', () => {
+    const url = fileArticleUrl('/srv/newsdesk/private/voa-nato-balkans.txt');
+    const b = buildBriefing(
+      {
+        analysis: makeAnalysis(),
+        url,
+        outlets: 1,
+        outletNames: ['local-file.invalid'],
+        publishedAt: NOW,
+      },
+      NOW,
+    );
+    expect(b.url).toBeNull();
+    expect(b.outletNames).toEqual([]);
+    const reply = { blocks: [{ kind: 'briefing' as const, briefing: b }] };
+    const [telegram] = renderTelegram(reply);
+    const shown = [telegram!.text, JSON.stringify(renderDiscord(reply)), renderPlain(reply)].join('\n');
+    expect(shown).not.toMatch(/local-file|\.invalid|\/srv\/|private/);
+    expect(telegram!.text).not.toContain('<a ');
+    expect(telegram!.linkPreview).toEqual({ is_disabled: true });
+  });
+
+  it('GIVEN a story with a public address and a local copy among its outlets THEN the link stays and the local one is not named', () => {
+    const b = buildBriefing(
+      {
+        analysis: makeAnalysis(),
+        url: 'https://news.example/a',
+        outlets: 2,
+        outletNames: ['news.example', 'local-file.invalid'],
+        publishedAt: NOW,
+      },
+      NOW,
+    );
+    expect(b.url).toBe('https://news.example/a');
+    expect(b.outletNames).toEqual(['news.example']);
   });
 });
