@@ -4,6 +4,7 @@ import { articleContract } from './contract-articles.js';
 import { batchContract } from './contract-batch.js';
 import { chatContract } from './contract-chats.js';
 import { feedContract } from './contract-feeds.js';
+import { poisonContract } from './contract-poison.js';
 
 /** One database for one test: opened as often as the test likes (a reopen), then destroyed. */
 export interface StoreHarness {
@@ -50,5 +51,6 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     articleContract(ctx);
     batchContract(ctx);
     chatContract(ctx);
+    poisonContract(ctx);
   });
 }

@@ -37,9 +37,41 @@ export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<F
     await deps.store.feeds.update(feed.id, update);
     return { ...base, ...EMPTY, status: 'not-modified', nextFetchAt: update.nextFetchAt! };
   }
-  const counts = await storeItems(feed, res.feed, deps, now);
-  await deps.store.feeds.update(feed.id, update);
-  return { ...base, ...counts, status: 'ok', nextFetchAt: update.nextFetchAt! };
+  let counts: Awaited<ReturnType<typeof storeItems>>;
+  try {
+    counts = await storeItems(feed, res.feed, deps, now);
+  } catch (err) {
+    return storeFailed(feed, err, update, deps);
+  }
+  const { unstored, ...totals } = counts;
+  // Items the store refused are named on the feed, which otherwise fetched fine.
+  await deps.store.feeds.update(feed.id, unstored === null ? update : { ...update, lastError: unstored });
+  return { ...base, ...totals, status: 'ok', nextFetchAt: update.nextFetchAt! };
+}
+
+/** A store error's message, short: enough to tell a person what went wrong with the feed. */
+function storeMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/**
+ * The store failed while filing a feed's items (the database went away, a write was refused): the
+ * error is recorded on the feed and the pass goes on. It is no fault of the feed, so it counts no
+ * failure toward disabling it, and its validators are kept as they were, so the items come again.
+ */
+async function storeFailed(
+  feed: Feed,
+  err: unknown,
+  update: FeedUpdate,
+  deps: PollDeps,
+): Promise<FeedOutcome> {
+  const error = `store error: ${storeMessage(err)}`;
+  const nextFetchAt = update.nextFetchAt!;
+  await deps.store.feeds
+    .update(feed.id, { lastError: error, lastFetchedAt: update.lastFetchedAt ?? null, nextFetchAt })
+    .catch(() => undefined);
+  return { feedId: feed.id, url: feed.url, ...EMPTY, status: 'failed', error, nextFetchAt };
 }
 
 async function failed(feed: Feed, error: FetchError, deps: PollDeps, now: Date): Promise<FeedOutcome> {
@@ -88,10 +120,19 @@ async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: D
       analysis: read.analysis,
     });
   }
-  // One after another, so that each article is clustered against those filed before it.
+  let unstored: string | null = null;
+  // One after another, so that each article is clustered against those filed before it. An article
+  // the store refuses is skipped with its reason; the feed's other articles are still filed.
   const fileAll = async () => {
     const results: FileResult[] = [];
-    for (const article of toFile) results.push(await fileArticle(deps.store, article));
+    for (const article of toFile) {
+      try {
+        results.push(await fileArticle(deps.store, article));
+      } catch (err) {
+        unstored ??= `an item could not be stored: ${storeMessage(err)}`;
+        results.push({ kind: 'invalid', reason: unstored });
+      }
+    }
     return results;
   };
   const filed = toFile.length === 0 ? [] : await (deps.store.batch ? deps.store.batch(fileAll) : fileAll());
@@ -101,5 +142,11 @@ async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: D
       if (!result.joined) newStories++;
     } else if (result.kind === 'invalid') skipped++;
   }
-  return { items: parsed.items.length, newArticles, newStories, skipped };
+  return {
+    items: parsed.items.length,
+    newArticles,
+    newStories,
+    skipped,
+    unstored: unstored as string | null,
+  };
 }

@@ -2,15 +2,11 @@ import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
 import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
 import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
+import { storable, storableText } from '../storable.js';
 import { StoreError, type ArticleRepo } from '../types.js';
 import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
-
-// PostgreSQL text cannot hold NUL; a stray one in scraped text is dropped rather than failing the save.
-function jsonWithoutNul(value: unknown): string {
-  return JSON.stringify(value).replace(/\\u0000/g, '');
-}
 
 /** The articles and stories tables of a PostgreSQL store. */
 export function createPgArticleRepo(db: Db): ArticleRepo {
@@ -20,8 +16,10 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
     return row && toArticle(row);
   };
   return {
-    async find(url, guid, feedId) {
-      const canonical = canonicalUrl(url);
+    async find(url, rawGuid, feedId) {
+      // GUIDs are stored storable, so they are looked up in the same form.
+      const guid = rawGuid === null ? null : storableText(rawGuid);
+      const canonical = canonicalUrl(storableText(url));
       const byUrl =
         canonical && (await first('SELECT * FROM articles WHERE canonical_url = $1', [canonical]));
       if (byUrl || guid === null) return byUrl || undefined;
@@ -33,8 +31,9 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
           ]);
     },
 
-    save: (article, storyId) =>
+    save: (given, storyId) =>
       db.transaction(async (q) => {
+        const article = storable(given);
         const canonical = canonicalUrl(article.url);
         if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
         const fetchedAt = article.fetchedAt;
@@ -73,7 +72,7 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
             seenAt,
             terms,
             article.analysis.countries,
-            jsonWithoutNul(article.analysis),
+            JSON.stringify(article.analysis),
           ],
         );
         const row = inserted.rows[0];

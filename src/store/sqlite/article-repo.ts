@@ -11,6 +11,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
+import { storable, storableText } from '../storable.js';
 import { promised } from './promised.js';
 import { toArticle, type ArticleRow } from './rows.js';
 import { createStoryReader } from './story-reader.js';
@@ -119,14 +120,16 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
   }
 
   return promised<ArticleRepo>({
-    find: (url, guid, feedId) => {
-      const canonical = canonicalUrl(url);
+    find: (url, rawGuid, feedId) => {
+      // GUIDs are stored storable, so they are looked up in the same form.
+      const guid = rawGuid === null ? null : storableText(rawGuid);
+      const canonical = canonicalUrl(storableText(url));
       const row =
         (canonical === undefined ? undefined : byCanonical.get(canonical)) ??
         (guid === null ? undefined : feedId == null ? byGuid.get(guid) : byFeedGuid.get(guid, feedId));
       return row && toArticle(row);
     },
-    save: (article, storyId) => save(article, storyId),
+    save: (article, storyId) => save(storable(article), storyId),
     similar,
     stories: (q) => stories.list(q),
     story: (id) => stories.get(id),
