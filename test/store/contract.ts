@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/types.js';
 import { articleContract } from './contract-articles.js';
 import { batchContract } from './contract-batch.js';
 import { chatContract } from './contract-chats.js';
+import { concurrencyContract } from './contract-concurrency.js';
 import { feedContract } from './contract-feeds.js';
 import { poisonContract } from './contract-poison.js';
 
@@ -52,5 +53,6 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     batchContract(ctx);
     chatContract(ctx);
     poisonContract(ctx);
+    concurrencyContract(ctx);
   });
 }

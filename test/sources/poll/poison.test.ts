@@ -14,16 +14,16 @@ const JSON_TYPE = { 'content-type': 'application/feed+json' };
 // eslint-disable-next-line no-control-regex -- NUL is what is looked for
 const notWellFormed = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A store whose saves fail for URLs holding `refuse`, and whose look-ups fail for `unreachable`. */
+/** A store whose filings fail for URLs holding `refuse`, and whose look-ups fail for `unreachable`. */
 function faultyStore(store: Store): Store {
   return {
     ...store,
     articles: {
       ...store.articles,
-      save: (article, storyId) =>
+      fileNear: (article, query, choose) =>
         article.url.includes('refuse')
           ? Promise.reject(new Error('value too long for type character varying(10)'))
-          : store.articles.save(article, storyId),
+          : store.articles.fileNear(article, query, choose),
       find: (url, guid, feedId) =>
         url.includes('unreachable')
           ? Promise.reject(new Error('connection terminated unexpectedly'))
