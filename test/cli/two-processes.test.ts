@@ -96,5 +96,6 @@ describe.each(testDatabases())('two `newsdesk poll --all` at once, on $kind', ({
     // Between them the two passes filed every article once.
     const stored = (run: Run) => Number(/(\d+) new articles?/.exec(run.stdout)?.[1] ?? NaN);
     expect(stored(a) + stored(b)).toBe(feeds.articles);
-  });
+    // Three real processes each start, analyse and store; a busy machine needs the time.
+  }, 180_000);
 });
