@@ -22,7 +22,26 @@ function storableValue(value: unknown): unknown {
   return value;
 }
 
-/** Every string in `value`, however deep (an analysis, a feed change), made storable. */
-export function storable<T extends NewArticle | NewFeed | FeedUpdate>(value: T): T {
+/** Every string in `value`, however deep (a feed, a feed change), made storable. */
+export function storable<T extends NewFeed | FeedUpdate>(value: T): T {
   return storableValue(value) as T;
+}
+
+/** An address without `user:password@`: credentials in an article's link are never stored. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.username === '' && u.password === '') return url;
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/** An article made storable: its strings cleaned, its link without credentials. */
+export function storableArticle(article: NewArticle): NewArticle {
+  const clean = storableValue(article) as NewArticle;
+  return { ...clean, url: withoutCredentials(clean.url) };
 }

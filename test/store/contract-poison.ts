@@ -41,5 +41,18 @@ export function poisonContract(ctx: ContractContext): void {
       expect(updated.title).toBe('Ti\ufffdtle');
       expect(updated.lastError).toBe('bad \ufffd byte\ufffd');
     });
+
+    it('GIVEN an article link with user:password@ THEN it is stored, and found, without them', async () => {
+      const saved = await ctx.store.articles.save(
+        article(
+          'https://reader:hunter2@paywall.example/a/2?x=1',
+          analysis('Paywalled', 'A paywalled story.'),
+        ),
+        null,
+      );
+      expect(saved.url).toBe('https://paywall.example/a/2?x=1');
+      expect(JSON.stringify(saved)).not.toContain('hunter2');
+      expect((await ctx.store.articles.find('https://paywall.example/a/2?x=1', null))?.id).toBe(saved.id);
+    });
   });
 }

@@ -2,7 +2,7 @@ import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
 import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
 import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
-import { storable, storableText } from '../storable.js';
+import { storableArticle, storableText } from '../storable.js';
 import {
   StoreError,
   type ArticleRepo,
@@ -128,14 +128,14 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
           ]);
     },
 
-    save: (article, storyId) => db.transaction((q) => saveOn(q, storable(article), storyId)),
+    save: (article, storyId) => db.transaction((q) => saveOn(q, storableArticle(article), storyId)),
 
     fileNear: (article, query, choose) =>
       db.transaction(async (q) => {
         // Held to the commit: another filing waits here, then sees this one's article.
         await q.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
         const storyId = choose(await similarOn(q, query));
-        return { article: await saveOn(q, storable(article), storyId), joined: storyId !== null };
+        return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
       }),
 
     similar: (query) => similarOn(db, query),

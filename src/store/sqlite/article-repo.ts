@@ -11,7 +11,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
-import { storable, storableText } from '../storable.js';
+import { storableArticle, storableText } from '../storable.js';
 import { promised } from './promised.js';
 import { toArticle, type ArticleRow } from './rows.js';
 import { createStoryReader } from './story-reader.js';
@@ -141,8 +141,8 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
         (guid === null ? undefined : feedId == null ? byGuid.get(guid) : byFeedGuid.get(guid, feedId));
       return row && toArticle(row);
     },
-    save: (article, storyId) => save.immediate(storable(article), storyId),
-    fileNear: (article, query, choose) => fileNear.immediate(storable(article), query, choose),
+    save: (article, storyId) => save.immediate(storableArticle(article), storyId),
+    fileNear: (article, query, choose) => fileNear.immediate(storableArticle(article), query, choose),
     similar,
     stories: (q) => stories.list(q),
     story: (id) => stories.get(id),
