@@ -1,10 +1,8 @@
-import { fileArticle, type FileResult } from '../../store/file-article.js';
-import type { Feed, FeedUpdate, NewArticle } from '../../store/types.js';
+import type { Feed, FeedUpdate } from '../../store/types.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { FetchError } from '../fetch/errors.js';
-import type { ParsedFeed } from '../feed/types.js';
-import { readItem } from './read-item.js';
 import { afterFailure, afterSuccess, DEFAULT_SCHEDULE } from './schedule.js';
+import { storeItems, storeMessage, type StoredItems } from './store-items.js';
 import type { FeedOutcome, PollDeps } from './types.js';
 
 const EMPTY = { items: 0, newArticles: 0, newStories: 0, skipped: 0 };
@@ -20,7 +18,7 @@ export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<F
   const base = { feedId: feed.id, url: feed.url };
   const validators =
     feed.etag || feed.lastModified ? { etag: feed.etag, lastModified: feed.lastModified } : undefined;
-  const res = await fetchFeed(feed.url, validators, deps.fetch);
+  const res = await fetchFeed(feed.url, validators, deps.fetch, deps.work?.parseFeed);
   if (!res.ok) return failed(feed, res.error, deps, now);
 
   const hints = {
@@ -37,22 +35,21 @@ export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<F
     await deps.store.feeds.update(feed.id, update);
     return { ...base, ...EMPTY, status: 'not-modified', nextFetchAt: update.nextFetchAt! };
   }
-  let counts: Awaited<ReturnType<typeof storeItems>>;
+  let counts: StoredItems;
   try {
     counts = await storeItems(feed, res.feed, deps, now);
   } catch (err) {
     return storeFailed(feed, err, update, deps);
   }
-  const { unstored, ...totals } = counts;
-  // Items the store refused are named on the feed, which otherwise fetched fine.
-  await deps.store.feeds.update(feed.id, unstored === null ? update : { ...update, lastError: unstored });
+  const { unstored, complete, ...totals } = counts;
+  // Items the store refused are named on the feed, which otherwise fetched fine. Items a budget left
+  // unread come next time: no validators are kept, so the feed is fetched in full again.
+  await deps.store.feeds.update(feed.id, {
+    ...update,
+    ...(unstored === null ? {} : { lastError: unstored }),
+    ...(complete ? {} : { etag: null, lastModified: null }),
+  });
   return { ...base, ...totals, status: 'ok', nextFetchAt: update.nextFetchAt! };
-}
-
-/** A store error's message, short: enough to tell a person what went wrong with the feed. */
-function storeMessage(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/\s+/g, ' ').slice(0, 200);
 }
 
 /**
@@ -87,66 +84,4 @@ async function failed(feed: Feed, error: FetchError, deps: PollDeps, now: Date):
   await deps.store.feeds.update(feed.id, update);
   if (disabled) return { ...base, status: 'disabled', error: update.disabledReason ?? error.message };
   return { ...base, status: 'failed', error: error.message, nextFetchAt: update.nextFetchAt! };
-}
-
-async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: Date) {
-  let newArticles = 0;
-  let newStories = 0;
-  let skipped = 0;
-  const source = feed.title ?? parsed.title;
-  // First read every new item (page fetches, analysis), then file them all in one store batch:
-  // the batch then holds no network waits, and the feed's articles share one commit.
-  const toFile: NewArticle[] = [];
-  for (const item of parsed.items) {
-    const url = item.url;
-    if (!url) {
-      skipped++;
-      continue;
-    }
-    // Known already (same canonical URL, or same GUID in this feed): no page fetch, no analysis.
-    if (await deps.store.articles.find(url, item.guid, feed.id)) continue;
-    const read = await readItem(item, deps);
-    if (!read.ok) {
-      skipped++;
-      continue;
-    }
-    toFile.push({
-      url,
-      guid: item.guid,
-      feedId: feed.id,
-      source,
-      publishedAt: item.publishedAt,
-      fetchedAt: now,
-      analysis: read.analysis,
-    });
-  }
-  let unstored: string | null = null;
-  // One after another, so that each article is clustered against those filed before it. An article
-  // the store refuses is skipped with its reason; the feed's other articles are still filed.
-  const fileAll = async () => {
-    const results: FileResult[] = [];
-    for (const article of toFile) {
-      try {
-        results.push(await fileArticle(deps.store, article));
-      } catch (err) {
-        unstored ??= `an item could not be stored: ${storeMessage(err)}`;
-        results.push({ kind: 'invalid', reason: unstored });
-      }
-    }
-    return results;
-  };
-  const filed = toFile.length === 0 ? [] : await (deps.store.batch ? deps.store.batch(fileAll) : fileAll());
-  for (const result of filed) {
-    if (result.kind === 'stored') {
-      newArticles++;
-      if (!result.joined) newStories++;
-    } else if (result.kind === 'invalid') skipped++;
-  }
-  return {
-    items: parsed.items.length,
-    newArticles,
-    newStories,
-    skipped,
-    unstored: unstored as string | null,
-  };
 }
