@@ -8,6 +8,8 @@ import type { PollDeps } from './types.js';
 
 /** Articles filed in one store batch: a commit each few, with the event loop let go between them. */
 const FILE_CHUNK = 8;
+/** Known-item look-ups between two turns of the event loop. */
+const LOOKUPS_BETWEEN_YIELDS = 64;
 
 /** What storing a feed's items came to. */
 export interface StoredItems {
@@ -73,11 +75,14 @@ export async function storeItems(
   const fresh: FeedItem[] = [];
   let skipped = 0;
   let complete = true;
+  let looked = 0;
   for (const item of newestFirst(parsed.items)) {
     if (fresh.length === budgets.itemsPerFeed) {
       complete = false;
       break;
     }
+    // A SQLite look-up answers at once, so thousands in a row would hold the event loop.
+    if (++looked % LOOKUPS_BETWEEN_YIELDS === 0) await yieldToLoop();
     if (!item.url) skipped++;
     // Known already (same canonical URL, or same GUID in this feed): no page fetch, no analysis.
     else if (!(await deps.store.articles.find(item.url, item.guid, feed.id))) fresh.push(item);
