@@ -71,6 +71,13 @@ const schema = z.object({
       }
       return ms;
     }),
+  /** Ingestion budgets (src/sources/work/budgets.ts); unset, each has its default. */
+  NEWSDESK_FEED_ITEMS: z.coerce.number().int().min(1).optional(),
+  NEWSDESK_ITEM_CHARS: z.coerce.number().int().min(1000).optional(),
+  NEWSDESK_FEED_SECONDS: z.coerce.number().int().min(1).optional(),
+  NEWSDESK_TEASER_FETCHES: z.coerce.number().int().min(1).max(64).optional(),
+  /** Worker threads for parsing and analysis (default: one a core). */
+  NEWSDESK_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */
   NEWSDESK_ALLOW_HOSTS: z
     .string()

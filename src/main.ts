@@ -17,6 +17,8 @@ import { feedNotices } from './scheduler/feed-notices.js';
 import { startFeedPoller } from './scheduler/feed-poller.js';
 import { seedDefaultFeeds } from './sources/default-feeds.js';
 import { extractPage } from './sources/poll/index.js';
+import { budgetsFromConfig } from './sources/work/budgets.js';
+import { createWorkerPool } from './sources/work/pool.js';
 import { extractArticle } from './sources/extract/index.js';
 import { createFetchContext, fetchPage, type FetchContext } from './sources/fetch/index.js';
 import { openStore } from './store/open-store.js';
@@ -159,8 +161,10 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
       (err) => log.warn({ err }, 'heartbeat failed'),
     );
     await seedDefaultFeeds(store, new Date());
+    // Feed parsing and analysis on worker threads: commands and digests never wait behind a big feed.
+    const work = createWorkerPool(config.NEWSDESK_WORKERS ? { threads: config.NEWSDESK_WORKERS } : {});
     const poller = startFeedPoller(
-      { store, fetch: fetchCtx, extract: extractPage },
+      { store, fetch: fetchCtx, extract: extractPage, work, budgets: budgetsFromConfig(config) },
       async (pass) => {
         if (pass.newArticles > 0 || pass.failed > 0)
           log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
@@ -179,6 +183,7 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
     await io.waitForStop();
     const stopping = Date.now();
     await poller.stop();
+    await work.close();
     await digests.stop();
     await beat.stop();
     log.info({ ms: Date.now() - stopping }, 'stopped');

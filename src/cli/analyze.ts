@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import { analyzeArticle } from '../core/analyze.js';
@@ -70,7 +69,27 @@ function withSentences(options: JsonlOptions): { sentences?: number } {
   return options.sentences === undefined ? {} : { sentences: options.sentences };
 }
 
-/** Streams JSON lines from `input` to `output`; returns how many lines were bad. */
+/**
+ * The lines of a stream, split at "\n" only (a trailing "\r" of CRLF dropped): a lone CR inside a
+ * line is part of it, not a break, as readline would take it. A last line without "\n" counts.
+ */
+export async function* inputLines(input: Readable): AsyncGenerator<string> {
+  input.setEncoding('utf8');
+  let pending = '';
+  for await (const chunk of input as AsyncIterable<string>) {
+    // Only the new chunk is searched, so a long line costs no repeated scans of its start.
+    const parts = chunk.split('\n');
+    parts[0] = pending + parts[0]!;
+    pending = parts.pop()!;
+    for (const line of parts) yield line.replace(/\r$/, '');
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '');
+}
+
+/**
+ * Streams JSON lines from `input` to `output`, one answer for every input line, blank ones too
+ * (decision 0002); returns how many lines were bad.
+ */
 export async function runJsonl(
   input: Readable,
   output: Writable,
@@ -79,10 +98,12 @@ export async function runJsonl(
 ): Promise<number> {
   let lineNo = 0;
   let bad = 0;
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const raw of inputLines(input)) {
     lineNo++;
-    if (raw.trim() === '') continue;
-    const result = analyzeJsonLine(raw, lineNo, options);
+    const result: JsonlResult =
+      raw.trim() === ''
+        ? { id: null, line: lineNo, error: 'empty line' }
+        : analyzeJsonLine(raw, lineNo, options);
     if ('error' in result) {
       bad++;
       errors.write(

@@ -7,6 +7,7 @@ import { parseOpml } from '../sources/opml/parse-opml.js';
 import { writeOpml } from '../sources/opml/write-opml.js';
 import { openStore } from '../store/open-store.js';
 import type { Feed, Store } from '../store/types.js';
+import { printable } from './printable.js';
 
 export const FEEDS_USAGE = `usage: newsdesk feeds <command>
 
@@ -70,13 +71,14 @@ function feedUrl(value: string | undefined): string {
 }
 
 function describe(f: Feed): string {
+  // Titles and errors come from feeds and servers: printed inert, whatever they hold.
   const state = f.enabled ? (f.failures > 0 ? `failing (${f.failures})` : 'ok') : 'disabled';
-  const line = `${String(f.id).padStart(4)}  ${state.padEnd(12)} ${(f.region ?? '-').padEnd(16)} ${f.url}`;
+  const line = `${String(f.id).padStart(4)}  ${state.padEnd(12)} ${printable(f.region ?? '-').padEnd(16)} ${printable(f.url)}`;
   const notes = [
     f.title,
     f.enabled ? f.lastError && `last error: ${f.lastError}` : f.disabledReason && `why: ${f.disabledReason}`,
   ];
-  return [line, ...notes.filter(Boolean).map((n) => `${' '.repeat(6)}${n}`)].join('\n');
+  return [line, ...notes.filter(Boolean).map((n) => `${' '.repeat(6)}${printable(n!)}`)].join('\n');
 }
 
 function parseAddArgs(args: string[]) {

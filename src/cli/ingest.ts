@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.js';
 import { analyzeArticle } from '../core/analyze.js';
+import { describeLink } from '../sources/fetch/errors.js';
 import { createFetchContext, fetchPage, type FetchContext } from '../sources/fetch/index.js';
 import { extractPage, pageText, type ExtractPage } from '../sources/poll/index.js';
 import { fileArticle } from '../store/file-article.js';
@@ -41,9 +42,10 @@ interface Loaded {
 
 async function loadUrl(target: string, ctx: IngestContext): Promise<Loaded> {
   const page = await fetchPage(target, ctx.fetch);
-  if (!page.ok) throw new IngestError(`cannot fetch ${target}: ${page.error.message}`);
+  const shown = describeLink(target);
+  if (!page.ok) throw new IngestError(`cannot fetch ${shown}: ${page.error.message}`);
   const article = pageText(page, ctx);
-  if (!article) throw new IngestError(`${target}: no article found in the page`);
+  if (!article) throw new IngestError(`${shown}: no article found in the page`);
   return { url: target, guid: null, ...article };
 }
 
@@ -65,8 +67,10 @@ async function loadFile(target: string, ctx: IngestContext): Promise<Loaded> {
 
 /** `newsdesk ingest FILE|URL`: analyses one article, files it under a story, prints what was stored. */
 export async function runIngest(target: string, ctx: IngestContext): Promise<number> {
-  const loaded = /^https?:\/\//i.test(target) ? await loadUrl(target, ctx) : await loadFile(target, ctx);
-  if (!/[\p{L}\p{N}]/u.test(loaded.text)) throw new IngestError(`${target}: no text to analyse`);
+  const isUrl = /^https?:\/\//i.test(target);
+  const loaded = isUrl ? await loadUrl(target, ctx) : await loadFile(target, ctx);
+  if (!/[\p{L}\p{N}]/u.test(loaded.text))
+    throw new IngestError(`${isUrl ? describeLink(target) : target}: no text to analyse`);
   const analysis = analyzeArticle({ text: loaded.text, title: loaded.title ?? undefined, url: loaded.url });
   const filed = await fileArticle(ctx.store, {
     url: loaded.url,

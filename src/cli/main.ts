@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.js';
 import { listRegions } from '../core/places/regions.js';
 import { extractArticle } from '../sources/extract/index.js';
+import { databaseReason, StoreOpenError } from '../store/store-errors.js';
 import { analyzeFile, type PageExtractor, runJsonl } from './analyze.js';
 import { formatAnalysis } from './briefing-text.js';
 import { formatRegions } from './regions-text.js';
@@ -118,6 +120,22 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** An error from the database while a command ran (SQLite, or PostgreSQL and its connection). */
+function isDatabaseError(err: unknown): err is Error {
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === 'SqliteError' ||
+    ('severity' in err && 'code' in err) ||
+    /^Connection terminated|^Client has encountered a connection error/.test(err.message)
+  );
+}
+
+// `newsdesk feeds list | head`: the reader has gone, so what is left to print has nobody to read it.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
@@ -129,6 +147,13 @@ try {
     process.exitCode = 2;
   } else if (err instanceof Error && 'code' in err && err.code === 'ENOENT') {
     process.stderr.write(`newsdesk: ${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof ConfigError || err instanceof StoreOpenError) {
+    // One line a person can act on; the stack would only bury it.
+    process.stderr.write(`newsdesk: ${err.message.replace(/:\n\s*/g, ': ').replace(/\n\s*/g, '; ')}\n`);
+    process.exitCode = 1;
+  } else if (isDatabaseError(err)) {
+    process.stderr.write(`newsdesk: database error: ${databaseReason(err)}\n`);
     process.exitCode = 1;
   } else {
     throw err;

@@ -10,6 +10,8 @@ import {
   type PollDeps,
   type PollSummary,
 } from '../sources/poll/index.js';
+import { budgetsFromConfig } from '../sources/work/budgets.js';
+import { createWorkerPool } from '../sources/work/pool.js';
 import { openStore } from '../store/open-store.js';
 
 /** Where progress goes: a terminal gets one updating line, anything else one line per feed. */
@@ -72,17 +74,27 @@ export async function pollCommand(args: readonly string[], out: ProgressOut): Pr
   const config = loadConfig();
   const store = await openStore(config);
   const fetch = createFetchContext({ allowlist: config.NEWSDESK_ALLOW_HOSTS });
+  // Parsing and analysis on every core; the main thread fetches and files.
+  const work = createWorkerPool(config.NEWSDESK_WORKERS ? { threads: config.NEWSDESK_WORKERS } : {});
   try {
     const now = new Date();
     await seedDefaultFeeds(store, now);
     const summary = await pollOnce(
-      { store, fetch, extract: extractPage, onFeed: progressReporter(out) },
+      {
+        store,
+        fetch,
+        extract: extractPage,
+        work,
+        budgets: budgetsFromConfig(config),
+        onFeed: progressReporter(out),
+      },
       now,
       { all: values.all ?? false },
     );
     out.write(formatSummary(summary));
     return 0;
   } finally {
+    await work.close();
     await fetch.close();
     await store.close();
   }

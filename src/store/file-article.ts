@@ -37,24 +37,19 @@ export async function fileArticle(
   const terms = storyTerms(article.analysis.title, article.analysis.lede);
   const at = Math.min((article.publishedAt ?? article.fetchedAt).getTime(), article.fetchedAt.getTime());
   const window = options.windowHours * HOUR_MS;
-  const candidates =
-    terms.length === 0
-      ? []
-      : await store.articles.similar({
-          terms,
-          minShared: minSharedTerms(terms.length, options),
-          from: new Date(at - window),
-          to: new Date(at + window),
-          limit: MAX_CANDIDATES,
-        });
-  const storyId = pickStory(
-    { termCount: terms.length, outlet: outletOf(canonical), countries: article.analysis.countries },
-    candidates,
-    options,
-  );
+  const query = {
+    terms,
+    minShared: minSharedTerms(terms.length, options),
+    from: new Date(at - window),
+    to: new Date(at + window),
+    limit: MAX_CANDIDATES,
+  };
+  const own = { termCount: terms.length, outlet: outletOf(canonical), countries: article.analysis.countries };
   try {
-    const saved = await store.articles.save(article, storyId);
-    return { kind: 'stored', article: saved, joined: storyId !== null };
+    const filed = await store.articles.fileNear(article, query, (candidates) =>
+      pickStory(own, candidates, options),
+    );
+    return { kind: 'stored', ...filed };
   } catch (err) {
     // Another poll stored the same article between our find and save: it is a duplicate after all.
     if (err instanceof StoreError && err.code === 'conflict') {

@@ -108,6 +108,12 @@ export interface StoredArticle {
 /** An article to save; the store derives its canonical URL, outlet and clustering terms. */
 export type NewArticle = Omit<StoredArticle, 'id' | 'storyId' | 'canonicalUrl' | 'outlet'>;
 
+/** An article filed by `ArticleRepo.fileNear`; `joined` when it became another source of a story. */
+export interface Filed {
+  readonly article: StoredArticle;
+  readonly joined: boolean;
+}
+
 /** Near-duplicate articles from several outlets, told once. */
 export interface Story {
   readonly id: number;
@@ -159,6 +165,17 @@ export interface ArticleRepo {
   save(article: NewArticle, storyId: number | null): Promise<StoredArticle>;
   /** Candidates for near-duplicate clustering, most shared terms first. */
   similar(query: SimilarQuery): Promise<ClusterCandidate[]>;
+  /**
+   * Stores the article under the story `choose` picks from its near duplicates (`similar(query)`),
+   * or under a new story when it picks none. The candidates are read and the article saved as one
+   * step: no other filing, in this process or another, comes in between, so two reports of one
+   * event filed at once never open two stories. Throws like `save`.
+   */
+  fileNear(
+    article: NewArticle,
+    query: SimilarQuery,
+    choose: (candidates: ClusterCandidate[]) => number | null,
+  ): Promise<Filed>;
   /** Stories, newest first. */
   stories(query: StoryQuery): Promise<Story[]>;
   story(id: number): Promise<Story | undefined>;

@@ -4,7 +4,9 @@ import { articleContract } from './contract-articles.js';
 import { batchContract } from './contract-batch.js';
 import { chatContract } from './contract-chats.js';
 import { digestContract } from './contract-digests.js';
+import { concurrencyContract } from './contract-concurrency.js';
 import { feedContract } from './contract-feeds.js';
+import { poisonContract } from './contract-poison.js';
 
 /** One database for one test: opened as often as the test likes (a reopen), then destroyed. */
 export interface StoreHarness {
@@ -52,5 +54,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     batchContract(ctx);
     chatContract(ctx);
     digestContract(ctx);
+    poisonContract(ctx);
+    concurrencyContract(ctx);
   });
 }

@@ -40,13 +40,17 @@ export function markupToText(html: string | undefined | null): string | null {
   return cleanText(doc.body ? elementText(doc.body) : '');
 }
 
-/** An absolute http(s) URL resolved against `base`, or null (other schemes are dropped). */
+/** An absolute http(s) URL resolved against `base`, without credentials, or null (other schemes are dropped). */
 export function resolveLink(value: string | undefined | null, base: string): string | null {
   const raw = value?.trim();
   if (!raw) return null;
   try {
     const url = new URL(raw, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    // Credentials in a link are a secret in the wrong place: never stored, fetched with or shown.
+    url.username = '';
+    url.password = '';
+    return url.href;
   } catch {
     return null;
   }

@@ -53,6 +53,19 @@ export function failure(
 }
 
 /**
+ * A URL as safe to show with its path: without credentials (`user:password@`), query or fragment,
+ * which is where tokens live. For a URL the user named (`newsdesk ingest URL`).
+ */
+export function describeLink(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/**
  * A URL as safe to show: scheme and host only. Paths and queries of private feeds often carry
  * tokens (`/rss/private/<token>`, `?key=`), and the caller knows which feed failed anyway.
  */

@@ -1,5 +1,5 @@
 import { parseFeedText } from '../feed/parse-feed.js';
-import type { ParsedFeed } from '../feed/types.js';
+import type { FeedParseResult, ParsedFeed } from '../feed/types.js';
 import { decodeBody } from './charset.js';
 import type { FetchContext } from './context.js';
 import { describeUrl, failure, type FetchFailure, type TransferStats } from './errors.js';
@@ -31,6 +31,28 @@ export type FeedFetchSuccess =
 export type FeedFetchResult = FeedFetchSuccess | FeedFetchFailure;
 export type FeedFetchFailure = FetchFailure;
 
+/** A feed body decoded and parsed, and the charset it was read in. */
+export interface ParsedBody {
+  readonly charset: string;
+  readonly result: FeedParseResult;
+}
+
+/**
+ * Decodes and parses a feed body. Big feeds take a while, so a poller hands this to a worker
+ * thread; the default runs it here.
+ */
+export type FeedBodyParser = (
+  bytes: Buffer,
+  headerCharset: string | undefined,
+  baseUrl: string,
+) => ParsedBody | Promise<ParsedBody>;
+
+/** The feed body parser that runs on the calling thread. */
+export const parseFeedBody: FeedBodyParser = (bytes, headerCharset, baseUrl) => {
+  const decoded = decodeBody(bytes, headerCharset);
+  return { charset: decoded.charset, result: parseFeedText(decoded.text, baseUrl) };
+};
+
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
@@ -42,6 +64,7 @@ export async function fetchFeed(
   url: string,
   validators: Validators | undefined,
   ctx: FetchContext,
+  parse: FeedBodyParser = parseFeedBody,
 ): Promise<FeedFetchResult> {
   const res = await httpGet(url, ctx, { accept: FEED_ACCEPT, ...(validators ? { validators } : {}) });
   if (!res.ok) return res;
@@ -59,12 +82,11 @@ export async function fetchFeed(
   };
   if (res.status === 304) return { ...base, notModified: true };
   const { charset } = parseContentType(header(res.headers, 'content-type'));
-  const decoded = decodeBody(res.bytes, charset);
-  const parsed = parseFeedText(decoded.text, res.finalUrl);
+  const { charset: decodedAs, result: parsed } = await parse(res.bytes, charset, res.finalUrl);
   if (!parsed.ok) {
     return failure(parsed.error.code, `${describeUrl(res.finalUrl)}: ${parsed.error.message}`, {
       stats: res.stats,
     });
   }
-  return { ...base, notModified: false, feed: parsed.feed, charset: decoded.charset };
+  return { ...base, notModified: false, feed: parsed.feed, charset: decodedAs };
 }

@@ -14,14 +14,22 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
+// What XML 1.0 cannot hold at all, even escaped: C0 controls but tab, newline and return, the two
+// non-characters U+FFFE and U+FFFF, and lone surrogates. A title holding one made the export invalid.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const xmlText = (s: string) => s.replace(NOT_XML, '');
+
 function feedOutline(f: OpmlEntry): Record<string, string> {
-  const title = f.title ?? f.url;
+  const title = xmlText(f.title ?? f.url);
   return {
     '@type': 'rss',
     '@text': title,
     '@title': title,
-    '@xmlUrl': f.url,
-    ...(f.region ? { '@category': `/${f.region}` } : {}),
+    '@xmlUrl': xmlText(f.url),
+    ...(f.region ? { '@category': `/${xmlText(f.region)}` } : {}),
   };
 }
 
@@ -38,12 +46,16 @@ export function writeOpml(feeds: readonly OpmlEntry[], title: string, created: D
   }
   const folders = [...byRegion.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([region, list]) => ({ '@text': region, '@title': region, outline: list.map(feedOutline) }));
+    .map(([region, list]) => ({
+      '@text': xmlText(region),
+      '@title': xmlText(region),
+      outline: list.map(feedOutline),
+    }));
   const doc = {
     '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
     opml: {
       '@version': '2.0',
-      head: { title, dateCreated: created.toUTCString() },
+      head: { title: xmlText(title), dateCreated: created.toUTCString() },
       body: { outline: [...folders, ...loose.map(feedOutline)] },
     },
   };

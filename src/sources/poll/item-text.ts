@@ -1,5 +1,6 @@
 import { elementText } from '../extract/dom-text.js';
 import { parseDocument } from '../extract/dom.js';
+import { checkMarkup } from '../extract/limits.js';
 import { stripInert } from '../extract/strip.js';
 import type { FeedItem } from '../feed/types.js';
 
@@ -13,11 +14,15 @@ export const TEASER_CHARS = 400;
 /**
  * HTML from a feed to plain text: scripts, styles and comments cut, block elements as paragraphs.
  * linkedom parses without running scripts or touching the network, so hostile markup is inert.
+ * Markup over the extractor's size, depth or element limits gives no text.
  */
 export function htmlToText(html: string): string {
   // Text without tags or entities needs no parser: most feed summaries, and the fast path matters.
   if (!/[<&]/.test(html)) return html.trim();
-  const doc = parseDocument(stripInert(html));
+  const markup = stripInert(html);
+  // The page extractor's bounds hold for feed content too: 200,000 nested <div> took 70 s to parse.
+  if (checkMarkup(markup) !== null) return '';
+  const doc = parseDocument(markup);
   return doc.body ? elementText(doc.body).trim() : '';
 }
 

@@ -1,10 +1,8 @@
-import { fileArticle, type FileResult } from '../../store/file-article.js';
-import type { Feed, FeedUpdate, NewArticle } from '../../store/types.js';
+import type { Feed, FeedUpdate } from '../../store/types.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { FetchError } from '../fetch/errors.js';
-import type { ParsedFeed } from '../feed/types.js';
-import { readItem } from './read-item.js';
 import { afterFailure, afterSuccess, DEFAULT_SCHEDULE } from './schedule.js';
+import { storeItems, storeMessage, type StoredItems } from './store-items.js';
 import type { FeedOutcome, PollDeps } from './types.js';
 
 const EMPTY = { items: 0, newArticles: 0, newStories: 0, skipped: 0 };
@@ -20,7 +18,7 @@ export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<F
   const base = { feedId: feed.id, url: feed.url };
   const validators =
     feed.etag || feed.lastModified ? { etag: feed.etag, lastModified: feed.lastModified } : undefined;
-  const res = await fetchFeed(feed.url, validators, deps.fetch);
+  const res = await fetchFeed(feed.url, validators, deps.fetch, deps.work?.parseFeed);
   if (!res.ok) return failed(feed, res.error, deps, now);
 
   const hints = {
@@ -37,9 +35,40 @@ export async function pollFeed(feed: Feed, deps: PollDeps, now: Date): Promise<F
     await deps.store.feeds.update(feed.id, update);
     return { ...base, ...EMPTY, status: 'not-modified', nextFetchAt: update.nextFetchAt! };
   }
-  const counts = await storeItems(feed, res.feed, deps, now);
-  await deps.store.feeds.update(feed.id, update);
-  return { ...base, ...counts, status: 'ok', nextFetchAt: update.nextFetchAt! };
+  let counts: StoredItems;
+  try {
+    counts = await storeItems(feed, res.feed, deps, now);
+  } catch (err) {
+    return storeFailed(feed, err, update, deps);
+  }
+  const { unstored, complete, ...totals } = counts;
+  // Items the store refused are named on the feed, which otherwise fetched fine. Items a budget left
+  // unread come next time: no validators are kept, so the feed is fetched in full again.
+  await deps.store.feeds.update(feed.id, {
+    ...update,
+    ...(unstored === null ? {} : { lastError: unstored }),
+    ...(complete ? {} : { etag: null, lastModified: null }),
+  });
+  return { ...base, ...totals, status: 'ok', nextFetchAt: update.nextFetchAt! };
+}
+
+/**
+ * The store failed while filing a feed's items (the database went away, a write was refused): the
+ * error is recorded on the feed and the pass goes on. It is no fault of the feed, so it counts no
+ * failure toward disabling it, and its validators are kept as they were, so the items come again.
+ */
+async function storeFailed(
+  feed: Feed,
+  err: unknown,
+  update: FeedUpdate,
+  deps: PollDeps,
+): Promise<FeedOutcome> {
+  const error = `store error: ${storeMessage(err)}`;
+  const nextFetchAt = update.nextFetchAt!;
+  await deps.store.feeds
+    .update(feed.id, { lastError: error, lastFetchedAt: update.lastFetchedAt ?? null, nextFetchAt })
+    .catch(() => undefined);
+  return { feedId: feed.id, url: feed.url, ...EMPTY, status: 'failed', error, nextFetchAt };
 }
 
 async function failed(feed: Feed, error: FetchError, deps: PollDeps, now: Date): Promise<FeedOutcome> {
@@ -55,51 +84,4 @@ async function failed(feed: Feed, error: FetchError, deps: PollDeps, now: Date):
   await deps.store.feeds.update(feed.id, update);
   if (disabled) return { ...base, status: 'disabled', error: update.disabledReason ?? error.message };
   return { ...base, status: 'failed', error: error.message, nextFetchAt: update.nextFetchAt! };
-}
-
-async function storeItems(feed: Feed, parsed: ParsedFeed, deps: PollDeps, now: Date) {
-  let newArticles = 0;
-  let newStories = 0;
-  let skipped = 0;
-  const source = feed.title ?? parsed.title;
-  // First read every new item (page fetches, analysis), then file them all in one store batch:
-  // the batch then holds no network waits, and the feed's articles share one commit.
-  const toFile: NewArticle[] = [];
-  for (const item of parsed.items) {
-    const url = item.url;
-    if (!url) {
-      skipped++;
-      continue;
-    }
-    // Known already (same canonical URL, or same GUID in this feed): no page fetch, no analysis.
-    if (await deps.store.articles.find(url, item.guid, feed.id)) continue;
-    const read = await readItem(item, deps);
-    if (!read.ok) {
-      skipped++;
-      continue;
-    }
-    toFile.push({
-      url,
-      guid: item.guid,
-      feedId: feed.id,
-      source,
-      publishedAt: item.publishedAt,
-      fetchedAt: now,
-      analysis: read.analysis,
-    });
-  }
-  // One after another, so that each article is clustered against those filed before it.
-  const fileAll = async () => {
-    const results: FileResult[] = [];
-    for (const article of toFile) results.push(await fileArticle(deps.store, article));
-    return results;
-  };
-  const filed = toFile.length === 0 ? [] : await (deps.store.batch ? deps.store.batch(fileAll) : fileAll());
-  for (const result of filed) {
-    if (result.kind === 'stored') {
-      newArticles++;
-      if (!result.joined) newStories++;
-    } else if (result.kind === 'invalid') skipped++;
-  }
-  return { items: parsed.items.length, newArticles, newStories, skipped };
 }

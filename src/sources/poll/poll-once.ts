@@ -39,7 +39,19 @@ export async function pollOnce(deps: PollDeps, now: Date, options: PollOptions =
   const worker = async () => {
     while (next < feeds.length) {
       const i = next++;
-      const outcome = await pollFeed(feeds[i]!, deps, now);
+      const feed = feeds[i]!;
+      // pollFeed returns a feed's failures as values; a throw is a bug or the store going away,
+      // and it still must not stop the other feeds of the pass.
+      const outcome = await pollFeed(feed, deps, now).catch((err: unknown): FeedOutcome => ({
+        feedId: feed.id,
+        url: feed.url,
+        status: 'failed',
+        items: 0,
+        newArticles: 0,
+        newStories: 0,
+        skipped: 0,
+        error: `poll error: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`,
+      }));
       outcomes[i] = outcome;
       done++;
       deps.onFeed?.(outcome, done, feeds.length);

@@ -1,5 +1,7 @@
 import type { FetchContext } from '../fetch/context.js';
 import type { Store } from '../../store/types.js';
+import type { IngestBudgets } from '../work/budgets.js';
+import type { Work } from '../work/work.js';
 import type { Random, ScheduleOptions } from './schedule.js';
 
 /** Turns a fetched page into article text; null when the page holds no article. */
@@ -10,6 +12,13 @@ export interface PollDeps {
   readonly store: Store;
   readonly fetch: FetchContext;
   readonly extract: ExtractPage;
+  /**
+   * Where parsing and analysis run: a worker pool (src/sources/work/pool.ts) keeps the event loop
+   * free; without one they run on this thread, with `extract`.
+   */
+  readonly work?: Work;
+  /** Per-feed and per-item budgets; each one not given has its default. */
+  readonly budgets?: Partial<IngestBudgets>;
   readonly random?: Random;
   readonly schedule?: ScheduleOptions;
   /** Feeds fetched at once (the fetch context still limits each host); default: its global limit. */

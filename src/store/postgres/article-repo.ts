@@ -2,14 +2,107 @@ import { canonicalUrl, outletOf } from '../../core/dedup/canonical-url.js';
 import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
 import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
-import { StoreError, type ArticleRepo } from '../types.js';
+import { storableArticle, storableText } from '../storable.js';
+import {
+  StoreError,
+  type ArticleRepo,
+  type ClusterCandidate,
+  type NewArticle,
+  type SimilarQuery,
+  type StoredArticle,
+} from '../types.js';
 import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
 
-// PostgreSQL text cannot hold NUL; a stray one in scraped text is dropped rather than failing the save.
-function jsonWithoutNul(value: unknown): string {
-  return JSON.stringify(value).replace(/\\u0000/g, '');
+type Query = Pick<Db, 'query'>;
+
+/**
+ * The advisory lock every filing takes for its transaction (any constant: it only has to be the
+ * same in every newsdesk process). Filing is a few statements, so one lock for all costs little,
+ * and it makes concurrent workers and processes cluster exactly as one would in sequence.
+ */
+export const FILING_LOCK = 0x6e657774;
+
+/** Saves an article (already storable) on `q`, which runs inside a transaction. */
+async function saveOn(q: Query, article: NewArticle, storyId: number | null): Promise<StoredArticle> {
+  const canonical = canonicalUrl(article.url);
+  if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
+  const fetchedAt = article.fetchedAt;
+  const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
+  let story = storyId;
+  if (story === null) {
+    const created = await q.query<{ id: number }>(
+      'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id',
+      [seenAt, fetchedAt],
+    );
+    story = created.rows[0]!.id;
+  } else {
+    const widened = await q.query(
+      `UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
+       WHERE id = $3`,
+      [seenAt, fetchedAt, story],
+    );
+    if (!widened.rowCount) throw new StoreError('not-found', `no story with id ${story}`);
+  }
+  const terms = storyTerms(article.analysis.title, article.analysis.lede);
+  const inserted = await q.query<PgArticleRow>(
+    `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
+       fetched_at, seen_at, terms, countries, analysis)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
+    [
+      story,
+      article.feedId,
+      article.url,
+      canonical,
+      outletOf(canonical),
+      article.guid,
+      article.source,
+      article.publishedAt,
+      fetchedAt,
+      seenAt,
+      terms,
+      article.analysis.countries,
+      JSON.stringify(article.analysis),
+    ],
+  );
+  const row = inserted.rows[0];
+  if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
+  await q.query(
+    `INSERT INTO article_bands (band_key, seen_at, article_id)
+     SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING`,
+    [bandKeys(terms), seenAt, row.id],
+  );
+  if (storyId === null)
+    await q.query('UPDATE stories SET lead_article_id = $1 WHERE id = $2', [row.id, story]);
+  await q.query(
+    `INSERT INTO story_places (story_id, kind, code)
+     SELECT $1::integer, 'country', unnest($2::text[]) UNION SELECT $1::integer, 'region', unnest($3::text[])
+     ON CONFLICT DO NOTHING`,
+    [story, article.analysis.countries, article.analysis.regions],
+  );
+  return toArticle(row);
+}
+
+async function similarOn(q: Query, s: SimilarQuery): Promise<ClusterCandidate[]> {
+  const keys = bandKeys(s.terms);
+  if (keys.length === 0) return [];
+  const rows = await q.query<{
+    id: number;
+    story_id: number;
+    outlet: string;
+    terms: string[];
+    countries: string[];
+  }>(
+    `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
+       SELECT article_id, COUNT(*) AS bands FROM article_bands
+       WHERE band_key = ANY($1::bigint[]) AND seen_at BETWEEN $2 AND $3
+       GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $4) c ON c.article_id = a.id`,
+    [keys, s.from, s.to, MAX_BAND_CANDIDATES],
+  );
+  const candidates = rows.rows.map((r) => ({ ...r, storyId: r.story_id }));
+  return checkCandidates(s.terms, candidates, s.minShared, s.limit);
 }
 
 /** The articles and stories tables of a PostgreSQL store. */
@@ -20,8 +113,10 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
     return row && toArticle(row);
   };
   return {
-    async find(url, guid, feedId) {
-      const canonical = canonicalUrl(url);
+    async find(url, rawGuid, feedId) {
+      // GUIDs are stored storable, so they are looked up in the same form.
+      const guid = rawGuid === null ? null : storableText(rawGuid);
+      const canonical = canonicalUrl(storableText(url));
       const byUrl =
         canonical && (await first('SELECT * FROM articles WHERE canonical_url = $1', [canonical]));
       if (byUrl || guid === null) return byUrl || undefined;
@@ -33,87 +128,17 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
           ]);
     },
 
-    save: (article, storyId) =>
+    save: (article, storyId) => db.transaction((q) => saveOn(q, storableArticle(article), storyId)),
+
+    fileNear: (article, query, choose) =>
       db.transaction(async (q) => {
-        const canonical = canonicalUrl(article.url);
-        if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
-        const fetchedAt = article.fetchedAt;
-        const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
-        let story = storyId;
-        if (story === null) {
-          const created = await q.query<{ id: number }>(
-            'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id',
-            [seenAt, fetchedAt],
-          );
-          story = created.rows[0]!.id;
-        } else {
-          const widened = await q.query(
-            `UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
-             WHERE id = $3`,
-            [seenAt, fetchedAt, story],
-          );
-          if (!widened.rowCount) throw new StoreError('not-found', `no story with id ${story}`);
-        }
-        const terms = storyTerms(article.analysis.title, article.analysis.lede);
-        const inserted = await q.query<PgArticleRow>(
-          `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
-             fetched_at, seen_at, terms, countries, analysis)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-           ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
-          [
-            story,
-            article.feedId,
-            article.url,
-            canonical,
-            outletOf(canonical),
-            article.guid,
-            article.source,
-            article.publishedAt,
-            fetchedAt,
-            seenAt,
-            terms,
-            article.analysis.countries,
-            jsonWithoutNul(article.analysis),
-          ],
-        );
-        const row = inserted.rows[0];
-        if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
-        await q.query(
-          `INSERT INTO article_bands (band_key, seen_at, article_id)
-           SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING`,
-          [bandKeys(terms), seenAt, row.id],
-        );
-        if (storyId === null)
-          await q.query('UPDATE stories SET lead_article_id = $1 WHERE id = $2', [row.id, story]);
-        await q.query(
-          `INSERT INTO story_places (story_id, kind, code)
-           SELECT $1::integer, 'country', unnest($2::text[]) UNION SELECT $1::integer, 'region', unnest($3::text[])
-           ON CONFLICT DO NOTHING`,
-          [story, article.analysis.countries, article.analysis.regions],
-        );
-        return toArticle(row);
+        // Held to the commit: another filing waits here, then sees this one's article.
+        await q.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
+        const storyId = choose(await similarOn(q, query));
+        return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
       }),
 
-    async similar(s) {
-      const keys = bandKeys(s.terms);
-      if (keys.length === 0) return [];
-      const rows = await db.query<{
-        id: number;
-        story_id: number;
-        outlet: string;
-        terms: string[];
-        countries: string[];
-      }>(
-        `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
-           SELECT article_id, COUNT(*) AS bands FROM article_bands
-           WHERE band_key = ANY($1::bigint[]) AND seen_at BETWEEN $2 AND $3
-           GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $4) c ON c.article_id = a.id`,
-        [keys, s.from, s.to, MAX_BAND_CANDIDATES],
-      );
-      const candidates = rows.rows.map((r) => ({ ...r, storyId: r.story_id }));
-      return checkCandidates(s.terms, candidates, s.minShared, s.limit);
-    },
-
+    similar: (query) => similarOn(db, query),
     stories: (query) => stories.list(query),
     story: (id) => stories.get(id),
     count: async () =>

@@ -5,6 +5,7 @@ import {
   type FeedUpdate,
   type NewFeed,
 } from '../types.js';
+import { storable } from '../storable.js';
 import type { Db } from './db.js';
 import { toFeed, type FeedRow } from './rows.js';
 
@@ -43,14 +44,15 @@ export function createPgFeedRepo(db: Db): FeedRepo {
   };
   return {
     async add(feed, now) {
-      const added = await one(INSERT, insertParams(feed, now));
+      const added = await one(INSERT, insertParams(storable(feed), now));
       if (!added) throw new StoreError('conflict', `a feed with the URL ${feed.url.trim()} exists`);
       return added;
     },
     get: (id) => one('SELECT * FROM feeds WHERE id = $1', [id]),
     byUrl: (url) => one('SELECT * FROM feeds WHERE url = $1', [url.trim()]),
     list: async () => (await db.query<FeedRow>('SELECT * FROM feeds ORDER BY id')).rows.map(toFeed),
-    async update(id, change) {
+    async update(id, given) {
+      const change = storable(given);
       const sets: string[] = [];
       const values: unknown[] = [];
       for (const [key, value] of Object.entries(change) as [keyof FeedUpdate, unknown][]) {

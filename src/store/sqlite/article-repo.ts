@@ -11,6 +11,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
+import { storableArticle, storableText } from '../storable.js';
 import { promised } from './promised.js';
 import { toArticle, type ArticleRow } from './rows.js';
 import { createStoryReader } from './story-reader.js';
@@ -118,15 +119,30 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     return checkCandidates(q.terms, candidates, q.minShared, q.limit);
   }
 
+  /**
+   * Candidates read and the article saved in one write transaction. IMMEDIATE takes the write lock
+   * first: a deferred transaction that read and then wrote would fail outright (SQLITE_BUSY, no
+   * wait) if another process committed in between. Inside a batch, the batch holds the lock.
+   */
+  const fileNear = db.transaction(
+    (article: NewArticle, query: SimilarQuery, choose: (c: ClusterCandidate[]) => number | null) => {
+      const storyId = choose(similar(query));
+      return { article: save(article, storyId), joined: storyId !== null };
+    },
+  );
+
   return promised<ArticleRepo>({
-    find: (url, guid, feedId) => {
-      const canonical = canonicalUrl(url);
+    find: (url, rawGuid, feedId) => {
+      // GUIDs are stored storable, so they are looked up in the same form.
+      const guid = rawGuid === null ? null : storableText(rawGuid);
+      const canonical = canonicalUrl(storableText(url));
       const row =
         (canonical === undefined ? undefined : byCanonical.get(canonical)) ??
         (guid === null ? undefined : feedId == null ? byGuid.get(guid) : byFeedGuid.get(guid, feedId));
       return row && toArticle(row);
     },
-    save: (article, storyId) => save(article, storyId),
+    save: (article, storyId) => save.immediate(storableArticle(article), storyId),
+    fileNear: (article, query, choose) => fileNear.immediate(storableArticle(article), query, choose),
     similar,
     stories: (q) => stories.list(q),
     story: (id) => stories.get(id),

@@ -8,6 +8,9 @@ import { createSqliteFeedRepo } from './feed-repo.js';
 import { migrate } from './migrations.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
 
+/** How long a statement waits for a lock another connection holds before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 10_000;
+
 /**
  * Opens (creating if needed) a SQLite store at `path`, or an in-memory one for ':memory:', and brings
  * its schema up to date. The directory of `path` must exist.
@@ -15,11 +18,14 @@ import { createSqliteSubscriptionRepo } from './subscription-repo.js';
 export function createSqliteStore(path: string): Promise<Store> {
   const db = new Database(path);
   try {
+    // First, so that it covers what follows: switching a new file to WAL and migrating both take
+    // locks another process opening the same file may hold for a moment. Writes outside a batch
+    // are single short statements, so another process never keeps them waiting long.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     // WAL with NORMAL sync is durable across process crashes; only a power loss can drop the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (err) {
     db.close();

@@ -7,6 +7,7 @@ import {
   type FeedUpdate,
   type NewFeed,
 } from '../types.js';
+import { storable } from '../storable.js';
 import { promised } from './promised.js';
 import { toFeed, type FeedRow } from './rows.js';
 
@@ -34,7 +35,8 @@ export function createSqliteFeedRepo(db: Database.Database): FeedRepo {
      VALUES (@url, @title, @region, @interval, @now, @now)`,
   );
 
-  function add(feed: NewFeed, now: Date): Feed {
+  function add(given: NewFeed, now: Date): Feed {
+    const feed = storable(given);
     const url = feed.url.trim();
     if (byUrl.get(url)) throw new StoreError('conflict', `a feed with the URL ${url} exists`);
     const info = insert.run({
@@ -72,7 +74,8 @@ export function createSqliteFeedRepo(db: Database.Database): FeedRepo {
       return row && toFeed(row);
     },
     list: () => db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id').all().map(toFeed),
-    update: (id, change) => {
+    update: (id, given) => {
+      const change = storable(given);
       const sets: string[] = [];
       const values: unknown[] = [];
       for (const [key, value] of Object.entries(change) as [keyof FeedUpdate, never][]) {

@@ -367,3 +367,12 @@ describe('hostile field sizes', () => {
     expect(item.author?.length ?? 0).toBeLessThanOrEqual(400);
   });
 });
+
+describe('links with credentials', () => {
+  it('GIVEN an item link with user:password@ THEN the link is kept without them', () => {
+    const item = onlyItem(
+      rss('<item><title>T</title><link>https://reader:hunter2@tarn.example/p/1</link></item>'),
+    );
+    expect(item.url).toBe('https://tarn.example/p/1');
+  });
+});
