@@ -61,15 +61,21 @@ export interface DigestOptions {
 export const DEFAULT_MAX_LATENESS_MS = 3 * 60 * 60 * 1000;
 const BATCH = 100;
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The title of a digest where a place needs one (a Discord forum post): "The Balkans, 6 Dec 2026". */
 export function digestTitle(sub: Subscription, now: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: sub.timezone,
-  }).format(now);
-  return `${describeTarget(sub.target)}, ${date}`;
+  let format = dateFormats.get(sub.timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: sub.timezone,
+    });
+    dateFormats.set(sub.timezone, format);
+  }
+  return `${describeTarget(sub.target)}, ${format.format(now)}`;
 }
 
 /** Runs at most `n` of the given tasks at a time, in the order they came. */
@@ -117,7 +123,7 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   /** Turns due subscriptions into slots (and moves their next due time), in batches. */
   async function scheduleDue(now: Date): Promise<void> {
     for (;;) {
-      const subs = await store.digests.dueSubscriptions(now, 500, names);
+      const subs = await store.digests.dueSubscriptions(now, 500);
       for (const sub of subs) {
         const plan = planSlot(sub, now, maxLateness);
         if (plan.invalid !== undefined) {
@@ -238,7 +244,8 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
           .catch((error: unknown) => deps.onEvent?.({ kind: 'retry', slot, error: message(error) }))
           .finally(() => {
             inFlight.delete(slot.id);
-            wake();
+            // Claim again once a quarter of the room is free, not after every digest.
+            if (inFlight.size <= (maxInFlight * 3) / 4) wake();
           });
         inFlight.set(slot.id, work);
         started++;

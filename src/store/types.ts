@@ -310,14 +310,10 @@ export interface ScheduledSlot {
 /** The digest ledger (see `DigestSlot`). */
 export interface DigestRepo {
   /**
-   * Subscriptions on these platforms, not paused, whose next digest is due at `now` (or that were
-   * never scheduled), oldest first.
+   * Subscriptions, not paused, whose next digest is due at `now` (or that were never scheduled),
+   * oldest first, whatever their platform: any instance may schedule, each claims its own.
    */
-  dueSubscriptions(
-    now: Date,
-    limit: number,
-    platforms: readonly ChatRef['platform'][],
-  ): Promise<Subscription[]>;
+  dueSubscriptions(now: Date, limit: number): Promise<Subscription[]>;
   /**
    * Records a subscription's slot (if any) and moves its next due time to `next`, in one
    * transaction, but only if its next due time is still `expected`: another instance may have done

@@ -108,9 +108,16 @@ export class FakeDiscord {
   private seq = 0;
   private nextId = 5_000_000_000_000_000_000n;
   private shardCount = 1;
+  private readonly window: number[] = [];
+  /** Requests answered 429 because they broke `limit`. */
+  rateLimited = 0;
   apiUrl = '';
 
-  constructor(readonly guilds: FakeGuild[]) {
+  /** With a limit, more than `globalPerSecond` bot requests in any second get a global 429. */
+  constructor(
+    readonly guilds: FakeGuild[],
+    private readonly limit?: { readonly globalPerSecond: number },
+  ) {
     this.wss.on('connection', (ws) => this.connect(ws));
   }
 
@@ -415,6 +422,24 @@ export class FakeDiscord {
     if (failure >= 0) {
       const canned = this.failures.splice(failure, 1)[0]!.canned;
       return json(canned.status, canned.body, canned.headers);
+    }
+    if (this.limit && req.headers.authorization) {
+      const now = Date.now();
+      while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
+      if (this.window.length >= this.limit.globalPerSecond) {
+        this.rateLimited++;
+        const wait = (this.window[0]! + 1000 - now) / 1000;
+        return json(
+          429,
+          { message: 'You are being rate limited.', retry_after: wait, global: true },
+          {
+            'retry-after': String(Math.ceil(wait)),
+            'x-ratelimit-global': 'true',
+            'x-ratelimit-scope': 'global',
+          },
+        );
+      }
+      this.window.push(now);
     }
     const unknownChannel = (): void => json(404, { message: 'Unknown Channel', code: 10003 });
     const missing = (): void => json(403, { message: 'Missing Permissions', code: 50013 });

@@ -37,7 +37,13 @@ export class FakeTelegram {
   private readonly members = new Map<string, string>();
   private nextUpdateId = 1;
   private nextMessageId = 1;
+  private readonly window: number[] = [];
+  /** sendMessage calls answered 429 because they broke `limit`. */
+  rateLimited = 0;
   apiRoot = '';
+
+  /** With a limit, more than `globalPerSecond` sendMessage calls in any second are answered 429, as Telegram does. */
+  constructor(private readonly limit?: { readonly globalPerSecond: number }) {}
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -124,6 +130,20 @@ export class FakeTelegram {
         return ok({ status, user: { id: body.user_id, is_bot: false, first_name: 'U' } });
       }
       case 'sendMessage': {
+        if (this.limit) {
+          const now = Date.now();
+          while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
+          if (this.window.length >= this.limit.globalPerSecond) {
+            this.rateLimited++;
+            return send(429, {
+              ok: false,
+              error_code: 429,
+              description: 'Too Many Requests: retry after 1',
+              parameters: { retry_after: 1 },
+            });
+          }
+          this.window.push(now);
+        }
         if (typeof body.text !== 'string' || body.text === '') return bad('message text is empty');
         let shown = body.text;
         if (body.parse_mode === 'HTML') {

@@ -62,17 +62,21 @@ function shardOptions(options: DiscordOptions) {
 export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
   const { store, log } = options;
   const now = options.now ?? (() => new Date());
+  const limits = options.limits ?? DISCORD_SEND_LIMITS;
   const client = new Client({
     // Slash commands carry the member and permissions: no privileged intent is needed.
     intents: [GatewayIntentBits.Guilds],
-    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      globalRequestsPerSecond: Number.isFinite(limits.globalPerSecond) ? limits.globalPerSecond : 50,
+    },
     // Nothing the bot sends can ping anyone unless a message says otherwise (a digest's role).
     allowedMentions: { parse: [] },
     ...shardOptions(options),
   });
   const sender: DiscordSender = {
     client,
-    queue: createSendQueue(options.limits ?? DISCORD_SEND_LIMITS),
+    queue: createSendQueue(limits),
     lost: new Map(),
   };
   let rateLimited = 0;

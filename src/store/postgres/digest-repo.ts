@@ -5,10 +5,20 @@ import { toDigestSlot, toSubscription, type DigestSlotRow, type SubscriptionRow 
 
 const STATES: readonly DigestSlotState[] = ['due', 'sending', 'sent', 'skipped', 'failed'];
 
-// A slot anyone may take: due and not waiting for a retry, or sending with a lapsed lease; and for
-// a platform the claiming instance runs.
-const CLAIMABLE = `state IN ('due', 'sending') AND due_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
-  AND subscription_id IN (SELECT id FROM subscriptions WHERE platform = ANY($5))`;
+// Which platforms' slots a claim takes, checked row by row on the subscription's primary key, so
+// that the claim itself reads the slots by time from their own index.
+const ON_PLATFORMS = `EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = digest_slots.subscription_id
+  AND s.platform = ANY($5))`;
+const DUE = `state = 'due' AND due_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)`;
+const take = (where: string, order: string): string =>
+  `UPDATE digest_slots SET state = 'sending', holder = $1, lease_until = $3, attempts = attempts + 1
+   WHERE id IN (SELECT id FROM digest_slots WHERE ${where} AND ${ON_PLATFORMS}
+                ORDER BY ${order} LIMIT $4 FOR UPDATE SKIP LOCKED)
+   RETURNING *`;
+// Slots whose holder's lease ran out (a crashed instance's) first, then due ones.
+const TAKE_LAPSED = take(`state = 'sending' AND lease_until <= $2`, 'lease_until');
+const TAKE_OLDEST = take(DUE, 'due_at ASC, id ASC');
+const TAKE_NEWEST = take(DUE, 'due_at DESC, id DESC');
 
 /**
  * The digest ledger of a PostgreSQL store. Instances claim with FOR UPDATE SKIP LOCKED, so two
@@ -20,22 +30,20 @@ export function createPgDigestRepo(db: Db): DigestRepo {
     return row && toDigestSlot(row);
   };
   const changed = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rowCount ?? 0) > 0;
-  const claimWhere = (order: 'ASC' | 'DESC') =>
-    `UPDATE digest_slots SET state = 'sending', holder = $1, lease_until = $3, attempts = attempts + 1
-     WHERE id IN (SELECT id FROM digest_slots WHERE ${CLAIMABLE}
-                  ORDER BY due_at ${order}, id ${order} LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING *`;
 
   return {
-    dueSubscriptions: async (now, limit, platforms) =>
-      (
-        await db.query<SubscriptionRow>(
-          `SELECT * FROM subscriptions WHERE NOT paused AND (next_due_at <= $1 OR next_due_at IS NULL)
-             AND platform = ANY($3)
-           ORDER BY next_due_at LIMIT $2`,
-          [now, limit, platforms],
-        )
-      ).rows.map(toSubscription),
+    // Every platform's: scheduling needs no platform, and the claim keeps to this instance's ones.
+    async dueSubscriptions(now, limit) {
+      const unscheduled = await db.query<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE NOT paused AND next_due_at IS NULL LIMIT $1',
+        [limit],
+      );
+      const due = await db.query<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE NOT paused AND next_due_at <= $1 ORDER BY next_due_at LIMIT $2',
+        [now, limit],
+      );
+      return [...unscheduled.rows, ...due.rows].slice(0, limit).map(toSubscription);
+    },
     schedule: (id, expected, slot, next, now) =>
       db.transaction(async (q) => {
         const moved = await q.query(
@@ -60,9 +68,13 @@ export function createPgDigestRepo(db: Db): DigestRepo {
       ))!,
     async claim(holder, now, leaseUntil, limit, platforms) {
       const args = (n: number) => [holder, now, leaseUntil, n, platforms];
-      const oldest = await db.query<DigestSlotRow>(claimWhere('ASC'), args(Math.ceil(limit / 2)));
-      const newest = await db.query<DigestSlotRow>(claimWhere('DESC'), args(Math.floor(limit / 2)));
-      return [...oldest.rows, ...newest.rows].map(toDigestSlot);
+      const lapsed = (await db.query<DigestSlotRow>(TAKE_LAPSED, args(limit))).rows;
+      const room = limit - lapsed.length;
+      const oldest =
+        room > 0 ? (await db.query<DigestSlotRow>(TAKE_OLDEST, args(Math.ceil(room / 2)))).rows : [];
+      const newest =
+        room > 1 ? (await db.query<DigestSlotRow>(TAKE_NEWEST, args(Math.floor(room / 2)))).rows : [];
+      return [...lapsed, ...oldest, ...newest].map(toDigestSlot);
     },
     renew: async (holder, ids, leaseUntil) =>
       (

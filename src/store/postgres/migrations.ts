@@ -154,7 +154,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         finished_at timestamptz,
         UNIQUE (subscription_id, due_at, manual)
       );
-      CREATE INDEX digest_slots_open ON digest_slots (due_at) WHERE state IN ('due', 'sending');
+      -- what a claim reads: due slots by time, and held ones by when their lease runs out
+      CREATE INDEX digest_slots_due ON digest_slots (due_at) WHERE state = 'due';
+      CREATE INDEX digest_slots_leased ON digest_slots (lease_until) WHERE state = 'sending';
       CREATE INDEX digest_slots_holder ON digest_slots (holder) WHERE state = 'sending';
 
       CREATE TABLE instances (id text PRIMARY KEY, started_at timestamptz NOT NULL, heartbeat_at timestamptz NOT NULL);

@@ -5,154 +5,144 @@ import { toDigestSlot, toSubscription, type DigestSlotRow, type SubscriptionRow 
 
 const STATES: readonly DigestSlotState[] = ['due', 'sending', 'sent', 'skipped', 'failed'];
 
-// A slot anyone may take: due and not waiting for a retry, or sending with a lapsed lease; and for
-// a platform the claiming instance runs.
-const CLAIMABLE = `state IN ('due', 'sending') AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-  AND subscription_id IN (SELECT id FROM subscriptions WHERE platform IN (SELECT value FROM json_each(@platforms)))`;
+// Which platforms' slots a claim takes, checked row by row on the subscription's primary key, so
+// that the claim itself reads the slots by time from their own index.
+const ON_PLATFORMS = `EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = digest_slots.subscription_id
+  AND s.platform IN (SELECT value FROM json_each(@platforms)))`;
+const DUE = `state = 'due' AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)`;
 
-/** The digest ledger of a SQLite store. SQLite has one writer, so a claim is one UPDATE. */
+/** The digest ledger of a SQLite store. SQLite has one writer, so a claim is one transaction. */
 export function createSqliteDigestRepo(db: Database.Database): DigestRepo {
-  const slot = db.prepare<[number], DigestSlotRow>('SELECT * FROM digest_slots WHERE id = ?');
-
-  const claimWhere = (order: 'ASC' | 'DESC') =>
+  const take = (where: string, order: string) =>
     db.prepare<Record<string, string | number>, DigestSlotRow>(
       `UPDATE digest_slots SET state = 'sending', holder = @holder, lease_until = @lease, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM digest_slots WHERE ${CLAIMABLE} ORDER BY due_at ${order}, id ${order} LIMIT @limit)
+       WHERE id IN (SELECT id FROM digest_slots WHERE ${where} AND ${ON_PLATFORMS} ORDER BY ${order} LIMIT @limit)
        RETURNING *`,
     );
-  const claimOldest = claimWhere('ASC');
-  const claimNewest = claimWhere('DESC');
+  // Slots whose holder's lease ran out (a crashed instance's) first, then due ones.
+  const takeLapsed = take(`state = 'sending' AND lease_until <= @now`, 'lease_until');
+  const takeOldest = take(DUE, 'due_at ASC, id ASC');
+  const takeNewest = take(DUE, 'due_at DESC, id DESC');
+  const sql = {
+    slot: db.prepare<[number], DigestSlotRow>('SELECT * FROM digest_slots WHERE id = ?'),
+    slots: db.prepare<[number], DigestSlotRow>(
+      'SELECT * FROM digest_slots WHERE subscription_id = ? ORDER BY due_at, id',
+    ),
+    due: db.prepare<[number, number], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at <= ? ORDER BY next_due_at LIMIT ?',
+    ),
+    unscheduled: db.prepare<[number], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at IS NULL LIMIT ?',
+    ),
+    moveNext: db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ? AND next_due_at IS ?'),
+    insert: db.prepare(
+      `INSERT INTO digest_slots (subscription_id, due_at, state, error, created_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, due_at, manual) DO NOTHING`,
+    ),
+    request: db.prepare<[number, number, number], DigestSlotRow>(
+      `INSERT INTO digest_slots (subscription_id, due_at, manual, state, created_at) VALUES (?, ?, 1, 'due', ?)
+       ON CONFLICT (subscription_id, due_at, manual) DO UPDATE SET manual = excluded.manual RETURNING *`,
+    ),
+    sent: db.prepare<[string, number, number, string], DigestSlotRow>(
+      `UPDATE digest_slots SET state = 'sent', message_ids = ?, finished_at = ?, lease_until = NULL, error = NULL
+       WHERE id = ? AND holder = ? AND state = 'sending' RETURNING *`,
+    ),
+    storySent: db.prepare('UPDATE deliveries SET sent_at = ? WHERE subscription_id = ? AND story_id = ?'),
+    lastDigest: db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?'),
+    renew: db.prepare(
+      `UPDATE digest_slots SET lease_until = ? WHERE id = ? AND holder = ? AND state = 'sending'`,
+    ),
+    begin: db.prepare(
+      `UPDATE digest_slots SET story_ids = ? WHERE id = ? AND holder = ? AND state = 'sending'`,
+    ),
+    finish: db.prepare(
+      `UPDATE digest_slots SET state = ?, error = ?, finished_at = ?, lease_until = NULL
+       WHERE id = ? AND holder = ? AND state = 'sending'`,
+    ),
+    retry: db.prepare(
+      `UPDATE digest_slots SET state = 'due', holder = NULL, error = ?, lease_until = ?
+       WHERE id = ? AND holder = ? AND state = 'sending'`,
+    ),
+    release: db.prepare(
+      `UPDATE digest_slots SET state = 'due', holder = NULL, lease_until = NULL, attempts = MAX(attempts - 1, 0)
+       WHERE holder = ? AND state = 'sending'`,
+    ),
+    counts: db.prepare<[], { state: DigestSlotState; n: number }>(
+      'SELECT state, COUNT(*) AS n FROM digest_slots GROUP BY state',
+    ),
+  };
 
   const schedule = db.transaction(
     (
       id: number,
       expected: number | null,
-      slotAt: number | null,
+      at: number | null,
       state: string,
       error: string | null,
       next: number | null,
       now: number,
     ) => {
-      const moved = db
-        .prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ? AND next_due_at IS ?')
-        .run(next, id, expected).changes;
-      if (moved === 0) return false;
-      if (slotAt !== null) {
-        db.prepare(
-          `INSERT INTO digest_slots (subscription_id, due_at, state, error, created_at, finished_at)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, due_at, manual) DO NOTHING`,
-        ).run(id, slotAt, state, error, now, state === 'skipped' ? now : null);
-      }
+      if (sql.moveNext.run(next, id, expected).changes === 0) return false;
+      if (at !== null) sql.insert.run(id, at, state, error, now, state === 'skipped' ? now : null);
       return true;
     },
   );
-
   const complete = db.transaction((id: number, holder: string, messageIds: readonly string[], at: number) => {
-    const row = db
-      .prepare<[string, number, number, string], DigestSlotRow>(
-        `UPDATE digest_slots SET state = 'sent', message_ids = ?, finished_at = ?, lease_until = NULL, error = NULL
-         WHERE id = ? AND holder = ? AND state = 'sending' RETURNING *`,
-      )
-      .get(JSON.stringify(messageIds), at, id, holder);
+    const row = sql.sent.get(JSON.stringify(messageIds), at, id, holder);
     if (!row) return false;
     const done = toDigestSlot(row);
-    const mark = db.prepare('UPDATE deliveries SET sent_at = ? WHERE subscription_id = ? AND story_id = ?');
-    for (const storyId of done.storyIds) mark.run(at, done.subscriptionId, storyId);
-    db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?').run(at, done.subscriptionId);
+    for (const storyId of done.storyIds) sql.storySent.run(at, done.subscriptionId, storyId);
+    sql.lastDigest.run(at, done.subscriptionId);
     return true;
+  });
+  const claim = db.transaction((args: Record<string, string | number>, limit: number) => {
+    const lapsed = takeLapsed.all({ ...args, limit });
+    const room = limit - lapsed.length;
+    const oldest = room > 0 ? takeOldest.all({ ...args, limit: Math.ceil(room / 2) }) : [];
+    const newest = room > 1 ? takeNewest.all({ ...args, limit: Math.floor(room / 2) }) : [];
+    return [...lapsed, ...oldest, ...newest];
   });
 
   return promised<DigestRepo>({
-    dueSubscriptions: (now, limit, platforms) =>
-      db
-        .prepare<[number, string, number], SubscriptionRow>(
-          `SELECT * FROM subscriptions WHERE paused = 0 AND (next_due_at <= ? OR next_due_at IS NULL)
-             AND platform IN (SELECT value FROM json_each(?))
-           ORDER BY next_due_at LIMIT ?`,
-        )
-        .all(now.getTime(), JSON.stringify(platforms), limit)
+    // Every platform's: scheduling needs no platform, and the claim keeps to this instance's ones.
+    dueSubscriptions: (now, limit) =>
+      [...sql.unscheduled.all(limit), ...sql.due.all(now.getTime(), limit)]
+        .slice(0, limit)
         .map(toSubscription),
-    schedule: (id, expected, s, next, now) =>
+    schedule: (id, expected, slot, next, now) =>
       schedule(
         id,
         expected?.getTime() ?? null,
-        s?.dueAt.getTime() ?? null,
-        s?.state ?? 'due',
-        s?.error ?? null,
+        slot?.dueAt.getTime() ?? null,
+        slot?.state ?? 'due',
+        slot?.error ?? null,
         next?.getTime() ?? null,
         now.getTime(),
       ),
     request: (subscriptionId, at) =>
-      toDigestSlot(
-        db
-          .prepare<[number, number, number], DigestSlotRow>(
-            `INSERT INTO digest_slots (subscription_id, due_at, manual, state, created_at) VALUES (?, ?, 1, 'due', ?)
-             ON CONFLICT (subscription_id, due_at, manual) DO UPDATE SET manual = excluded.manual RETURNING *`,
-          )
-          .get(subscriptionId, at.getTime(), at.getTime())!,
-      ),
-    claim: (holder, now, leaseUntil, limit, platforms) => {
-      const args = {
-        holder,
-        now: now.getTime(),
-        lease: leaseUntil.getTime(),
-        platforms: JSON.stringify(platforms),
-      };
-      const oldest = claimOldest.all({ ...args, limit: Math.ceil(limit / 2) });
-      const newest = claimNewest.all({ ...args, limit: Math.floor(limit / 2) });
-      return [...oldest, ...newest].map(toDigestSlot);
-    },
-    renew: (holder, ids, leaseUntil) => {
-      const renew = db.prepare(
-        `UPDATE digest_slots SET lease_until = ? WHERE id = ? AND holder = ? AND state = 'sending'`,
-      );
-      return ids.reduce((n, id) => n + renew.run(leaseUntil.getTime(), id, holder).changes, 0);
-    },
-    begin: (id, holder, storyIds) =>
-      db
-        .prepare(`UPDATE digest_slots SET story_ids = ? WHERE id = ? AND holder = ? AND state = 'sending'`)
-        .run(JSON.stringify(storyIds), id, holder).changes > 0,
+      toDigestSlot(sql.request.get(subscriptionId, at.getTime(), at.getTime())!),
+    claim: (holder, now, leaseUntil, limit, platforms) =>
+      claim(
+        { holder, now: now.getTime(), lease: leaseUntil.getTime(), platforms: JSON.stringify(platforms) },
+        limit,
+      ).map(toDigestSlot),
+    renew: (holder, ids, leaseUntil) =>
+      ids.reduce((n, id) => n + sql.renew.run(leaseUntil.getTime(), id, holder).changes, 0),
+    begin: (id, holder, storyIds) => sql.begin.run(JSON.stringify(storyIds), id, holder).changes > 0,
     complete: (id, holder, messageIds, at) => complete(id, holder, messageIds, at.getTime()),
     finish: (id, holder, state, error, at) =>
-      db
-        .prepare(
-          `UPDATE digest_slots SET state = ?, error = ?, finished_at = ?, lease_until = NULL
-           WHERE id = ? AND holder = ? AND state = 'sending'`,
-        )
-        .run(state, error, at.getTime(), id, holder).changes > 0,
+      sql.finish.run(state, error, at.getTime(), id, holder).changes > 0,
     retry: (id, holder, error, notBefore) =>
-      db
-        .prepare(
-          `UPDATE digest_slots SET state = 'due', holder = NULL, error = ?, lease_until = ?
-           WHERE id = ? AND holder = ? AND state = 'sending'`,
-        )
-        .run(error, notBefore.getTime(), id, holder).changes > 0,
-    releaseAll: (holder) =>
-      db
-        .prepare(
-          `UPDATE digest_slots SET state = 'due', holder = NULL, lease_until = NULL, attempts = MAX(attempts - 1, 0)
-           WHERE holder = ? AND state = 'sending'`,
-        )
-        .run(holder).changes,
+      sql.retry.run(error, notBefore.getTime(), id, holder).changes > 0,
+    releaseAll: (holder) => sql.release.run(holder).changes,
     get: (id) => {
-      const row = slot.get(id);
+      const row = sql.slot.get(id);
       return row && toDigestSlot(row);
     },
-    forSubscription: (subscriptionId) =>
-      db
-        .prepare<[number], DigestSlotRow>(
-          'SELECT * FROM digest_slots WHERE subscription_id = ? ORDER BY due_at, id',
-        )
-        .all(subscriptionId)
-        .map(toDigestSlot),
+    forSubscription: (subscriptionId) => sql.slots.all(subscriptionId).map(toDigestSlot),
     counts: () => {
       const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<DigestSlotState, number>;
-      for (const r of db
-        .prepare<[], { state: DigestSlotState; n: number }>(
-          'SELECT state, COUNT(*) AS n FROM digest_slots GROUP BY state',
-        )
-        .all())
-        counts[r.state] = r.n;
+      for (const r of sql.counts.all()) counts[r.state] = r.n;
       return counts;
     },
   });

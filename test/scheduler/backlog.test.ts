@@ -1,0 +1,101 @@
+// A large batch due at one minute must not hold up the next minute's digests: with thousands due
+// at 08:00 and more at 08:01, the 08:01 ones go out at 08:01, while the 08:00 batch is still going.
+import { describe, expect, it } from 'vitest';
+import type { ChatPlatform, Destination } from '../../src/platform.js';
+import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
+import { makeAnalysis, wordMatch } from '../commands/helpers/fixtures.js';
+import { createTestStore } from '../commands/helpers/test-store.js';
+
+const FIRST = 3000;
+const SECOND = 100;
+
+/** A platform that accepts one message every `everyMs`, in arrival order, and notes when. */
+function pacedPlatform(everyMs: number) {
+  const delivered: { chatId: string; at: number }[] = [];
+  let free = Date.now();
+  const platform: ChatPlatform = {
+    name: 'telegram',
+    start: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
+    async deliver(to: Destination) {
+      free = Math.max(free, Date.now()) + everyMs;
+      await new Promise((r) => setTimeout(r, free - Date.now()));
+      delivered.push({ chatId: to.chatId, at: Date.now() });
+      return { messageIds: [String(delivered.length)] };
+    },
+    tellModerators: () => Promise.resolve(),
+  };
+  return { platform, delivered };
+}
+
+describe('a large batch and the next minute', () => {
+  it(`GIVEN ${FIRST} digests due at 08:00 and ${SECOND} at 08:01 THEN the 08:01 ones go at 08:01, not after the 08:00 batch`, async () => {
+    const store = await createTestStore();
+    const start = Date.now();
+    await store.articles.save(
+      {
+        url: 'https://news.example/backlog',
+        guid: null,
+        feedId: null,
+        source: null,
+        publishedAt: new Date(start - 3_600_000),
+        fetchedAt: new Date(start - 3_600_000),
+        analysis: makeAnalysis(),
+      },
+      null,
+    );
+    // "08:00" is now; "08:01" is three seconds later (the platform needs fifteen for the first batch).
+    const first = new Date(start);
+    const second = new Date(start + 3000);
+    const base = {
+      target: { kind: 'region' as const, slug: 'balkans' },
+      schedule: '0 8 * * *',
+      timezone: 'UTC',
+    };
+    await store.batch!(async () => {
+      for (let i = 0; i < FIRST; i++)
+        await store.subscriptions.add({
+          ...base,
+          platform: 'telegram',
+          chatId: `a${i}`,
+          threadId: null,
+          nextDueAt: first,
+        });
+      for (let i = 0; i < SECOND; i++)
+        await store.subscriptions.add({
+          ...base,
+          platform: 'telegram',
+          chatId: `b${i}`,
+          threadId: null,
+          nextDueAt: second,
+        });
+    });
+    const { platform, delivered } = pacedPlatform(5);
+    const scheduler = createDigestScheduler(
+      {
+        store,
+        services: { matchTopic: wordMatch },
+        platforms: new Map([['telegram', platform]]),
+        onError: () => undefined,
+      },
+      { instanceId: 'backlog', tickMs: 100 },
+    );
+    scheduler.start(() => undefined);
+    while (delivered.length < FIRST + SECOND && Date.now() - start < 60_000)
+      await new Promise((r) => setTimeout(r, 50));
+    await scheduler.stop();
+
+    expect(delivered).toHaveLength(FIRST + SECOND);
+    const lastOfFirst = Math.max(...delivered.filter((d) => d.chatId.startsWith('a')).map((d) => d.at));
+    const seconds = delivered.filter((d) => d.chatId.startsWith('b')).map((d) => d.at);
+    // None of the 08:01 digests waited for the 08:00 batch to end...
+    expect(Math.max(...seconds)).toBeLessThan(lastOfFirst);
+    // ...and they went out within a few seconds of their time, with the 08:00 batch still sending.
+    const late = (Math.max(...seconds) - second.getTime()) / 1000;
+    expect(late).toBeLessThan(5);
+    console.log(
+      `backlog: 08:00 batch of ${FIRST} done ${((lastOfFirst - first.getTime()) / 1000).toFixed(1)} s after its time; ` +
+        `the ${SECOND} 08:01 digests all out ${late.toFixed(1)} s after theirs`,
+    );
+  }, 90_000);
+});
