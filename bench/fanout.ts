@@ -4,6 +4,7 @@
 // multiplied by SCALE on both sides (the bot's pacing and the fakes' enforcement), so 10,000
 // Telegram digests take seconds rather than minutes; the figure is the share of the allowed rate
 // achieved, which scaling does not change.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +16,9 @@ import type { ChatPlatform, PlatformName } from '../src/platform.js';
 import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
 import { createSqliteStore } from '../src/store/sqlite/create-sqlite-store.js';
 import type { Analysis } from '../src/core/types.js';
-import { FakeDiscord, type FakeGuild } from '../test/helpers/fake-discord.js';
-import { BOT_INFO, FakeTelegram } from '../test/helpers/fake-telegram.js';
+import type { FakeGuild } from '../test/helpers/fake-discord.js';
+import { BOT_INFO } from '../test/helpers/fake-telegram.js';
+import type { FakeServersAnswer, FakeServersRequest } from './fake-servers.js';
 
 /** Telegram's and Discord's overall limits, per second, before scaling. */
 const TELEGRAM_PER_SECOND = 30;
@@ -52,23 +54,40 @@ const analysis = (title: string): Analysis => ({
 
 /** Deliveries counted at a fake: how many destinations got one, repeats, first and last arrival. */
 function tally(
-  times: Map<string, number[]>,
+  arrivals: [string, number][],
   expected: number,
   allowed: number,
   rateLimited: number,
 ): PlatformFigures {
-  const all = [...times.values()].flat().sort((a, b) => a - b);
+  const times = new Map<string, number[]>();
+  for (const [key, at] of arrivals) times.set(key, [...(times.get(key) ?? []), at]);
+  const all = arrivals.map(([, at]) => at).sort((a, b) => a - b);
   const seconds = all.length > 1 ? (all.at(-1)! - all[0]!) / 1000 : 0;
-  const repeats = [...times.values()].reduce((n, t) => n + t.length - 1, 0);
   return {
     expected,
     delivered: times.size,
-    repeats,
+    repeats: all.length - times.size,
     rateLimited,
     seconds,
     achievedPerSecond: seconds > 0 ? (all.length - 1) / seconds : 0,
     allowedPerSecond: allowed,
   };
+}
+
+/** The fake servers in a process of their own, and a way to ask them things. */
+async function startFakeServers(request: FakeServersRequest) {
+  const child = fork(join(import.meta.dirname, 'fake-servers.ts'), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = (m: FakeServersRequest): Promise<FakeServersAnswer> =>
+    new Promise((resolve, reject) => {
+      child.once('message', (answer) => resolve(answer as FakeServersAnswer));
+      child.once('exit', (code) => reject(new Error(`fake servers exited (${code})`)));
+      child.send(m);
+    });
+  const where = (await ask(request)) as { apiRoot: string; apiUrl: string };
+  return { ...where, ask, stop: () => child.kill() };
 }
 
 export async function runFanout(
@@ -89,8 +108,13 @@ export async function runFanout(
       type: 0,
     })),
   };
-  const telegramFake = await new FakeTelegram({ globalPerSecond: TELEGRAM_PER_SECOND * scale }).start();
-  const discordFake = await new FakeDiscord([guild], { globalPerSecond: DISCORD_PER_SECOND * scale }).start();
+  const fakes = await startFakeServers({
+    start: {
+      guild,
+      telegramPerSecond: TELEGRAM_PER_SECOND * scale,
+      discordPerSecond: DISCORD_PER_SECOND * scale,
+    },
+  });
   const log = createLogger('silent', [], new PassThrough());
   const services = { matchTopic: () => false };
   const telegram = createTelegramAdapter({
@@ -98,7 +122,7 @@ export async function runFanout(
     store,
     services,
     log,
-    apiRoot: telegramFake.apiRoot,
+    apiRoot: fakes.apiRoot,
     botInfo: BOT_INFO,
     limits: {
       perChatIntervalMs: 1000 / scale,
@@ -111,7 +135,7 @@ export async function runFanout(
     store,
     services,
     log,
-    apiUrl: discordFake.apiUrl,
+    apiUrl: fakes.apiUrl,
     limits: {
       perChatIntervalMs: 1000 / scale,
       groupPerMinute: Number.POSITIVE_INFINITY,
@@ -159,41 +183,42 @@ export async function runFanout(
       ['telegram', telegram],
       ['discord', discord],
     ]);
+    let sent = 0;
     const scheduler = createDigestScheduler(
-      { store, services, platforms, onError: () => undefined },
+      {
+        store,
+        services,
+        platforms,
+        onError: () => undefined,
+        onEvent: (e) => void (e.kind === 'sent' && sent++),
+      },
       // Enough in flight to keep both platforms' scaled queues full.
       { instanceId: 'fanout', maxInFlight: 100 * scale, tickMs: 200 },
     );
     scheduler.start(() => undefined);
     const total = telegramChats + discordChannels;
     const deadline = Date.now() + (total / scale) * 1000 + 120_000;
-    const delivered = (): number =>
-      new Set(telegramFake.sent().map((c) => String(c.body.chat_id))).size +
-      guild.channels.filter((c) => discordFake.posted(c.id).length > 0).length;
-    while (delivered() < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (sent < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await scheduler.stop();
-    const telegramTimes = new Map<string, number[]>();
-    for (const c of telegramFake.sent()) {
-      const key = String(c.body.chat_id);
-      telegramTimes.set(key, [...(telegramTimes.get(key) ?? []), c.at]);
-    }
-    const postedAt = new Map<string, number[]>();
-    for (const call of discordFake.calls)
-      if (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path)) {
-        const id = call.path.split('/')[2]!;
-        if (discordFake.posted(id).length > 0) postedAt.set(id, [...(postedAt.get(id) ?? []), call.at]);
-      }
-    // A Discord POST answered 429 was retried: count the arrivals that were stored, one per message.
-    for (const [id, times] of postedAt) postedAt.set(id, times.slice(-discordFake.posted(id).length));
+    const report = (await fakes.ask({ report: true })) as Exclude<FakeServersAnswer, { apiRoot: string }>;
     return {
-      telegram: tally(telegramTimes, telegramChats, TELEGRAM_PER_SECOND * scale, telegramFake.rateLimited),
-      discord: tally(postedAt, discordChannels, DISCORD_PER_SECOND * scale, discordFake.rateLimited),
+      telegram: tally(
+        report.telegram.arrivals,
+        telegramChats,
+        TELEGRAM_PER_SECOND * scale,
+        report.telegram.rateLimited,
+      ),
+      discord: tally(
+        report.discord.arrivals,
+        discordChannels,
+        DISCORD_PER_SECOND * scale,
+        report.discord.rateLimited,
+      ),
     };
   } finally {
     await telegram.stop().catch(() => undefined);
     await discord.stop().catch(() => undefined);
-    await telegramFake.close();
-    await discordFake.close();
+    fakes.stop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { describeTarget, digestForSubscription, type CommandServices } from '../
 import type { DigestSlot, Store, Subscription } from '../store/types.js';
 import { deliverToSubscription, type Platforms } from './deliver.js';
 import { planSlot } from './plan.js';
+import { withStoryCache } from './story-cache.js';
 
 /** What running digests needs. */
 export interface DigestDeps {
@@ -53,7 +54,7 @@ export interface DigestOptions {
   readonly maxAttempts?: number;
   /** How often the ledger is read when nothing wakes the scheduler (default 1 s). */
   readonly tickMs?: number;
-  /** How long a stop waits for digests in flight before giving them back (default 7 s). */
+  /** How long a stop waits for digests in flight before stopping the rest (default 6 s; then 2 s more for sends under way). */
   readonly stopGraceMs?: number;
   readonly now?: () => Date;
 }
@@ -115,6 +116,8 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   const maxAttempts = options.maxAttempts ?? 5;
   const clock = options.now ?? (() => new Date());
   const names = [...platforms.keys()];
+  // Digests composed at about the same time for the same region share their story reads.
+  const reading = withStoryCache(store, 5_000, () => clock().getTime());
   const inFlight = new Map<number, Promise<void>>();
   const abort = new AbortController();
   let stopped = false;
@@ -173,7 +176,13 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
     }
     try {
       const chat = { platform: sub.platform, chatId: sub.chatId, threadId: sub.threadId };
-      const ctx = { store, now, chat, isModerator: () => Promise.resolve(true), services: deps.services };
+      const ctx = {
+        store: reading,
+        now,
+        chat,
+        isModerator: () => Promise.resolve(true),
+        services: deps.services,
+      };
       const digest = await composing(async () =>
         digestForSubscription(ctx, sub, await digestSince(sub, now)),
       );
@@ -324,14 +333,18 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
       clearInterval(renewer);
       timer = undefined;
       await running?.catch(() => undefined);
-      const grace = options.stopGraceMs ?? 7_000;
-      let timeout: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.all(inFlight.values()),
-        new Promise((resolve) => (timeout = setTimeout(resolve, grace))),
-      ]);
-      clearTimeout(timeout);
+      const settled = (ms: number): Promise<unknown> => {
+        let timeout: NodeJS.Timeout | undefined;
+        return Promise.race([
+          Promise.all(inFlight.values()),
+          new Promise((resolve) => (timeout = setTimeout(resolve, ms))),
+        ]).finally(() => clearTimeout(timeout));
+      };
+      await settled(options.stopGraceMs ?? 6_000);
+      // What has not gone yet does not go; a message already on its way is let arrive and recorded,
+      // so that what is given back below was really not sent.
       abort.abort();
+      await settled(2_000);
       await store.digests.releaseAll(holder);
     },
   };

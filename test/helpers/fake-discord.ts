@@ -44,6 +44,8 @@ export interface StoredMessage {
   id: string;
   channelId: string;
   body: Record<string, any>;
+  /** When the fake stored it. */
+  at?: number;
   /** Set for interaction answers: which interaction, and how ('original' edit or 'followup'). */
   interaction?: { token: string; kind: 'original' | 'followup' };
 }
@@ -528,7 +530,7 @@ export class FakeDiscord {
       const nonceKey = body.enforce_nonce && body.nonce ? `${c.id}:${body.nonce}` : null;
       const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
       if (earlier) return json(200, this.messageObject(earlier));
-      const stored = { id: this.id(), channelId: c.id, body };
+      const stored = { id: this.id(), channelId: c.id, body, at: Date.now() };
       this.messages.push(stored);
       if (nonceKey) this.nonces.set(nonceKey, stored);
       return json(200, this.messageObject(stored));
@@ -544,7 +546,7 @@ export class FakeDiscord {
         return json(400, { message: `Invalid Form Body: ${problem ?? 'name'}`, code: 50035 });
       const thread: FakeChannel = { id: this.id(), name: body.name, type: 11, parentId: forum.id };
       this.guildOf(forum.id)!.channels.push(thread);
-      const stored = { id: thread.id, channelId: thread.id, body: body.message };
+      const stored = { id: thread.id, channelId: thread.id, body: body.message, at: Date.now() };
       this.messages.push(stored);
       return json(201, {
         ...this.channelPayload(thread, this.guildOf(forum.id)!.id),

@@ -42,8 +42,14 @@ export class FakeTelegram {
   rateLimited = 0;
   apiRoot = '';
 
-  /** With a limit, more than `globalPerSecond` sendMessage calls in any second are answered 429, as Telegram does. */
-  constructor(private readonly limit?: { readonly globalPerSecond: number }) {}
+  /**
+   * With a limit, more than `globalPerSecond` sendMessage calls in any second are answered 429, as
+   * Telegram does; with a delay, every sendMessage is answered that much later (a slow network).
+   */
+  constructor(
+    private readonly limit?: { readonly globalPerSecond: number },
+    private readonly delayMs = 0,
+  ) {}
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -130,6 +136,7 @@ export class FakeTelegram {
         return ok({ status, user: { id: body.user_id, is_bot: false, first_name: 'U' } });
       }
       case 'sendMessage': {
+        if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
         if (this.limit) {
           const now = Date.now();
           while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();

@@ -132,32 +132,87 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   let globalPerSecond = limits.globalPerSecond;
   let seq = 0;
 
-  function waitFor(chatKey: string, isGroup: boolean): number {
+  /** How long a chat must still wait for its own limits: its interval, and a group's minute. */
+  function chatWait(chatKey: string, isGroup: boolean): number {
     const now = clock.now();
     let until = (lastSent.get(chatKey) ?? -Infinity) + limits.perChatIntervalMs;
     const group = (groupWindows.get(chatKey) ?? []).filter((t) => t > now - 60_000);
     groupWindows.set(chatKey, group);
     if (isGroup && group.length >= limits.groupPerMinute) until = Math.max(until, (group[0] ?? now) + 60_000);
-    while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
-    if (globalWindow.length >= globalPerSecond) until = Math.max(until, (globalWindow[0] ?? now) + 1000);
-    // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
-    // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
-    until = Math.max(until, (globalWindow.at(-1) ?? -Infinity) + 1000 / globalPerSecond);
     return Math.max(0, until - now);
+  }
+
+  // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
+  // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
+  // The pace is 97% of the limit, so that jitter on the way never makes the platform count more
+  // than it allows in a second; a small bucket (a twentieth of a second's worth) lets a late timer
+  // catch up without losing pace.
+  let tokens = 1;
+  let filledAt = clock.now();
+  const pace = (): number => globalPerSecond * 0.97;
+  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 20));
+
+  /** How long the next message of any chat must still wait for the bot's overall limit. */
+  function globalWait(): number {
+    const now = clock.now();
+    tokens = Math.min(capacity(), tokens + ((now - filledAt) * pace()) / 1000);
+    filledAt = now;
+    while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
+    // Never more than the limit in any one second, whatever the bucket holds.
+    const full = globalWindow.length >= globalPerSecond ? (globalWindow[0] ?? now) + 1000 - now : 0;
+    // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
+    const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
+    return Math.max(0, full, paced);
+  }
+
+  // The overall limit is one gate: chats whose own turn has come line up there, first come first
+  // served, and one timer lets them through in turn, rather than every waiting chat waking up for
+  // every message and all but one going back to sleep (which, with a thousand chats waiting, cost
+  // more than the sends themselves).
+  const gate: (() => void)[] = [];
+  let gateOpen = false;
+  async function letThrough(): Promise<void> {
+    if (gateOpen) return;
+    gateOpen = true;
+    while (gate.length > 0) {
+      for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(wait);
+      tokens -= 1;
+      globalWindow.push(clock.now());
+      gate.shift()?.();
+    }
+    gateOpen = false;
+  }
+  const passGate = (): Promise<void> =>
+    new Promise((resolve) => {
+      gate.push(resolve);
+      void letThrough();
+    });
+
+  let sends = 0;
+  /** Forgets chats quiet for a minute: a bot with 100,000 chats must not keep them all. */
+  function sweep(): void {
+    const old = clock.now() - Math.max(60_000, limits.perChatIntervalMs);
+    for (const [chatKey, at] of lastSent) {
+      if (at < old && !lines.has(chatKey)) {
+        lastSent.delete(chatKey);
+        groupWindows.delete(chatKey);
+      }
+    }
   }
 
   async function drain(chatKey: string, line: ChatLine): Promise<void> {
     while (line.lanes.command.waiting.size > 0 || line.lanes.digest.waiting.size > 0) {
       // Wait for the chat's turn first and choose the message then, so whoever queued meanwhile
       // (another member, a digest) is considered.
-      for (let wait = waitFor(chatKey, line.isGroup); wait > 0; wait = waitFor(chatKey, line.isGroup))
+      for (let wait = chatWait(chatKey, line.isGroup); wait > 0; wait = chatWait(chatKey, line.isGroup))
         await clock.sleep(wait);
+      await passGate();
       const job = pick(line);
       if (job === undefined) break;
       const at = clock.now();
       lastSent.set(chatKey, at);
       groupWindows.get(chatKey)?.push(at);
-      globalWindow.push(at);
+      if (++sends % 1000 === 0) sweep();
       await job.run();
     }
     lines.delete(chatKey);
