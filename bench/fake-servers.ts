@@ -10,6 +10,8 @@ export type FakeServersRequest =
         readonly guild: FakeGuild;
         readonly telegramPerSecond: number;
         readonly discordPerSecond: number;
+        /** A second of the platforms' clocks, in ms: 1000 divided by the bench's time scale. */
+        readonly secondMs: number;
       };
     }
   | { readonly report: true };
@@ -28,8 +30,14 @@ let discord: FakeDiscord | undefined;
 process.on('message', (m: FakeServersRequest) => {
   void (async () => {
     if ('start' in m) {
-      telegram = await new FakeTelegram({ globalPerSecond: m.start.telegramPerSecond }).start();
-      discord = await new FakeDiscord([m.start.guild], { globalPerSecond: m.start.discordPerSecond }).start();
+      telegram = await new FakeTelegram({
+        globalPerSecond: m.start.telegramPerSecond,
+        secondMs: m.start.secondMs,
+      }).start();
+      discord = await new FakeDiscord([m.start.guild], {
+        globalPerSecond: m.start.discordPerSecond,
+        secondMs: m.start.secondMs,
+      }).start();
       process.send?.({ apiRoot: telegram.apiRoot, apiUrl: discord.apiUrl } satisfies FakeServersAnswer);
       return;
     }

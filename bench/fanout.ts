@@ -113,6 +113,7 @@ export async function runFanout(
       guild,
       telegramPerSecond: TELEGRAM_PER_SECOND * scale,
       discordPerSecond: DISCORD_PER_SECOND * scale,
+      secondMs: 1000 / scale,
     },
   });
   const log = createLogger('silent', [], new PassThrough());

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ContenderReady, ContenderRequest } from './contender-process.js';
 import { CONTENDERS, makeContender } from './contenders.js';
 import { loadDocs, onePass, warmUp, type ContenderName, type Doc, type Timing } from './docs.js';
+import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 
 const add = (into: Timing, t: Timing): void => {
@@ -135,8 +136,41 @@ export async function runBench(args: string[]): Promise<number> {
       feeds: { type: 'string' },
       'shared-heap': { type: 'boolean' },
       processes: { type: 'string' },
+      only: { type: 'string' },
+      'telegram-chats': { type: 'string' },
+      'discord-channels': { type: 'string' },
+      scale: { type: 'string' },
     },
   });
+  const parts = ['analysis', 'ingest', 'fanout'];
+  const only = values.only;
+  if (only !== undefined && !parts.includes(only))
+    throw new Error(`--only takes one of ${parts.join(', ')}, not "${only}"`);
+  const wanted = (part: string): boolean => only === undefined || only === part;
+  const whole = (name: string, fallback: number): number => {
+    const raw = values[name as 'scale'];
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number, 1 or more`);
+    return n;
+  };
+  const fanout = {
+    telegramChats: whole('telegram-chats', 10_000),
+    discordChannels: whole('discord-channels', 2_000),
+    scale: whole('scale', 5),
+  };
+  if (wanted('analysis')) await runAnalysisBench(values);
+  let code = 0;
+  if (wanted('ingest')) code = await runIngestBench(values.feeds ? Number(values.feeds) : undefined);
+  if (wanted('fanout')) await runFanoutBench(fanout);
+  return code;
+}
+
+async function runAnalysisBench(values: {
+  readonly file?: string;
+  readonly seconds?: string;
+  readonly 'shared-heap'?: boolean;
+  readonly processes?: string;
+}): Promise<void> {
   const docs = loadDocs(values.file);
   if (docs.length === 0) throw new Error('no articles to benchmark');
   const minSeconds = values.seconds ? Number(values.seconds) : 3;
@@ -164,5 +198,4 @@ export async function runBench(args: string[]): Promise<number> {
   );
   const warmed = CONTENDERS.map((name, i) => `${name} ${(warmUps[i] ?? 0).toFixed(1)} s`).join(', ');
   console.log(`warm-up until the cost stopped falling (CPU seconds, mean per process): ${warmed}`);
-  return runIngestBench(values.feeds ? Number(values.feeds) : undefined);
 }

@@ -16,7 +16,9 @@ commands:
                                     a terminal chat
   register-commands                 register the Discord slash commands (globally, or DISCORD_GUILD_ID)
   regions                           list the region table (slugs, members, aliases)
-  bench [--file F.jsonl]            time the analysis against an npm summarizer
+  bench [--only analysis|ingest|fanout]
+                                    time the analysis against an npm summarizer, ingestion and
+                                    the digest fan-out (see the README's Benchmark)
   feeds list|add|remove|enable|import|export
                                     manage the feeds (see "newsdesk feeds help")
   ingest FILE|URL                   analyse and store one article (text or HTML file, or a page)

@@ -46,7 +46,7 @@ export interface DigestOptions {
   /** How long a claim holds a slot before another instance may take it over (default 60 s). */
   readonly leaseMs?: number;
   /**
-   * Digests claimed and in delivery at once across all chats (default 100, a few seconds of the
+   * Digests claimed and in delivery at once, for each platform (default 100, a few seconds of the
    * platforms' rates): the platforms' queues pace them, and claiming more only holds leases longer.
    */
   readonly maxInFlight?: number;
@@ -240,26 +240,38 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
     }
   }
 
-  /** Claims what fits in flight and starts delivering it; resolves once the claims are made. */
+  /** Digests in delivery, by platform: each platform has its own room. */
+  const flying = new Map<string, number>(names.map((name) => [name, 0]));
+
+  /**
+   * Claims what fits in flight and starts delivering it; resolves once the claims are made. Each
+   * platform claims for its own room, so a platform with a long queue (Telegram's 30 a second
+   * against Discord's 50, or one that is down and retrying) never holds up another's digests.
+   */
   async function fill(): Promise<number> {
     let started = 0;
-    while (!stopped && inFlight.size < maxInFlight) {
-      const room = Math.min(BATCH, maxInFlight - inFlight.size);
-      // The lease runs from the claim itself: scheduling a large batch first may have taken seconds.
-      const now = clock();
-      const slots = await store.digests.claim(holder, now, new Date(now.getTime() + leaseMs), room, names);
-      for (const slot of slots) {
-        const work = deliver(slot)
-          .catch((error: unknown) => deps.onEvent?.({ kind: 'retry', slot, error: message(error) }))
-          .finally(() => {
-            inFlight.delete(slot.id);
-            // Claim again once a quarter of the room is free, not after every digest.
-            if (inFlight.size <= (maxInFlight * 3) / 4) wake();
-          });
-        inFlight.set(slot.id, work);
-        started++;
+    for (const name of names) {
+      while (!stopped && (flying.get(name) ?? 0) < maxInFlight) {
+        const room = Math.min(BATCH, maxInFlight - (flying.get(name) ?? 0));
+        // The lease runs from the claim itself: scheduling a large batch first may have taken seconds.
+        const now = clock();
+        const slots = await store.digests.claim(holder, now, new Date(now.getTime() + leaseMs), room, [name]);
+        for (const slot of slots) {
+          flying.set(name, (flying.get(name) ?? 0) + 1);
+          const work = deliver(slot)
+            .catch((error: unknown) => deps.onEvent?.({ kind: 'retry', slot, error: message(error) }))
+            .finally(() => {
+              inFlight.delete(slot.id);
+              const left = (flying.get(name) ?? 1) - 1;
+              flying.set(name, left);
+              // Claim again once a quarter of the room is free, not after every digest.
+              if (left <= (maxInFlight * 3) / 4) wake();
+            });
+          inFlight.set(slot.id, work);
+          started++;
+        }
+        if (slots.length < room) break;
       }
-      if (slots.length < room) break;
     }
     return started;
   }

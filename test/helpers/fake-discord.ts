@@ -118,7 +118,11 @@ export class FakeDiscord {
   /** With a limit, more than `globalPerSecond` bot requests in any second get a global 429. */
   constructor(
     readonly guilds: FakeGuild[],
-    private readonly limit?: { readonly globalPerSecond: number },
+    private readonly limit?: {
+      readonly globalPerSecond: number;
+      /** The unit the retry-after header is rounded up to, in ms (shorter in a time-scaled bench). */
+      readonly secondMs?: number;
+    },
   ) {
     this.wss.on('connection', (ws) => this.connect(ws));
   }
@@ -431,11 +435,12 @@ export class FakeDiscord {
       if (this.window.length >= this.limit.globalPerSecond) {
         this.rateLimited++;
         const wait = (this.window[0]! + 1000 - now) / 1000;
+        const unit = this.limit.secondMs ?? 1000;
         return json(
           429,
           { message: 'You are being rate limited.', retry_after: wait, global: true },
           {
-            'retry-after': String(Math.ceil(wait)),
+            'retry-after': String((Math.ceil((wait * 1000) / unit) * unit) / 1000),
             'x-ratelimit-global': 'true',
             'x-ratelimit-scope': 'global',
           },

@@ -47,7 +47,11 @@ export class FakeTelegram {
    * Telegram does; with a delay, every sendMessage is answered that much later (a slow network).
    */
   constructor(
-    private readonly limit?: { readonly globalPerSecond: number },
+    private readonly limit?: {
+      readonly globalPerSecond: number;
+      /** How long the "retry after 1" a 429 asks for lasts, in ms (shorter in a time-scaled bench). */
+      readonly secondMs?: number;
+    },
     private readonly delayMs = 0,
   ) {}
 
@@ -142,11 +146,12 @@ export class FakeTelegram {
           while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
           if (this.window.length >= this.limit.globalPerSecond) {
             this.rateLimited++;
+            const retryAfter = (this.limit.secondMs ?? 1000) / 1000;
             return send(429, {
               ok: false,
               error_code: 429,
-              description: 'Too Many Requests: retry after 1',
-              parameters: { retry_after: 1 },
+              description: `Too Many Requests: retry after ${retryAfter}`,
+              parameters: { retry_after: retryAfter },
             });
           }
           this.window.push(now);

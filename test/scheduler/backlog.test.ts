@@ -99,3 +99,67 @@ describe('a large batch and the next minute', () => {
     );
   }, 90_000);
 });
+
+describe('two platforms, one of them stuck', () => {
+  it('GIVEN Telegram not answering with 300 digests due THEN the Discord digests due with them still go at once', async () => {
+    const store = await createTestStore();
+    const start = Date.now();
+    await store.articles.save(
+      {
+        url: 'https://news.example/stuck',
+        guid: null,
+        feedId: null,
+        source: null,
+        publishedAt: new Date(start - 3_600_000),
+        fetchedAt: new Date(start - 3_600_000),
+        analysis: makeAnalysis(),
+      },
+      null,
+    );
+    const base = {
+      target: { kind: 'region' as const, slug: 'balkans' },
+      schedule: '0 8 * * *',
+      timezone: 'UTC',
+      threadId: null,
+      nextDueAt: new Date(start),
+    };
+    // Telegram's slots come first in the ledger, and there are more of them than fit in flight.
+    await store.batch!(async () => {
+      for (let i = 0; i < 300; i++)
+        await store.subscriptions.add({ ...base, platform: 'telegram', chatId: `t${i}` });
+      for (let i = 0; i < 20; i++)
+        await store.subscriptions.add({ ...base, platform: 'discord', chatId: `d${i}` });
+    });
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const telegram: ChatPlatform = {
+      name: 'telegram',
+      start: () => Promise.resolve(),
+      stop: () => Promise.resolve(),
+      deliver: async () => {
+        await stuck;
+        return { messageIds: ['1'] };
+      },
+      tellModerators: () => Promise.resolve(),
+    };
+    const { platform: paced, delivered } = pacedPlatform(1);
+    const discord: ChatPlatform = { ...paced, name: 'discord' };
+    const scheduler = createDigestScheduler(
+      {
+        store,
+        services: { matchTopic: wordMatch },
+        platforms: new Map([
+          ['telegram', telegram],
+          ['discord', discord],
+        ]),
+        onError: () => undefined,
+      },
+      { instanceId: 'stuck', tickMs: 100, maxInFlight: 50 },
+    );
+    scheduler.start(() => undefined);
+    while (delivered.length < 20 && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 20));
+    expect(delivered).toHaveLength(20);
+    release();
+    await scheduler.stop();
+  }, 30_000);
+});

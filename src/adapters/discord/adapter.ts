@@ -93,6 +93,9 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
   client.rest.on(RESTEvents.Response, (request, response) => {
     if (response.status !== 429) return;
     rateLimited++;
+    // The bot's overall limit: every channel's sends wait, not only the one that got the answer.
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.headers.get('x-ratelimit-global') && retryAfter > 0) sender.queue.pause(retryAfter * 1000);
     log.warn(
       {
         route: request.route,

@@ -51,6 +51,12 @@ export interface SendQueue {
    * (at least one message a second).
    */
   share(instances: number): void;
+  /**
+   * The platform answered "too many requests" for the whole bot: nothing more leaves for `ms`, and
+   * then the pace starts again from an empty bucket, rather than everything queued meanwhile going
+   * at once (which would only earn more 429s).
+   */
+  pause(ms: number): void;
 }
 
 const realClock: QueueClock = {
@@ -149,14 +155,16 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   // catch up without losing pace.
   let tokens = 1;
   let filledAt = clock.now();
+  let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
   const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 20));
 
   /** How long the next message of any chat must still wait for the bot's overall limit. */
   function globalWait(): number {
     const now = clock.now();
-    tokens = Math.min(capacity(), tokens + ((now - filledAt) * pace()) / 1000);
-    filledAt = now;
+    if (now < pausedUntil) return Math.ceil(pausedUntil - now);
+    tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
+    filledAt = Math.max(filledAt, now);
     while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
     // Never more than the limit in any one second, whatever the bucket holds.
     const full = globalWindow.length >= globalPerSecond ? (globalWindow[0] ?? now) + 1000 - now : 0;
@@ -253,6 +261,13 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     },
     share(instances) {
       globalPerSecond = Math.max(1, Math.floor(limits.globalPerSecond / Math.max(1, instances)));
+    },
+    pause(ms) {
+      const until = clock.now() + Math.max(0, ms);
+      if (until <= pausedUntil) return;
+      pausedUntil = until;
+      tokens = 0;
+      filledAt = until;
     },
   };
 }

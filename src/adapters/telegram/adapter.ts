@@ -75,9 +75,17 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
   });
+  const queue = createSendQueue(options.limits ?? TELEGRAM_LIMITS);
+  // A 429 holds every chat's sends for as long as Telegram asks, not only the one that got it
+  // (installed first, so that it sees each attempt the retry below makes).
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429 && result.parameters?.retry_after !== undefined)
+      queue.pause(result.parameters.retry_after * 1000);
+    return result;
+  });
   // Flood control: wait out 429s (and transient 5xx/network errors) instead of failing a send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 3600 }));
-  const queue = createSendQueue(options.limits ?? TELEGRAM_LIMITS);
   const gate = createFloodGate(options.flood ?? FLOOD_POLICY);
   const isModerator = createModeratorCheck(bot.api, (err, chatId) =>
     log.warn({ err, chatId }, 'getChatMember failed'),

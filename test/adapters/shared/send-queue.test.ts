@@ -192,3 +192,24 @@ describe('send queue: lanes and members take turns', () => {
     expect(sent.map((s) => s.label)).toEqual(['a0', 'b0', 'digest0', 'a1', 'digest1', 'a2', 'digest2', 'a3']);
   });
 });
+
+describe('send queue: a 429 for the whole bot', () => {
+  it('GIVEN the platform asks to wait 5 s THEN no chat sends before then, and the pace then starts from nothing', async () => {
+    const clock = fakeClock();
+    const queue = createSendQueue({ perChatIntervalMs: 0, groupPerMinute: 20, globalPerSecond: 10 }, clock);
+    const at: number[] = [];
+    const sends = Array.from({ length: 30 }, (_, i) =>
+      queue.send(`chat${i}`, false, () => {
+        at.push(clock.now());
+        if (i === 2) queue.pause(5000);
+        return Promise.resolve();
+      }),
+    );
+    await Promise.all(sends);
+    expect(at.slice(0, 3).every((t) => t < 1000)).toBe(true);
+    const after = at.slice(3);
+    expect(Math.min(...after)).toBeGreaterThanOrEqual(at[2]! + 5000);
+    // After the wait, no more than the limit in any second: no burst of what queued meanwhile.
+    for (const t of after) expect(after.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(10);
+  });
+});
