@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ContenderReady, ContenderRequest } from './contender-process.js';
 import { CONTENDERS, makeContender } from './contenders.js';
 import { loadDocs, onePass, warmUp, type ContenderName, type Doc, type Timing } from './docs.js';
+import { runBacklogBench } from './backlog.js';
 import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 
@@ -140,13 +141,18 @@ export async function runBench(args: string[]): Promise<number> {
       'telegram-chats': { type: 'string' },
       'discord-channels': { type: 'string' },
       scale: { type: 'string' },
+      first: { type: 'string' },
+      second: { type: 'string' },
+      rate: { type: 'string' },
+      'database-url': { type: 'string' },
     },
   });
-  const parts = ['analysis', 'ingest', 'fanout'];
+  // The backlog run takes minutes, so it runs only when asked for.
+  const parts = ['analysis', 'ingest', 'fanout', 'backlog'];
   const only = values.only;
   if (only !== undefined && !parts.includes(only))
     throw new Error(`--only takes one of ${parts.join(', ')}, not "${only}"`);
-  const wanted = (part: string): boolean => only === undefined || only === part;
+  const wanted = (part: string): boolean => (only === undefined && part !== 'backlog') || only === part;
   const whole = (name: string, fallback: number): number => {
     const raw = values[name as 'scale'];
     const n = raw === undefined ? fallback : Number(raw);
@@ -162,6 +168,13 @@ export async function runBench(args: string[]): Promise<number> {
   let code = 0;
   if (wanted('ingest')) code = await runIngestBench(values.feeds ? Number(values.feeds) : undefined);
   if (wanted('fanout')) await runFanoutBench(fanout);
+  if (wanted('backlog'))
+    await runBacklogBench({
+      first: whole('first', 100_000),
+      second: whole('second', 1_000),
+      rate: whole('rate', 1_000),
+      ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    });
   return code;
 }
 

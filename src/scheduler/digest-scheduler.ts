@@ -124,29 +124,34 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
   let sent = 0;
 
   /** Turns due subscriptions into slots (and moves their next due time), in batches. */
-  async function scheduleDue(now: Date): Promise<void> {
-    for (;;) {
-      const subs = await store.digests.dueSubscriptions(now, 500);
-      for (const sub of subs) {
-        const plan = planSlot(sub, now, maxLateness);
-        if (plan.invalid !== undefined) {
-          await store.subscriptions.pauseDestination(sub, `its schedule cannot be read: ${plan.invalid}`);
-          continue;
-        }
-        const wrote = await store.digests.schedule(sub.id, sub.nextDueAt, plan.slot, plan.next, now);
-        if (!wrote) continue;
-        if (plan.slot?.state === 'skipped')
-          deps.onEvent?.({
-            kind: 'skipped',
-            subscriptionId: sub.id,
-            dueAt: plan.slot.dueAt,
-            reason: plan.slot.error ?? '',
-          });
-        else if (plan.missed > 0)
-          deps.onEvent?.({ kind: 'folded', subscriptionId: sub.id, missed: plan.missed });
+  /**
+   * Writes the ledger rows of up to 500 due subscriptions; true if more may be due. A pass
+   * alternates this with claiming, so the first digests of a batch of 100,000 leave as soon as
+   * their rows exist rather than after the whole batch is scheduled.
+   */
+  let newestFirst = false;
+  async function scheduleSome(now: Date): Promise<boolean> {
+    newestFirst = !newestFirst;
+    const subs = await store.digests.dueSubscriptions(now, 500, newestFirst);
+    for (const sub of subs) {
+      const plan = planSlot(sub, now, maxLateness);
+      if (plan.invalid !== undefined) {
+        await store.subscriptions.pauseDestination(sub, `its schedule cannot be read: ${plan.invalid}`);
+        continue;
       }
-      if (subs.length < 500) return;
+      const wrote = await store.digests.schedule(sub.id, sub.nextDueAt, plan.slot, plan.next, now);
+      if (!wrote) continue;
+      if (plan.slot?.state === 'skipped')
+        deps.onEvent?.({
+          kind: 'skipped',
+          subscriptionId: sub.id,
+          dueAt: plan.slot.dueAt,
+          reason: plan.slot.error ?? '',
+        });
+      else if (plan.missed > 0)
+        deps.onEvent?.({ kind: 'folded', subscriptionId: sub.id, missed: plan.missed });
     }
+    return subs.length === 500;
   }
 
   /**
@@ -287,8 +292,14 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
     running = (async () => {
       do {
         again = false;
-        await scheduleDue(clock());
-        await fill();
+        let more = true;
+        while (more && !stopped) {
+          more = await scheduleSome(clock());
+          await fill();
+          // SQLite answers without ever leaving the event loop: let the sends, timers and chat
+          // updates waiting behind this batch run before the next one.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       } while (again && !stopped);
     })().finally(() => {
       running = null;

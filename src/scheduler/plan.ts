@@ -37,6 +37,21 @@ export function scheduleOf(cron: string, timezone: string): Schedule {
  * is too late, the occurrence is recorded as skipped, and the next digest carries its stories.
  */
 export function planSlot(sub: Subscription, now: Date, maxLatenessMs: number): SlotPlan {
+  // A batch of subscriptions with the same schedule, zone and due time has the same plan: 100,000
+  // digests due at 08:00 are planned once, not 100,000 times.
+  const key = `${sub.schedule}|${sub.timezone}|${sub.nextDueAt?.getTime()}|${now.getTime()}|${maxLatenessMs}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planFresh(sub, now, maxLatenessMs);
+    if (plans.size >= 1000) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+const plans = new Map<string, SlotPlan>();
+
+function planFresh(sub: Subscription, now: Date, maxLatenessMs: number): SlotPlan {
   let schedule: Schedule;
   try {
     schedule = scheduleOf(sub.schedule, sub.timezone);

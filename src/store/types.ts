@@ -311,9 +311,11 @@ export interface ScheduledSlot {
 export interface DigestRepo {
   /**
    * Subscriptions, not paused, whose next digest is due at `now` (or that were never scheduled),
-   * oldest first, whatever their platform: any instance may schedule, each claims its own.
+   * oldest first (or newest first: a scheduler alternates, so that the next minute's subscriptions
+   * are not scheduled only after a large batch of the minute before), whatever their platform: any
+   * instance may schedule, each claims its own.
    */
-  dueSubscriptions(now: Date, limit: number): Promise<Subscription[]>;
+  dueSubscriptions(now: Date, limit: number, newestFirst?: boolean): Promise<Subscription[]>;
   /**
    * Records a subscription's slot (if any) and moves its next due time to `next`, in one
    * transaction, but only if its next due time is still `expected`: another instance may have done

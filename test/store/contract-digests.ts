@@ -42,6 +42,15 @@ export function digestContract(ctx: ContractContext): void {
       expect(ids).not.toContain(later.id);
     });
 
+    it('GIVEN many due at two times THEN they are read oldest first, or newest first when asked', async () => {
+      const early = [];
+      for (let i = 0; i < 3; i++)
+        early.push(await ctx.store.subscriptions.add(sub(`-e${i}`, { nextDueAt: at(-10) })));
+      const late = await ctx.store.subscriptions.add(sub('-late', { nextDueAt: at(-1) }));
+      expect((await ctx.store.digests.dueSubscriptions(at(0), 2)).map((s) => s.id)).not.toContain(late.id);
+      expect((await ctx.store.digests.dueSubscriptions(at(0), 2, true)).map((s) => s.id)[0]).toBe(late.id);
+    });
+
     it('GIVEN two instances scheduling one subscription THEN one slot is written and the next due time moves once', async () => {
       const s = await ctx.store.subscriptions.add(sub('-1', { nextDueAt: at(0) }));
       const slot = { dueAt: at(0), state: 'due' as const };

@@ -33,13 +33,14 @@ export function createPgDigestRepo(db: Db): DigestRepo {
 
   return {
     // Every platform's: scheduling needs no platform, and the claim keeps to this instance's ones.
-    async dueSubscriptions(now, limit) {
+    async dueSubscriptions(now, limit, newestFirst = false) {
       const unscheduled = await db.query<SubscriptionRow>(
         'SELECT * FROM subscriptions WHERE NOT paused AND next_due_at IS NULL LIMIT $1',
         [limit],
       );
       const due = await db.query<SubscriptionRow>(
-        'SELECT * FROM subscriptions WHERE NOT paused AND next_due_at <= $1 ORDER BY next_due_at LIMIT $2',
+        `SELECT * FROM subscriptions WHERE NOT paused AND next_due_at <= $1
+         ORDER BY next_due_at ${newestFirst ? 'DESC' : 'ASC'} LIMIT $2`,
         [now, limit],
       );
       return [...unscheduled.rows, ...due.rows].slice(0, limit).map(toSubscription);

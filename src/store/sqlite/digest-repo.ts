@@ -31,6 +31,9 @@ export function createSqliteDigestRepo(db: Database.Database): DigestRepo {
     due: db.prepare<[number, number], SubscriptionRow>(
       'SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at <= ? ORDER BY next_due_at LIMIT ?',
     ),
+    dueNewest: db.prepare<[number, number], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at <= ? ORDER BY next_due_at DESC LIMIT ?',
+    ),
     unscheduled: db.prepare<[number], SubscriptionRow>(
       'SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at IS NULL LIMIT ?',
     ),
@@ -105,8 +108,8 @@ export function createSqliteDigestRepo(db: Database.Database): DigestRepo {
 
   return promised<DigestRepo>({
     // Every platform's: scheduling needs no platform, and the claim keeps to this instance's ones.
-    dueSubscriptions: (now, limit) =>
-      [...sql.unscheduled.all(limit), ...sql.due.all(now.getTime(), limit)]
+    dueSubscriptions: (now, limit, newestFirst = false) =>
+      [...sql.unscheduled.all(limit), ...(newestFirst ? sql.dueNewest : sql.due).all(now.getTime(), limit)]
         .slice(0, limit)
         .map(toSubscription),
     schedule: (id, expected, slot, next, now) =>
