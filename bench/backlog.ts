@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChatPlatform, Destination } from '../src/platform.js';
 import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
 import { createPostgresStore } from '../src/store/postgres/create-postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/create-sqlite-store.js';
 import type { Store } from '../src/store/types.js';
 import type { Analysis } from '../src/core/types.js';
+import { pacedPlatform, storyBefore } from '../test/helpers/paced-platform.js';
 
 export interface BacklogOptions {
   readonly first: number;
@@ -33,26 +33,6 @@ const analysis: Analysis = {
   countries: ['RS'],
   regions: ['balkans'],
 };
-
-/** A platform that accepts one message every 1/rate s, in arrival order, and notes when. */
-function pacedPlatform(rate: number) {
-  const arrivals = new Map<string, number>();
-  let free = Date.now();
-  const platform: ChatPlatform = {
-    name: 'telegram',
-    start: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
-    async deliver(to: Destination) {
-      free = Math.max(free, Date.now()) + 1000 / rate;
-      const wait = free - Date.now();
-      if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
-      arrivals.set(to.chatId, Date.now());
-      return { messageIds: [String(arrivals.size)] };
-    },
-    tellModerators: () => Promise.resolve(),
-  };
-  return { platform, arrivals };
-}
 
 async function openBenchStore(options: BacklogOptions): Promise<{ store: Store; drop: () => Promise<void> }> {
   if (options.databaseUrl) {
@@ -92,18 +72,7 @@ export async function runBacklogBench(options: BacklogOptions): Promise<void> {
   try {
     const eight = Date.now() + 5_000;
     const eightOhOne = eight + 10_000;
-    await store.articles.save(
-      {
-        url: 'https://news.example/backlog',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(eight - 3_600_000),
-        fetchedAt: new Date(eight - 3_600_000),
-        analysis,
-      },
-      null,
-    );
+    await storyBefore(store, eight, analysis);
     const base = {
       target: { kind: 'region' as const, slug: 'balkans' },
       schedule: '0 8 * * *',
@@ -121,7 +90,7 @@ export async function runBacklogBench(options: BacklogOptions): Promise<void> {
     console.log(`subscriptions stored in ${((Date.now() - filling) / 1000).toFixed(1)} s`);
     while (Date.now() < eight - 1000) await new Promise((r) => setTimeout(r, 100));
 
-    const { platform, arrivals } = pacedPlatform(rate);
+    const { platform, delivered } = pacedPlatform(1000 / rate);
     const scheduler = createDigestScheduler(
       {
         store,
@@ -133,12 +102,12 @@ export async function runBacklogBench(options: BacklogOptions): Promise<void> {
     );
     scheduler.start(() => undefined);
     const deadline = eight + ((first + second) / rate) * 1000 * 3 + 60_000;
-    while (arrivals.size < first + second && Date.now() < deadline)
+    while (delivered.length < first + second && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     await scheduler.stop();
 
     const at = (prefix: string): number[] =>
-      [...arrivals].filter(([chat]) => chat.startsWith(prefix)).map(([, t]) => t);
+      delivered.filter((d) => d.chatId.startsWith(prefix)).map((d) => d.at);
     const firsts = at('a');
     const seconds = at('b');
     const lastFirst = Math.max(...firsts);

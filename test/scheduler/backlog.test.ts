@@ -1,49 +1,20 @@
 // A large batch due at one minute must not hold up the next minute's digests: with thousands due
 // at 08:00 and more at 08:01, the 08:01 ones go out at 08:01, while the 08:00 batch is still going.
 import { describe, expect, it } from 'vitest';
-import type { ChatPlatform, Destination } from '../../src/platform.js';
+import type { ChatPlatform } from '../../src/platform.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { makeAnalysis, wordMatch } from '../commands/helpers/fixtures.js';
+import { pacedPlatform, storyBefore } from '../helpers/paced-platform.js';
 import { createTestStore } from '../commands/helpers/test-store.js';
 
 const FIRST = 3000;
 const SECOND = 100;
 
-/** A platform that accepts one message every `everyMs`, in arrival order, and notes when. */
-function pacedPlatform(everyMs: number) {
-  const delivered: { chatId: string; at: number }[] = [];
-  let free = Date.now();
-  const platform: ChatPlatform = {
-    name: 'telegram',
-    start: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
-    async deliver(to: Destination) {
-      free = Math.max(free, Date.now()) + everyMs;
-      await new Promise((r) => setTimeout(r, free - Date.now()));
-      delivered.push({ chatId: to.chatId, at: Date.now() });
-      return { messageIds: [String(delivered.length)] };
-    },
-    tellModerators: () => Promise.resolve(),
-  };
-  return { platform, delivered };
-}
-
 describe('a large batch and the next minute', () => {
   it(`GIVEN ${FIRST} digests due at 08:00 and ${SECOND} at 08:01 THEN the 08:01 ones go at 08:01, not after the 08:00 batch`, async () => {
     const store = await createTestStore();
     const start = Date.now();
-    await store.articles.save(
-      {
-        url: 'https://news.example/backlog',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(start - 3_600_000),
-        fetchedAt: new Date(start - 3_600_000),
-        analysis: makeAnalysis(),
-      },
-      null,
-    );
+    await storyBefore(store, start, makeAnalysis());
     // "08:00" is now; "08:01" is three seconds later (the platform needs fifteen for the first batch).
     const first = new Date(start);
     const second = new Date(start + 3000);
@@ -104,18 +75,7 @@ describe('two platforms, one of them stuck', () => {
   it('GIVEN Telegram not answering with 300 digests due THEN the Discord digests due with them still go at once', async () => {
     const store = await createTestStore();
     const start = Date.now();
-    await store.articles.save(
-      {
-        url: 'https://news.example/stuck',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(start - 3_600_000),
-        fetchedAt: new Date(start - 3_600_000),
-        analysis: makeAnalysis(),
-      },
-      null,
-    );
+    await storyBefore(store, start, makeAnalysis());
     const base = {
       target: { kind: 'region' as const, slug: 'balkans' },
       schedule: '0 8 * * *',
@@ -142,8 +102,7 @@ describe('two platforms, one of them stuck', () => {
       },
       tellModerators: () => Promise.resolve(),
     };
-    const { platform: paced, delivered } = pacedPlatform(1);
-    const discord: ChatPlatform = { ...paced, name: 'discord' };
+    const { platform: discord, delivered } = pacedPlatform(1, 'discord');
     const scheduler = createDigestScheduler(
       {
         store,
