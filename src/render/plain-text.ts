@@ -26,6 +26,8 @@ function blockText(block: ReplyBlock): string {
       return [stripControls(block.title), ...block.items.map((i) => `  • ${stripControls(i)}`)].join('\n');
     case 'error':
       return `! ${stripControls(block.message)}${block.example === undefined ? '' : `\n  Example: ${block.example}`}`;
+    case 'usage':
+      return [block.usage, `  ${block.about}`, `  Example: ${block.example}`].map(stripControls).join('\n');
   }
 }
 

@@ -8,7 +8,12 @@ export type ReplyBlock =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'list'; readonly title: string; readonly items: readonly string[] }
   | { readonly kind: 'briefing'; readonly briefing: Briefing }
-  | { readonly kind: 'error'; readonly message: string; readonly example?: string };
+  | { readonly kind: 'error'; readonly message: string; readonly example?: string }
+  /**
+   * How a command is used: its form, what it does and a working example. The form and the example
+   * are the bot's own text, shown as is (the example as code, so a tap copies it).
+   */
+  | { readonly kind: 'usage'; readonly usage: string; readonly about: string; readonly example: string };
 
 /** What a "More" control runs: the same command with the input of its next page. */
 export interface NextPage {
