@@ -87,7 +87,8 @@ describe('/settings, /regions, /help, /sources', () => {
     ]);
     expect(text(await dispatch(ctx, '/sources'))).toContain('Example Feed (https://feeds.example/rss)');
     expect(text(await dispatch(ctx, '/nonsense'))).toContain('There is no command');
-    expect(text(await dispatch(ctx, '/start'))).toContain('newsdesk commands');
+    expect(text(await dispatch(ctx, '/start'))).toContain('short briefings');
+    expect(text(await dispatch(ctx, '/help'))).not.toContain('/start');
   });
 
   it('GIVEN /brief where there is no network THEN it says so; with a fetcher THEN it briefs the page', async () => {
