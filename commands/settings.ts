@@ -44,14 +44,14 @@ async function followZone(ctx: CommandContext, saved: string, timezone: string, 
   const zones = [...new Set(others.map((s) => s.timezone))].join(', ');
   const them = others.length === 1 ? 'its subscription' : `its ${others.length} subscriptions`;
   if (move === undefined) {
-    const typed = `/settings timezone ${timezone} move`;
+    const one = others.length === 1;
     const reply: Reply = {
       blocks: [
         {
           kind: 'text',
           text:
             `${saved} New subscriptions use ${timezone}. This chat also has ${them} on ${zones}: ` +
-            `move ${others.length === 1 ? 'it' : 'them'} to ${timezone} too (${typed} yes) or keep ${zones} (${typed} no)?`,
+            `move ${one ? 'it' : 'them'} to ${timezone} too, keeping ${one ? 'its' : 'their'} local times?`,
         },
       ],
       actions: [

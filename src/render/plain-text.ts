@@ -31,7 +31,11 @@ function blockText(block: ReplyBlock): string {
   }
 }
 
-/** A reply as plain text: blocks separated by a rule so stories stand apart. */
+/**
+ * A reply as plain text: blocks separated by a blank line so stories stand apart, and its actions
+ * (buttons elsewhere) as the commands to type.
+ */
 export function renderPlain(reply: Reply): string {
-  return reply.blocks.map(blockText).join('\n\n');
+  const actions = (reply.actions ?? []).map((a) => `  → ${stripControls(a.label)}: ${a.run}`);
+  return [...reply.blocks.map(blockText), ...(actions.length ? [actions.join('\n')] : [])].join('\n\n');
 }

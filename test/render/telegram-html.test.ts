@@ -155,4 +155,18 @@ describe('plain text', () => {
     expect(text).toContain('“We <can> & will”\n    — Dana <Ilić>, head of the "union"');
     expect(text).toContain('! Bad\n  Example: /help');
   });
+
+  it('GIVEN a reply with actions THEN the terminal shows each as the command to type', () => {
+    const text = renderPlain({
+      blocks: [{ kind: 'text', text: 'Move them?' }],
+      actions: [
+        { label: 'Move', run: '/settings tz Europe/Belgrade move yes' },
+        { label: 'Keep', run: '/settings tz Europe/Belgrade move no' },
+      ],
+      choice: true,
+    });
+    expect(text).toBe(
+      'Move them?\n\n  → Move: /settings tz Europe/Belgrade move yes\n  → Keep: /settings tz Europe/Belgrade move no',
+    );
+  });
 });

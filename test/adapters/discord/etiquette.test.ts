@@ -102,4 +102,35 @@ describe('Discord: the time zone choice', () => {
     );
     expect((await h.store.subscriptions.forChat(server)).map((s) => s.timezone)).toEqual(['Europe/Belgrade']);
   });
+
+  it('GIVEN /settings timezone without the choice (a client with an older registration) THEN it asks with buttons: a member’s press is refused privately, the moderator’s answers and the buttons go', async () => {
+    h = await startDiscordHarness();
+    await run({ name: 'subscribe', options: [{ name: 'region', type: 3, value: 'balkans' }] });
+    const asked = h.fake.interact('command', TEXT, {
+      name: 'settings',
+      options: [
+        { name: 'timezone', type: 1, options: [{ name: 'zone', type: 3, value: 'Europe/Belgrade' }] },
+      ],
+    });
+    await h.fake.until(() => h.fake.answers(asked).length === 1);
+    const question = h.fake.answers(asked)[0]!.body;
+    expect(String(question.content)).toContain('move it to Europe/Belgrade too');
+    const buttons = question.components[0].components as { label: string; custom_id: string }[];
+    expect(buttons.map((b) => b.label)).toEqual(['Move to Europe/Belgrade', 'Keep as they are']);
+
+    const refused = h.fake.interact('button', TEXT, { custom_id: buttons[0]!.custom_id }, 'member');
+    await h.fake.until(() => (h.fake.callbacks.get(refused) ?? []).length === 1);
+    const [refusal] = h.fake.callbacks.get(refused)!;
+    expect(refusal.type).toBe(4);
+    expect(refusal.data.flags & 64).toBe(64);
+    expect(refusal.data.content).toContain('moderators');
+    expect((await h.store.subscriptions.forChat(server)).map((s) => s.timezone)).toEqual(['UTC']);
+
+    const pressed = h.fake.interact('button', TEXT, { custom_id: buttons[0]!.custom_id }, 'moderator');
+    await h.fake.until(() => h.fake.answers(pressed).length === 1);
+    // The question's buttons went (the pressed message updated with none), and the answer followed.
+    expect(h.fake.callbacks.get(pressed)![0]).toMatchObject({ type: 7, data: { components: [] } });
+    expect(String(h.fake.answers(pressed)[0]!.body.content)).toContain('Moved to Europe/Belgrade');
+    expect((await h.store.subscriptions.forChat(server)).map((s) => s.timezone)).toEqual(['Europe/Belgrade']);
+  });
 });
