@@ -15,12 +15,14 @@ const latest = (region: string) => ({
 });
 
 describe('Discord: input hygiene', () => {
-  it('GIVEN invisible characters in an option THEN the command works as if typed plainly', async () => {
+  it('GIVEN invisible characters, a NUL or full-width forms in an option THEN the command works as if typed plainly', async () => {
     h = await startDiscordHarness();
     await seedStory(h.store, makeAnalysis({ title: 'Dunavac port reopens' }));
-    const id = h.fake.interact('command', TEXT, latest('bal\u00adkans\u200b'), 'member');
-    await h.fake.until(() => h.fake.answers(id).length === 1);
-    expect(h.fake.answers(id)[0]!.body.embeds[0].title).toBe('Dunavac port reopens');
+    for (const typed of ['bal\u00adkans\u200b', 'balkans\u0000', 'ｂａｌｋａｎｓ', 'bal\u2060kans']) {
+      const id = h.fake.interact('command', TEXT, latest(typed), 'member');
+      await h.fake.until(() => h.fake.answers(id).length === 1);
+      expect(h.fake.answers(id)[0]!.body.embeds[0].title).toBe('Dunavac port reopens');
+    }
   });
 
   it('GIVEN a right-to-left override in an option THEN the answer never echoes it', async () => {

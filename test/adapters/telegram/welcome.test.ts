@@ -66,4 +66,24 @@ describe('Telegram: the welcome', () => {
     await seedStory(h.store, makeAnalysis({ title: 'Dunavac port reopens' }));
     expect(await ask('/start@newsdesk_test_bot balkans', GROUP)).toContain('Dunavac port reopens');
   });
+
+  it('GIVEN a member pressing a button again and again THEN presses count as commands: a handful answered, one private notice, then silence', async () => {
+    h = await startHarness();
+    await ask('/start', GROUP);
+    const welcome = h.fake.sent()[0]!;
+    const acks = () => h.fake.calls.filter((c) => c.method === 'answerCallbackQuery');
+    for (let i = 0; i < 10; i++) h.fake.push(buttonPress(welcome, 'Regions', 7));
+    await h.fake.until(() => acks().length === 10);
+    await h.fake.until(() => texts().filter((t) => t.includes('balkans: The Balkans')).length === 4);
+    await new Promise((r) => setTimeout(r, 300));
+    // The /start and four presses made the member's five; the sixth press was told, privately.
+    expect(texts().filter((t) => t.includes('balkans: The Balkans'))).toHaveLength(4);
+    const notices = acks().filter((c) => String(c.body.text ?? '').includes('a lot of commands'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body.show_alert).toBe(true);
+    expect(texts().some((t) => t.includes('a lot of commands'))).toBe(false);
+    // Another member is not held back by it.
+    h.fake.push(buttonPress(welcome, 'Regions', 8));
+    await h.fake.until(() => texts().filter((t) => t.includes('balkans: The Balkans')).length === 5);
+  });
 });
