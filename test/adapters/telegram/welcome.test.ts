@@ -69,7 +69,7 @@ describe('Telegram: the welcome', () => {
 
   it('GIVEN a member pressing a button again and again THEN presses count as commands: a handful answered, one private notice, then silence', async () => {
     h = await startHarness();
-    await ask('/start', GROUP);
+    await ask('/start@newsdesk_test_bot', GROUP);
     const welcome = h.fake.sent()[0]!;
     const acks = () => h.fake.calls.filter((c) => c.method === 'answerCallbackQuery');
     for (let i = 0; i < 10; i++) h.fake.push(buttonPress(welcome, 'Regions', 7));
@@ -85,5 +85,16 @@ describe('Telegram: the welcome', () => {
     // Another member is not held back by it.
     h.fake.push(buttonPress(welcome, 'Regions', 8));
     await h.fake.until(() => texts().filter((t) => t.includes('balkans: The Balkans')).length === 5);
+  });
+
+  it('GIVEN a bare /start in a group THEN it is left to the other bots; addressed to us or in reply to us THEN welcomed', async () => {
+    h = await startHarness();
+    h.fake.push(textMessage('/start', GROUP, { fromId: 7 }));
+    expect(await ask('/start@newsdesk_test_bot', GROUP)).toContain('short briefings');
+    h.fake.push(textMessage('/start', GROUP, { fromId: 9, replyToBot: true }));
+    await h.fake.until(() => h.fake.sent().length === 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toContain('short briefings');
   });
 });
