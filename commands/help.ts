@@ -34,9 +34,10 @@ export function createHelpCommand(list: () => readonly CommandDef[], choices: re
         return Promise.resolve({
           blocks: [
             {
-              kind: 'list',
-              title: found.usage,
-              items: [`${found.description}${who}`, `Example: ${found.example}`],
+              kind: 'usage',
+              usage: found.usage,
+              about: `${found.description}${who}`,
+              example: found.example,
             },
           ],
         });

@@ -9,6 +9,7 @@ import { MAX_INPUT_LENGTH, parseCommandLine, readChatLine, type ChatLine } from 
 import { regionsCommand } from './regions.js';
 import { settingsCommand } from './settings.js';
 import { sourcesCommand } from './sources.js';
+import { startCommand } from './start.js';
 import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { topicsCommand } from './topics.js';
@@ -23,6 +24,7 @@ export { parseCommandLine, type ChatLine } from './parse.js';
 export { normaliseText } from './normalise.js';
 export { digestForSubscription, type PreparedDigest } from './digest.js';
 export { describeTarget } from './target.js';
+export { WELCOME } from './start.js';
 
 const helpCommand: CommandDef = createHelpCommand(
   () => COMMANDS,
@@ -57,12 +59,14 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand,
 ];
 
-// Telegram sends /start when someone opens the bot for the first time: answer with the help.
-const ALIASES: Readonly<Record<string, string>> = { start: 'help' };
+/**
+ * Commands that are answered but not offered: Telegram sends /start itself when someone opens the
+ * bot (and shows its own Start button), so it is in no menu, no help list and not on Discord.
+ */
+const UNLISTED: readonly CommandDef[] = [startCommand];
 
 function byName(name: string): CommandDef | undefined {
-  const wanted = Object.hasOwn(ALIASES, name) ? ALIASES[name] : name;
-  return COMMANDS.find((c) => c.name === wanted);
+  return COMMANDS.find((c) => c.name === name) ?? UNLISTED.find((c) => c.name === name);
 }
 
 /**

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { textReply } from '../src/core/briefing/index.js';
 import { defineCommand } from './define.js';
 import { NO_OPTIONS } from './slash.js';
-import { describeSchedule } from './schedule.js';
-import { describeTarget } from './target.js';
+import { describeSubscription } from './zone-move.js';
 
 /** `/subscriptions`: what this chat follows. */
 export const subscriptionsCommand = defineCommand({
@@ -18,12 +17,8 @@ export const subscriptionsCommand = defineCommand({
   async handler(ctx) {
     const subs = await ctx.store.subscriptions.forChat(ctx.chat);
     if (subs.length === 0) return textReply('No subscriptions yet. Try /subscribe balkans daily');
-    const items = subs.map((s) => {
-      const where =
-        s.threadId === null ? '' : ` in ${ctx.describePlace?.(s.threadId) ?? `topic ${s.threadId}`}`;
-      const paused = s.paused ? ' (paused)' : '';
-      return `#${s.id} ${describeTarget(s.target)}, ${describeSchedule(s.schedule)} ${s.timezone}${where}${paused}`;
-    });
+    // Each schedule in its own zone, with its next digest as a reader there sees it.
+    const items = subs.map((s) => describeSubscription(ctx, s));
     return { blocks: [{ kind: 'list', title: 'Subscriptions', items }] };
   },
 });

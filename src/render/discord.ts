@@ -120,6 +120,14 @@ export function embedSize(e: DiscordEmbed): number {
   return e.title.length + (e.description?.length ?? 0) + fields + (e.footer?.text.length ?? 0);
 }
 
+/**
+ * The bot's own text (a usage line, an example) as inline code: shown as is, and copied as is with
+ * a tap. Nothing inside code is markdown or a mention.
+ */
+function inlineCode(text: string): string {
+  return `\`${stripControls(text).replace(/`/g, "'")}\``;
+}
+
 /** Lines of a list, packed into as few parts as fit one message's content. */
 function listParts(title: string, items: readonly string[]): string[] {
   const parts: string[] = [];
@@ -143,10 +151,16 @@ function blockTexts(block: Exclude<ReplyBlock, { kind: 'briefing' }>): string[] 
     case 'list':
       return listParts(block.title, block.items);
     case 'error': {
-      // An example is the bot's own text: shown as code so a tap copies it as is.
-      const example = block.example === undefined ? '' : `\nExample: \`${block.example.replace(/`/g, "'")}\``;
+      const example = block.example === undefined ? '' : `\nExample: ${inlineCode(block.example)}`;
       return [cut(`⚠️ ${escapeDiscord(block.message)}${example}`, DISCORD_LIMITS.content)];
     }
+    case 'usage':
+      return [
+        cut(
+          `${inlineCode(block.usage)}\n${escapeDiscord(block.about)}\nExample: ${inlineCode(block.example)}`,
+          DISCORD_LIMITS.content,
+        ),
+      ];
   }
 }
 

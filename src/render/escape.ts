@@ -6,9 +6,18 @@ export function escapeHtml(text: string): string {
 // U+2060 WORD JOINER: invisible, but Telegram and Discord no longer see "@name" as a mention.
 const JOINER = '\u2060';
 
-/** Keeps feed text from pinging anyone: "@someone" and "@everyone" stop being mentions. */
+/**
+ * Keeps feed text from pinging anyone: "@someone" and "@everyone" stop being mentions. Only an @
+ * before a letter or _ can start one (Telegram usernames and Discord's @everyone and @here start
+ * with a letter), so "daily@08:00" is left as typed and still works when copied.
+ */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${JOINER}`);
+  return text.replace(/@(?=[\p{L}_])/gu, `@${JOINER}`);
+}
+
+/** The bot's own text (a usage line, an example) for Telegram HTML: escaped, never altered. */
+export function ownText(text: string): string {
+  return escapeHtml(stripControls(text));
 }
 
 /** Feed text made safe for Telegram HTML: escaped and unable to mention. */

@@ -26,10 +26,16 @@ function blockText(block: ReplyBlock): string {
       return [stripControls(block.title), ...block.items.map((i) => `  • ${stripControls(i)}`)].join('\n');
     case 'error':
       return `! ${stripControls(block.message)}${block.example === undefined ? '' : `\n  Example: ${block.example}`}`;
+    case 'usage':
+      return [block.usage, `  ${block.about}`, `  Example: ${block.example}`].map(stripControls).join('\n');
   }
 }
 
-/** A reply as plain text: blocks separated by a rule so stories stand apart. */
+/**
+ * A reply as plain text: blocks separated by a blank line so stories stand apart, and its actions
+ * (buttons elsewhere) as the commands to type.
+ */
 export function renderPlain(reply: Reply): string {
-  return reply.blocks.map(blockText).join('\n\n');
+  const actions = (reply.actions ?? []).map((a) => `  → ${stripControls(a.label)}: ${a.run}`);
+  return [...reply.blocks.map(blockText), ...(actions.length ? [actions.join('\n')] : [])].join('\n\n');
 }

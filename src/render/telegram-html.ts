@@ -1,5 +1,5 @@
 import type { Briefing, Reply, ReplyBlock } from '../core/briefing/index.js';
-import { escapeHtml, safeText, safeUrl } from './escape.js';
+import { escapeHtml, ownText, safeText, safeUrl } from './escape.js';
 import { packBlocks, TELEGRAM_MESSAGE_LIMIT } from './split.js';
 import { truncateHtml } from './truncate-html.js';
 
@@ -52,9 +52,12 @@ function blockHtml(block: ReplyBlock): string {
     case 'list':
       return [`<b>${safeText(block.title)}</b>`, ...block.items.map((i) => `• ${safeText(i)}`)].join('\n');
     case 'error': {
-      const example = block.example === undefined ? '' : `\nExample: <code>${safeText(block.example)}</code>`;
+      // The example is the bot's own: shown as code so a tap copies it, and never altered.
+      const example = block.example === undefined ? '' : `\nExample: <code>${ownText(block.example)}</code>`;
       return `⚠️ ${safeText(block.message)}${example}`;
     }
+    case 'usage':
+      return `<b>${ownText(block.usage)}</b>\n${safeText(block.about)}\nExample: <code>${ownText(block.example)}</code>`;
   }
 }
 

@@ -237,6 +237,12 @@ export interface SubscriptionRepo {
    */
   moveChat(from: ChatRef, to: ChatRef): Promise<number>;
   markDigest(id: number, at: Date): Promise<void>;
+  /**
+   * Moves a subscription to another time zone, with its next due time read there, but only if its
+   * next due time is still `expected`: the scheduler may have moved it meanwhile. Returns whether
+   * this call wrote.
+   */
+  retime(id: number, timezone: string, nextDueAt: Date | null, expected: Date | null): Promise<boolean>;
 }
 
 /** A chat's topics; names are compared without regard to case. */

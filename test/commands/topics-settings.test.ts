@@ -77,10 +77,18 @@ describe('/settings, /regions, /help, /sources', () => {
     const ctx = makeContext(store);
     expect(text(await dispatch(ctx, '/regions'))).toContain('balkans: The Balkans');
     expect(text(await dispatch(ctx, '/help'))).toContain('/latest <region|topic> [count]');
-    expect(text(await dispatch(ctx, '/help latest'))).toContain('Example: /latest balkans 3');
+    expect((await dispatch(ctx, '/help latest')).blocks).toEqual([
+      {
+        kind: 'usage',
+        usage: '/latest <region|topic> [count]',
+        about: 'The latest stories for a region or topic',
+        example: '/latest balkans 3',
+      },
+    ]);
     expect(text(await dispatch(ctx, '/sources'))).toContain('Example Feed (https://feeds.example/rss)');
     expect(text(await dispatch(ctx, '/nonsense'))).toContain('There is no command');
-    expect(text(await dispatch(ctx, '/start'))).toContain('newsdesk commands');
+    expect(text(await dispatch(ctx, '/start'))).toContain('short briefings');
+    expect(text(await dispatch(ctx, '/help'))).not.toContain('/start');
   });
 
   it('GIVEN /brief where there is no network THEN it says so; with a fetcher THEN it briefs the page', async () => {

@@ -134,7 +134,10 @@ export class FakeTelegram {
       case 'deleteWebhook':
       case 'setWebhook':
       case 'setMyCommands':
+      case 'answerCallbackQuery':
         return ok(true);
+      case 'editMessageReplyMarkup':
+        return ok({ message_id: body.message_id, date: 0, chat: { id: body.chat_id, type: 'supergroup' } });
       case 'getChatMember': {
         const status = this.members.get(`${body.chat_id}:${body.user_id}`) ?? 'member';
         return ok({ status, user: { id: body.user_id, is_bot: false, first_name: 'U' } });
@@ -165,8 +168,10 @@ export class FakeTelegram {
         }
         if ([...shown].length > 4096) return bad('message is too long');
         (call.body as Record<string, unknown>).accepted = true;
+        const messageId = this.nextMessageId++;
+        (call.body as Record<string, unknown>).message_id = messageId;
         return ok({
-          message_id: this.nextMessageId++,
+          message_id: messageId,
           date: 0,
           chat: { id: body.chat_id, type: 'supergroup' },
           text: shown,
@@ -235,4 +240,46 @@ export function textMessage(
 export function edited(update: Record<string, unknown>): Record<string, unknown> {
   const message = update.message as Record<string, unknown>;
   return { edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000) } };
+}
+
+let callbackIds = 1;
+
+/** The labels of the inline keyboard a sent message carries, row by row ([] for none). */
+export function buttonsOf(sent: ApiCall): string[][] {
+  const rows = (sent.body.reply_markup?.inline_keyboard ?? []) as { text: string }[][];
+  return rows.map((row) => row.map((b) => b.text));
+}
+
+/**
+ * A callback_query update as Telegram sends it when `fromId` presses the button labelled `label`
+ * under a message the bot sent (a call the fake accepted).
+ */
+export function buttonPress(sent: ApiCall, label: string, fromId = 7): Record<string, unknown> {
+  const rows = (sent.body.reply_markup?.inline_keyboard ?? []) as { text: string; callback_data: string }[][];
+  const button = rows.flat().find((b) => b.text === label);
+  if (!button) throw new Error(`fake telegram: no button "${label}" under that message`);
+  const chatId = Number(sent.body.chat_id);
+  const chat =
+    chatId < 0
+      ? { id: chatId, type: 'supergroup', title: 'Group' }
+      : { id: chatId, type: 'private', first_name: 'U' };
+  const bot = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
+  return {
+    callback_query: {
+      id: String(callbackIds++),
+      from: { id: fromId, is_bot: false, first_name: 'U' },
+      chat_instance: '1',
+      data: button.callback_data,
+      message: {
+        message_id: sent.body.message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: bot,
+        text: 'an earlier answer',
+        ...(sent.body.message_thread_id === undefined
+          ? {}
+          : { message_thread_id: sent.body.message_thread_id, is_topic_message: true }),
+      },
+    },
+  };
 }

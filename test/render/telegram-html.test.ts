@@ -58,6 +58,37 @@ describe('Telegram HTML', () => {
     }
   });
 
+  it('GIVEN a command’s usage and an error with an example THEN the examples are code, exactly as typed, and feed-style mentions are still broken', () => {
+    const reply: Reply = {
+      blocks: [
+        {
+          kind: 'usage',
+          usage: '/subscribe <region|topic> [daily|HH:MM]',
+          about: 'Get a digest; ask @newsdesk_admin',
+          example: '/subscribe balkans daily@08:00 Europe/Belgrade',
+        },
+        {
+          kind: 'error',
+          message: 'Try weekdays@07:30 or @everyone',
+          example: '/subscribe sahel weekdays@07:30',
+        },
+      ],
+    };
+    const [message] = renderTelegram(reply);
+    const html = message!.text;
+    expect(html).toContain('Example: <code>/subscribe balkans daily@08:00 Europe/Belgrade</code>');
+    expect(html).toContain('Example: <code>/subscribe sahel weekdays@07:30</code>');
+    expect(html).toContain('<b>/subscribe &lt;region|topic&gt; [daily|HH:MM]</b>');
+    expect(html).toContain('Try weekdays@07:30 or @\u2060everyone');
+    expect(html).toContain('ask @\u2060newsdesk_admin');
+    expect(html).not.toMatch(/@\u2060\d/);
+    expect(parseTelegramHtml(html)).toMatchObject({ ok: true });
+    expect(renderPlain(reply)).toContain('  Example: /subscribe balkans daily@08:00 Europe/Belgrade');
+    const [discord] = renderDiscord(reply);
+    expect(discord!.content).toContain('Example: `/subscribe balkans daily@08:00 Europe/Belgrade`');
+    expect(discord!.content).toContain('Example: `/subscribe sahel weekdays@07:30`');
+  });
+
   it('GIVEN a javascript: link THEN the headline is not a link at all', () => {
     const b = buildBriefing(
       { analysis: hostile, url: 'javascript:alert(1)', outlets: 1, publishedAt: null },
@@ -123,5 +154,19 @@ describe('plain text', () => {
     expect(text).toContain('  • A "quoted" <i>line</i> & more.');
     expect(text).toContain('“We <can> & will”\n    — Dana <Ilić>, head of the "union"');
     expect(text).toContain('! Bad\n  Example: /help');
+  });
+
+  it('GIVEN a reply with actions THEN the terminal shows each as the command to type', () => {
+    const text = renderPlain({
+      blocks: [{ kind: 'text', text: 'Move them?' }],
+      actions: [
+        { label: 'Move', run: '/settings tz Europe/Belgrade move yes' },
+        { label: 'Keep', run: '/settings tz Europe/Belgrade move no' },
+      ],
+      choice: true,
+    });
+    expect(text).toBe(
+      'Move them?\n\n  → Move: /settings tz Europe/Belgrade move yes\n  → Keep: /settings tz Europe/Belgrade move no',
+    );
   });
 });

@@ -115,6 +115,29 @@ export function chatContract(ctx: ContractContext): void {
       expect((await ctx.store.chats.settings(SUPERGROUP)).digestSize).toBe(8);
     });
 
+    it('GIVEN a subscription moved to another zone THEN its zone and next due time change, unless the due time moved meanwhile', async () => {
+      const due = hoursAfter(T0, 2);
+      const s = await ctx.store.subscriptions.add(sub(GROUP, { timezone: 'UTC', nextDueAt: due }));
+      const other = await ctx.store.subscriptions.add(sub(GUILD, { timezone: 'UTC' }));
+      // Expecting an old due time: someone moved it since, so nothing is written.
+      expect(await ctx.store.subscriptions.retime(s.id, 'Asia/Tokyo', T0, hoursAfter(T0, 1))).toBe(false);
+      expect(await ctx.store.subscriptions.get(s.id)).toMatchObject({ timezone: 'UTC', nextDueAt: due });
+      const moved = hoursAfter(T0, 1);
+      expect(await ctx.store.subscriptions.retime(s.id, 'Europe/Belgrade', moved, due)).toBe(true);
+      expect(await ctx.store.subscriptions.get(s.id)).toMatchObject({
+        timezone: 'Europe/Belgrade',
+        nextDueAt: moved,
+        schedule: '0 8 * * *',
+        paused: false,
+      });
+      // Never scheduled: it stays so, and the scheduler reads it in its new zone.
+      expect(await ctx.store.subscriptions.retime(other.id, 'Asia/Tokyo', null, null)).toBe(true);
+      expect(await ctx.store.subscriptions.get(other.id)).toMatchObject({
+        timezone: 'Asia/Tokyo',
+        nextDueAt: null,
+      });
+    });
+
     it('GIVEN a subscription removed or marked digested THEN that is what is stored', async () => {
       const s = await ctx.store.subscriptions.add(sub(GROUP));
       await ctx.store.subscriptions.markDigest(s.id, T0);

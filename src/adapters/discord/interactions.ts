@@ -16,6 +16,7 @@ import {
   APOLOGY,
   findCommand,
   normaliseText,
+  parseCommandLine,
   prepareCommand,
   refusalReply,
   type ChatPlace,
@@ -28,6 +29,7 @@ import type { Logger } from '../../log.js';
 import { renderDiscord, type DiscordMessage } from '../../render/index.js';
 import type { Store } from '../../store/types.js';
 import { floodNotice, type FloodGate } from '../shared/flood-gate.js';
+import { actionButtons, readActionButton } from './actions.js';
 import { focusedOption, type Suggester } from './autocomplete.js';
 import { messageBody } from './deliver.js';
 import { moreButtonId, readMoreButton } from './more.js';
@@ -86,14 +88,15 @@ function replyOptions(message: DiscordMessage, components: ActionRowBuilder<Butt
   };
 }
 
-function moreRow(reply: Reply, now: Date): ActionRowBuilder<ButtonBuilder>[] {
+/** The buttons under a reply's last message: its actions, then "More" when there is a next page. */
+function buttonRows(reply: Reply, now: Date): ActionRowBuilder<ButtonBuilder>[] {
+  const buttons = actionButtons(reply).map((b) =>
+    new ButtonBuilder().setCustomId(b.customId).setLabel(b.label).setStyle(ButtonStyle.Primary),
+  );
   const id = reply.next ? moreButtonId(reply.next, now) : null;
-  if (id === null) return [];
-  return [
-    new ActionRowBuilder<ButtonBuilder>().addComponents(
-      new ButtonBuilder().setCustomId(id).setLabel('More').setStyle(ButtonStyle.Secondary),
-    ),
-  ];
+  if (id !== null && buttons.length < 5)
+    buttons.push(new ButtonBuilder().setCustomId(id).setLabel('More').setStyle(ButtonStyle.Secondary));
+  return buttons.length === 0 ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)];
 }
 
 /** Answers only the one who asked (argument errors, refusals). */
@@ -126,7 +129,7 @@ async function answerDeferred(
   const messages = renderDiscord(reply);
   for (const [index, message] of messages.entries()) {
     const last = index === messages.length - 1;
-    const options = replyOptions(message, last ? moreRow(reply, now) : []);
+    const options = replyOptions(message, last ? buttonRows(reply, now) : []);
     if (index === 0 && edit) await i.editReply(options);
     else await i.followUp(options);
   }
@@ -213,8 +216,39 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
   deps.onCommand?.(prepared.command.name, Date.now() - started);
 }
 
+/**
+ * A button of a reply's actions: its command line runs for the one who pressed, with the same checks
+ * as a typed command. A refusal is shown to them alone; a choice's buttons go once it is answered.
+ */
+async function handleActionButton(
+  deps: InteractionDeps,
+  i: ButtonInteraction,
+  action: { line: string; choice: boolean },
+): Promise<void> {
+  if (!(await admitted(deps, i))) return;
+  const line = parseCommandLine(action.line);
+  if (!line) return answerPrivately(i, errorReply('That button no longer works; try /help.'));
+  const prepared = prepareCommand(line.name, line.words);
+  if (!prepared.ok) return answerPrivately(i, prepared.reply);
+  if (prepared.access === 'moderator' && !isModerator(i))
+    return answerPrivately(i, refusalReply(prepared.command));
+  if (action.choice) await i.update({ components: [] });
+  else await i.deferReply();
+  const now = deps.now();
+  let reply: Reply;
+  try {
+    reply = await prepared.run(contextFor(deps, i, placeOf(i), now));
+  } catch (error) {
+    deps.log.error({ err: error, interactionId: i.id }, 'discord button failed');
+    reply = APOLOGY;
+  }
+  await answerDeferred(i, reply, now, !action.choice);
+}
+
 /** A "More" button: the old button goes, and the next page follows as a new message. */
 export async function handleButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  const action = readActionButton(i.customId);
+  if (action) return handleActionButton(deps, i, action);
   const now = deps.now();
   const next = readMoreButton(i.customId, now);
   if (next === null) return;

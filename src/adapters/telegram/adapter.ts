@@ -11,6 +11,7 @@ import type { ChatPlatform, Destination } from '../../platform.js';
 import type { Leadership, Store } from '../../store/types.js';
 import { createFloodGate, FLOOD_POLICY, type FloodPolicy } from '../shared/flood-gate.js';
 import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
+import { handleButtons } from './callbacks.js';
 import { handleChatEvents } from './chat-events.js';
 import { handleCommands, memberKey } from './commands.js';
 import { deliverReply, type TelegramPlace } from './deliver.js';
@@ -100,7 +101,9 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
   );
   handleChatEvents(bot, store, log);
 
-  handleCommands(bot, { store, services, log, now, queue, gate, isModerator });
+  const commandDeps = { store, services, log, now, queue, gate, isModerator };
+  handleCommands(bot, commandDeps);
+  handleButtons(bot, commandDeps);
 
   // The one error boundary: a failed update is logged with its context and the bot carries on.
   bot.catch((err) => {

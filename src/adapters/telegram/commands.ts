@@ -29,17 +29,20 @@ export interface CommandDeps {
 /**
  * Whether to answer a chat message at all. In a group the bot keeps quiet about what is not its
  * own: other bots' commands, text that merely starts with a slash, and commands it does not know
- * unless they were addressed to it (`/cmd@ourbot`) or sent in reply to it. In a private chat an
- * unknown command is answered: there it can only have been meant for us.
+ * unless they were addressed to it (`/cmd@ourbot`) or sent in reply to it, and a bare `/start`,
+ * which every bot answers. In a private chat an unknown command is answered: there it can only have
+ * been meant for us.
  */
 function worthAnswering(
   line: ChatLine,
   msg: Message,
   botId: number,
 ): line is Extract<ChatLine, { kind: 'command' | 'unknown' }> {
-  if (line.kind === 'command') return true;
-  if (line.kind !== 'unknown') return false;
-  return msg.chat.type === 'private' || line.addressed || msg.reply_to_message?.from?.id === botId;
+  if (line.kind !== 'command' && line.kind !== 'unknown') return false;
+  const ours = msg.chat.type === 'private' || line.addressed || msg.reply_to_message?.from?.id === botId;
+  // Every bot knows /start: in a group, a bare one may be meant for any of them.
+  if (line.kind === 'command') return line.name !== 'start' || ours;
+  return ours;
 }
 
 /** Who sent a message, as a key for flood control and the send queue's turns: per member, per chat. */

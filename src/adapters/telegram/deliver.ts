@@ -1,8 +1,10 @@
 import { GrammyError, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Reply } from '../../core/briefing/index.js';
 import { DestinationLostError, type Delivered } from '../../platform.js';
 import { renderTelegram, type TelegramMessage } from '../../render/index.js';
 import type { SendOptions, SendQueue } from '../shared/send-queue.js';
+import { keyboardOf } from './buttons.js';
 
 /** Where a reply goes: a chat and, in a forum, its topic. */
 export interface TelegramPlace {
@@ -54,9 +56,11 @@ async function sendOne(
   place: TelegramPlace,
   message: TelegramMessage,
   replyTo: number | undefined,
+  keyboard: InlineKeyboardMarkup | undefined,
 ): Promise<string> {
   const common = {
     link_preview_options: message.linkPreview,
+    ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
     ...(place.threadId === null ? {} : { message_thread_id: place.threadId }),
     // The reply still goes if the command was deleted meanwhile.
     ...(replyTo === undefined
@@ -93,6 +97,8 @@ export async function deliverReply(
   options: ReplyOptions = {},
 ): Promise<Delivered> {
   const messages = renderTelegram(reply);
+  // The reply's buttons go under its last message, where the reader's eye ends.
+  const keyboard = keyboardOf(reply);
   const key = String(place.chatId);
   const { replyTo, signal, ...send } = options;
   let lost: DestinationLostError | null = null;
@@ -105,7 +111,8 @@ export async function deliverReply(
         if (lost) throw lost;
         signal?.throwIfAborted();
         try {
-          return await sendOne(api, place, m, index === 0 ? replyTo : undefined);
+          const last = index === messages.length - 1;
+          return await sendOne(api, place, m, index === 0 ? replyTo : undefined, last ? keyboard : undefined);
         } catch (error) {
           if (error instanceof DestinationLostError) lost = error;
           throw error;

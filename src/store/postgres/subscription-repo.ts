@@ -90,5 +90,13 @@ export function createPgSubscriptionRepo(db: Db): SubscriptionRepo {
     async markDigest(id, at) {
       await db.query('UPDATE subscriptions SET last_digest_at = $1 WHERE id = $2', [at, id]);
     },
+    retime: async (id, timezone, nextDueAt, expected) =>
+      ((
+        await db.query(
+          `UPDATE subscriptions SET timezone = $1, next_due_at = $2
+             WHERE id = $3 AND next_due_at IS NOT DISTINCT FROM $4`,
+          [timezone, nextDueAt, id, expected],
+        )
+      ).rowCount ?? 0) > 0,
   };
 }

@@ -89,5 +89,9 @@ export function createSqliteSubscriptionRepo(db: Database.Database): Subscriptio
     markDigest: (id, at) => {
       db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?').run(at.getTime(), id);
     },
+    retime: (id, timezone, nextDueAt, expected) =>
+      db
+        .prepare('UPDATE subscriptions SET timezone = ?, next_due_at = ? WHERE id = ? AND next_due_at IS ?')
+        .run(timezone, nextDueAt?.getTime() ?? null, id, expected?.getTime() ?? null).changes > 0,
   });
 }

@@ -104,3 +104,16 @@ describe('Telegram: input hygiene', () => {
     expect(sentTexts()[1]).toContain('Dunavac port reopens');
   });
 });
+
+describe('Telegram: text that survives copying', () => {
+  it('GIVEN /help subscribe THEN its example is a code entity holding exactly the working command, and pasting it back subscribes', async () => {
+    h = await startHarness({ flood: ROOMY });
+    const [answer] = await answersTo(['/help subscribe'], PRIVATE);
+    const example = /Example: <code>([^<]*)<\/code>/.exec(answer ?? '')?.[1];
+    expect(example).toBe('/subscribe balkans daily@08:00 Europe/Belgrade');
+    expect(answer).not.toContain('\u2060');
+    // What a tap copies, pasted back as a command, works.
+    const [pasted] = await answersTo([example!], PRIVATE);
+    expect(pasted).toContain('now gets The Balkans daily at 08:00 (Europe/Belgrade)');
+  });
+});
