@@ -162,13 +162,27 @@ function skipParenthesis(tokens: readonly Token[], e: number): number {
   return e - 1;
 }
 
+/** Nouns that end in "-ly" ("the family said"): every other lower-case "-ly" word before a verb is an adverb. */
+const LY_NOUNS = new Set(
+  'family ally rally assembly supply monopoly anomaly daily weekly monthly'.split(' '),
+);
+
+/** A word that may stand between a subject and its verb: "later", "has", "angrily", "jokingly". */
+function skippable(t: Token): boolean {
+  if (!t.word) return false;
+  if (BACK_SKIP.has(t.norm)) return true;
+  return !t.capital && t.norm.length > 4 && t.norm.endsWith('ly') && !LY_NOUNS.has(t.norm);
+}
+
 /** Walks back from the token before a finite verb to the start of its subject phrase. */
 export function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Mention | null {
   let e = verb - 1;
-  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
+  while (e >= 0 && skippable(tokens[e] as Token)) e--;
   let role: string | null = null;
   e = skipParenthesis(tokens, e);
-  if (tokens[e]?.text === ',') {
+  // "Mike Lee, who declared,": the verb of a relative clause speaks for the name before it
+  if (tokens[e]?.text === ',' && tokens[e + 1]?.norm === 'who') e--;
+  else if (tokens[e]?.text === ',') {
     // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
     let k = e - 1;
     while (k >= 0 && e - k < 16 && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k--;

@@ -104,4 +104,21 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     const text = '“We are ready,” Ruiz said. Critics called the plan “a waste of money” and left the hall.';
     expect(quote(text, 'a waste').speaker.name).not.toBe('Ruiz');
   });
+
+  it('GIVEN an adverb in "-ly" or a relative clause between subject and verb THEN the subject speaks', () => {
+    const text =
+      'The budget passed.\n\nRuiz angrily said, “This is a budget for nobody.”\n\n' +
+      'The plan won support from Dana Lee, who declared in the hall, “We will build the road.”\n\n' +
+      'A flabbergasted Okafor quipped, “That is a bridge to nowhere.”';
+    expect(quote(text, 'This is a budget').said).toBe('Ruiz');
+    expect(quote(text, 'We will build').said).toBe('Dana Lee');
+    expect(quote(text, 'That is a bridge').said).toBe('Okafor');
+  });
+
+  it('GIVEN "the official" or "the candidate" before a reporting verb THEN that person speaks', () => {
+    const text =
+      'The port closed.\n\nA city official said, “The cranes are unsafe.”\n\nThe candidate added, “I would reopen it.”';
+    expect(quote(text, 'The cranes').said).toBe('A city official');
+    expect(quote(text, 'I would').said).toBe('The candidate');
+  });
 });
