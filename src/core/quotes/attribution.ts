@@ -223,6 +223,20 @@ function firstFrom(tokens: readonly Token[], offset: number): number {
 export function attributionBefore(text: string, q: Quotation, floor: number): Attribution | null {
   const s = sentenceStart(text, q.start, Math.max(floor, q.start - 600));
   const tokens = tokenize(text, s, q.start);
+  // "Hill pointed out, “...”", "Clinton shot back: “...”": a past verb and its particle just before
+  // the quote are an attribution whatever the verb
+  const introduces = tokens[tokens.length - 1]?.text === ',' || tokens[tokens.length - 1]?.text === ':';
+  const p = tokens.length - 2;
+  if (
+    introduces &&
+    p >= 1 &&
+    PARTICLES.has((tokens[p] as Token).norm) &&
+    verbLike(tokens, p - 1) &&
+    !isPassive(tokens, p - 1)
+  ) {
+    const m = subjectBefore(tokens, p - 1);
+    if (m && m.kind !== 'group') return { mention: m, kind: 'before' };
+  }
   let fallback: Mention | null = null;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v] as Token;
@@ -250,6 +264,12 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
     if (!isParticiple(t)) {
       const inverted = readPhrase(tokens, v + 1, tokens.length);
       if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
+    }
+    // a verb just before the quote whose subject is out of reach of a walk back ("Trump went on to
+    // say,", "a source familiar with his thinking said,"): the sentence's subject speaks
+    if (introduces && tokens.length - v <= 5) {
+      const subject = sentenceSubject(tokens, v);
+      if (subject) return { mention: subject, kind: 'before' };
     }
   }
   return fallback ? { mention: fallback, kind: 'before' } : null;

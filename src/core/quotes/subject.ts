@@ -139,6 +139,11 @@ function subjectStart(tokens: readonly Token[], limit: number): number {
   for (let chunks = 0; chunks < 3; chunks++) {
     const first = tokens[i];
     if (!first || i >= limit) return -1;
+    // "On July 6, 2015, Ruiz said": the year after a date's comma is still the intro
+    if (/^\d+$/.test(first.text) && tokens[i + 1]?.text === ',') {
+      i += 2;
+      continue;
+    }
     let comma = -1;
     for (let k = i; k < limit && k - i <= 12 && comma < 0; k++)
       if ((tokens[k] as Token).text === ',') comma = k;

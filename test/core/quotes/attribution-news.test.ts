@@ -121,4 +121,30 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     expect(quote(text, 'The cranes').said).toBe('A city official');
     expect(quote(text, 'I would').said).toBe('The candidate');
   });
+
+  it('GIVEN "went on to say," or a long subject before the verb THEN the sentence subject speaks', () => {
+    const text =
+      'The ferry sank.\n\nDana Lee went on to say, “Nobody checked the hull.”\n\n' +
+      'Another source familiar with her thinking said, “She will run again.”';
+    expect(quote(text, 'Nobody checked').said).toBe('Dana Lee');
+    expect(quote(text, 'She will run').said).toBe('Another source');
+  });
+
+  it('GIVEN a past verb with its particle before a quote ("pointed out," "shot back:") THEN its subject speaks', () => {
+    const text =
+      'The ferry sank.\n\nRuiz pointed out, “The hull was old.”\n\nOkafor shot back: “It passed every test.”';
+    expect(quote(text, 'The hull').said).toBe('Ruiz');
+    expect(quote(text, 'It passed').said).toBe('Okafor');
+  });
+
+  it('GIVEN a date with its year before the subject ("On July 6, 2015,") THEN the year is no speaker', () => {
+    const text =
+      'The ferry sank.\n\nOn July 6, 2015, Ruiz made the following comment: “Nobody checked the hull.”';
+    expect(quote(text, 'Nobody checked').said).toBe('Ruiz');
+  });
+
+  it('GIVEN a verb and its particle inside the sentence ("were handed out") THEN its subject does not speak', () => {
+    const text = 'Lee said in a statement, adding that the passes were handed out “like candy.”';
+    expect(quote(text, 'like candy').said).not.toBe('the passes');
+  });
 });
