@@ -30,6 +30,20 @@ export type AttributionKind = 'after' | 'before' | 'colon' | 'intro' | 'dash' | 
 export interface Attribution {
   readonly mention: Mention;
   readonly kind: AttributionKind;
+  /**
+   * The words that attribute the quote when they are not the phrase naming the speaker: the "who"
+   * of a relative clause ("Trump, who has called the pact “insanity”"), which speaks for its name.
+   */
+  readonly at?: { readonly start: number; readonly end: number };
+}
+
+/** The relative "who" between a subject and its verb (tokens[v]), if the verb is in such a clause. */
+function relativeWho(tokens: readonly Token[], m: Mention, v: number): { start: number; end: number } | null {
+  for (let k = v - 1; k >= 0 && (tokens[k] as Token).start >= m.end; k--) {
+    const t = tokens[k] as Token;
+    if (t.word && t.norm === 'who') return { start: t.start, end: t.end };
+  }
+  return null;
 }
 
 const DASHES = '—―–-';
@@ -259,7 +273,10 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       fallback ??= m;
       continue;
     }
-    if (m) return { mention: m, kind: 'before' };
+    if (m) {
+      const who = relativeWho(tokens, m, v);
+      return who ? { mention: m, kind: 'before', at: who } : { mention: m, kind: 'before' };
+    }
     // "Said Rep. X: ..." or "..., added Rep. X, "...""
     if (!isParticiple(t)) {
       const inverted = readPhrase(tokens, v + 1, tokens.length);
@@ -284,7 +301,7 @@ export function attributionByColon(
   if (!previousParagraph || text[previousParagraph.end - 1] !== ':') return null;
   const pseudo: Quotation = { ...q, start: previousParagraph.end };
   const a = attributionBefore(text, pseudo, previousParagraph.start);
-  return a ? { mention: a.mention, kind: 'colon' } : null;
+  return a ? { ...a, kind: 'colon' } : null;
 }
 
 const FINITE_VERB = new RegExp(

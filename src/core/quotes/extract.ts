@@ -152,7 +152,9 @@ export function quoteDetails(text: string, context: QuoteContext): QuoteDetail[]
       ? {
           name: r?.name ?? null,
           role: r?.role ?? null,
-          mention: { start: a.mention.start, end: a.mention.end },
+          mention: a.at
+            ? { start: a.at.start, end: a.at.end }
+            : { start: a.mention.start, end: a.mention.end },
         }
       : { name: null, role: null, mention: null };
     const quote = { start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) };

@@ -111,7 +111,7 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
       'The plan won support from Dana Lee, who declared in the hall, “We will build the road.”\n\n' +
       'A flabbergasted Okafor quipped, “That is a bridge to nowhere.”';
     expect(quote(text, 'This is a budget').said).toBe('Ruiz');
-    expect(quote(text, 'We will build').said).toBe('Dana Lee');
+    expect(quote(text, 'We will build').speaker.name).toBe('Dana Lee');
     expect(quote(text, 'That is a bridge').said).toBe('Okafor');
   });
 
@@ -146,5 +146,13 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
   it('GIVEN a verb and its particle inside the sentence ("were handed out") THEN its subject does not speak', () => {
     const text = 'Lee said in a statement, adding that the passes were handed out “like candy.”';
     expect(quote(text, 'like candy').said).not.toBe('the passes');
+  });
+
+  it('GIVEN a relative clause ("Lee, who has said") THEN "who" attributes the quote and the name speaks', () => {
+    const text =
+      'The pact was signed.\n\nCritics include Dana Lee, who has said the pact is “a disaster for farmers.”';
+    const q = quote(text, 'a disaster');
+    expect(q.said).toBe('who');
+    expect(q.speaker.name).toBe('Dana Lee');
   });
 });
