@@ -333,7 +333,7 @@ function addInto(into: Tally, t: Tally): void {
 
 const ratio = (a: number, b: number): number => (b ? a / b : 0);
 const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
-const fmt = (x: number): string => x.toFixed(3);
+const fmt = (x: number): string => x.toFixed(4);
 
 function figures(t: Tally): Record<string, string> {
   const p = ratio(t.namedRight, t.named);

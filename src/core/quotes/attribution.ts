@@ -37,6 +37,13 @@ export interface Attribution {
   readonly at?: { readonly start: number; readonly end: number };
 }
 
+/** Verbs that name what someone said of a thing ("called it “a disgrace”", "described as “chaos”"). */
+const NAMING_VERBS: ReadonlySet<string> = new Set(
+  'call calls called calling describe describes described describing dub dubs dubbed label labels labeled labelled brand brands branded term terms termed'.split(
+    ' ',
+  ),
+);
+
 /** The relative "who" between a subject and its verb (tokens[v]), if the verb is in such a clause. */
 function relativeWho(tokens: readonly Token[], m: Mention, v: number): { start: number; end: number } | null {
   for (let k = v - 1; k >= 0 && (tokens[k] as Token).start >= m.end; k--) {
@@ -258,6 +265,24 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       const m = readPhrase(tokens, v + 2, tokens.length);
       if (m) return { mention: m, kind: 'before' };
       continue;
+    }
+    // "Trump called the system “rigged”", "what Ruiz described as “chaos”": a verb that names what
+    // was said, a few words before the quote, is said by its subject when the subject is named (a
+    // pronoun there often stands for someone other than the sentence's last name: "whom he called")
+    const naming =
+      NAMING_VERBS.has(t.norm) &&
+      !t.capital &&
+      tokens.length - v <= 6 &&
+      !isVerbAt(tokens, v - 1) &&
+      tokens[v + 1]?.norm !== 'on' &&
+      tokens[v + 1]?.norm !== 'for';
+    if (naming) {
+      // "..., calling him “a stiff”": a participle hangs on the sentence's subject
+      const m = isParticiple(t) ? sentenceSubject(tokens, v) : subjectBefore(tokens, v);
+      if (m && m.kind !== 'group' && m.kind !== 'pronoun') {
+        const who = relativeWho(tokens, m, v);
+        return who ? { mention: m, kind: 'before', at: who } : { mention: m, kind: 'before' };
+      }
     }
     // a sentence may open with the verb: "Said Ellis: ..."
     if (!isVerbAt(tokens, v) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;

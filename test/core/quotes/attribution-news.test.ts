@@ -155,4 +155,13 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     expect(q.said).toBe('who');
     expect(q.speaker.name).toBe('Dana Lee');
   });
+
+  it('GIVEN "called X “...”" or "calling X “...”" THEN the one who names it speaks, not who it names', () => {
+    const text =
+      'The bridge reopened.\n\nRuiz called the delay “a disgrace to the city.”\n\n' +
+      'Dana Lee went after Okafor, calling him “a total failure.”\n\nThe union called on members to be “patient.”';
+    expect(quote(text, 'a disgrace').said).toBe('Ruiz');
+    expect(quote(text, 'a total failure').said).toBe('Dana Lee');
+    expect(quote(text, 'patient').said).not.toBe('The union');
+  });
 });
