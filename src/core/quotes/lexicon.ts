@@ -233,9 +233,10 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 
 /** Intro words of a sentence, before its subject: "In an interview, Trump said...". */
 export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
-  'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite'.split(
-    ' ',
-  ),
+  (
+    'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite ' +
+    'alongside amid among against unlike without within throughout beyond besides across toward towards through likewise similarly otherwise'
+  ).split(' '),
 );
 
 /** True when a word can end a phrase naming a speaker: a name, a pronoun, or a person-like noun. */

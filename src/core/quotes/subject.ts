@@ -99,16 +99,39 @@ export function sentenceSubject(tokens: readonly Token[], limit: number, anyNoun
   )
     j++;
   if (!tokens[j]?.capital) return null;
-  while (
-    j < limit &&
-    ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
-    (tokens[j] as Token).word
-  ) {
-    j++;
-    if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+  for (;;) {
+    while (
+      j < limit &&
+      ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
+      (tokens[j] as Token).word
+    ) {
+      j++;
+      if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+    }
+    // "Former Republican presidential candidate Jeb Bush": lower-case role words between capitals
+    let k = j;
+    while (k < limit && k - j < 4 && modifier(tokens[k] as Token)) k++;
+    if (k === j || !tokens[k]?.capital || !tokens[k]?.word || k >= limit) break;
+    j = k;
   }
   const m = readPhrase(tokens, i, j);
   return m && m.kind !== 'title' ? m : null;
+}
+
+/** A lower-case word that may stand inside a role before a name: not a verb, a link or a determiner. */
+function modifier(t: Token): boolean {
+  return (
+    t.word &&
+    !t.capital &&
+    !t.possessive &&
+    !PHRASE_BREAKERS.has(t.norm) &&
+    !DETERMINERS.has(t.norm) &&
+    !SENTENCE_INTROS.has(t.norm) &&
+    !isVerb(t) &&
+    t.norm !== 'and' &&
+    t.norm !== 'of' &&
+    !/(ed|ing)$/.test(t.norm)
+  );
 }
 
 const isDash = (t: Token): boolean => t.text === '—' || t.text === '–' || t.text === '-' || t.text === '―';

@@ -164,4 +164,16 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     expect(quote(text, 'a total failure').said).toBe('Dana Lee');
     expect(quote(text, 'patient').said).not.toBe('The union');
   });
+
+  it('GIVEN "Likewise," or "Alongside ..." before the subject THEN the intro word is no speaker', () => {
+    const text =
+      'Fares rose.\n\nLikewise, a study from the port authority had this to say: “Ferries lose money in winter.”';
+    expect(quote(text, 'Ferries lose').speaker.name).not.toBe('Likewise');
+  });
+
+  it('GIVEN a role in lower case between capitals ("Former Lakeport harbor master Dana Lee") THEN the whole name speaks', () => {
+    const text =
+      'Fares rose.\n\nFormer Lakeport harbor master Dana Lee thanked the crews, saying “Nobody was hurt.”';
+    expect(quote(text, 'Nobody was').speaker.name).toBe('Dana Lee');
+  });
 });
