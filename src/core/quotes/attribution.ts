@@ -37,6 +37,13 @@ export interface Attribution {
   readonly at?: { readonly start: number; readonly end: number };
 }
 
+/** Reporting verbs whose object is the one spoken to: "the mogul told People", "asked Trump". */
+const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(
+  'tell tells told telling ask asks asked asking'.split(' '),
+);
+
+const PUT = new Set(['put', 'puts']);
+
 /** Verbs that name what someone said of a thing ("called it “a disgrace”", "described as “chaos”"). */
 const NAMING_VERBS: ReadonlySet<string> = new Set(
   'call calls called calling describe describes described describing dub dubs dubbed label labels labeled labelled brand brands branded term terms termed'.split(
@@ -248,6 +255,11 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
   // the quote are an attribution whatever the verb
   const introduces = tokens[tokens.length - 1]?.text === ',' || tokens[tokens.length - 1]?.text === ':';
   const p = tokens.length - 2;
+  // "As Cornyn put it: “...”", "as he puts it,": the idiom says its subject speaks
+  if (introduces && p >= 1 && tokens[p]?.norm === 'it' && PUT.has((tokens[p - 1] as Token).norm)) {
+    const m = subjectBefore(tokens, p - 1);
+    if (m) return { mention: m, kind: 'before' };
+  }
   if (
     introduces &&
     p >= 1 &&
@@ -302,8 +314,8 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       const who = relativeWho(tokens, m, v);
       return who ? { mention: m, kind: 'before', at: who } : { mention: m, kind: 'before' };
     }
-    // "Said Rep. X: ..." or "..., added Rep. X, "...""
-    if (!isParticiple(t)) {
+    // "Said Rep. X: ..." or "..., added Rep. X, "..."" (the name after "told" or "asked" is who listened)
+    if (!isParticiple(t) && !ADDRESSEE_VERBS.has(t.norm)) {
       const inverted = readPhrase(tokens, v + 1, tokens.length);
       if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
     }

@@ -176,4 +176,16 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
       'Fares rose.\n\nFormer Lakeport harbor master Dana Lee thanked the crews, saying “Nobody was hurt.”';
     expect(quote(text, 'Nobody was').speaker.name).toBe('Dana Lee');
   });
+
+  it('GIVEN "the tycoon told Harbor Weekly in an interview." before a quote THEN the paper told is not the speaker', () => {
+    const text =
+      'The ferry returned.\n\n“We fixed the hull,” the tycoon told Harbor Weekly in an interview. “It took a month.”';
+    expect(quote(text, 'It took').said).not.toBe('Harbor Weekly');
+    expect(quote(text, 'It took').said).toBe('the tycoon');
+  });
+
+  it('GIVEN "As Ruiz put it:" before a quote THEN Ruiz speaks', () => {
+    const text = 'The ferry returned.\n\nAs Ruiz put it: “Nobody will ride a boat that sinks.”';
+    expect(quote(text, 'Nobody will').said).toBe('Ruiz');
+  });
 });
