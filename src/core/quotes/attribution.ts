@@ -37,6 +37,15 @@ export interface Attribution {
   readonly at?: { readonly start: number; readonly end: number };
 }
 
+/** "It added, “...”": a company or a document that speaks, as "it", just before its verb. */
+function itBefore(tokens: readonly Token[], v: number): Mention | null {
+  let k = v - 1;
+  while (k >= 0 && (tokens[k] as Token).word && BACK_SKIP.has((tokens[k] as Token).norm)) k--;
+  return tokens[k]?.norm === 'it' && (k === 0 || tokens[k - 1]?.text === ',')
+    ? readPhrase(tokens, k, k + 1)
+    : null;
+}
+
 /** Reporting verbs whose object is the one spoken to: "the mogul told People", "asked Trump". */
 const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(
   'tell tells told telling ask asks asked asking'.split(' '),
@@ -322,7 +331,7 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
     // a verb just before the quote whose subject is out of reach of a walk back ("Trump went on to
     // say,", "a source familiar with his thinking said,"): the sentence's subject speaks
     if (introduces && tokens.length - v <= 5) {
-      const subject = sentenceSubject(tokens, v);
+      const subject = sentenceSubject(tokens, v) ?? itBefore(tokens, v);
       if (subject) return { mention: subject, kind: 'before' };
     }
   }

@@ -136,6 +136,8 @@ function modifier(t: Token): boolean {
 
 const isDash = (t: Token): boolean => t.text === '—' || t.text === '–' || t.text === '-' || t.text === '―';
 
+const TIME_NOUNS = new Set('day week month year night morning afternoon evening weekend time'.split(' '));
+
 const TIME_AFTER = new Set('later earlier ago after before since'.split(' '));
 
 /** A word that opens an intro phrase rather than a subject: "In", "After", "Hours later", "To wit". */
@@ -172,10 +174,13 @@ function subjectStart(tokens: readonly Token[], limit: number): number {
       if ((tokens[k] as Token).text === ',') comma = k;
     // "Hours later,", "Two days ago,": a time before its adverb
     const second = tokens[i + 1];
-    const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm));
+    // "The next day,", "That night,": a short phrase of time before its comma
+    const timed = comma > i && comma - i <= 4 && TIME_NOUNS.has((tokens[comma - 1] as Token).norm);
+    const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm)) || timed;
     const participle = first.norm.endsWith('ing') && comma > i + 1;
     // "The Post reported, his wife whispered": an attribution set in commas
-    const aside = comma > i + 1 && isVerbAt(tokens, comma - 1);
+    // (not when the verb the subject is read for follows the comma: "Lee continued, saying")
+    const aside = comma > i + 1 && comma + 1 < limit && isVerbAt(tokens, comma - 1);
     if (!introWord && !participle && !aside) return i;
     if (comma < 0) return first.word && opensIntro(first) ? -1 : i;
     i = comma + 1;

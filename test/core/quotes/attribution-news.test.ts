@@ -188,4 +188,23 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     const text = 'The ferry returned.\n\nAs Ruiz put it: “Nobody will ride a boat that sinks.”';
     expect(quote(text, 'Nobody will').said).toBe('Ruiz');
   });
+
+  it('GIVEN "Lee continued, saying, “...”" THEN the subject before the comma speaks', () => {
+    const text =
+      'The ferry sank.\n\nThe former Lakeport mayoral candidate continued, saying, “Nobody checked the hull for years.”';
+    expect(quote(text, 'Nobody checked').said).toBe('The former Lakeport mayoral candidate');
+  });
+
+  it('GIVEN "The next day," before the subject THEN the subject after the time phrase speaks', () => {
+    const text =
+      'The ferry sank.\n\nThe next day, her Twitter account posted: “All ferries are cancelled today.”';
+    expect(quote(text, 'All ferries').said).toBe('her Twitter account');
+  });
+
+  it('GIVEN "It added, “...”" after a company spoke THEN "It" is the mention, with no name guessed', () => {
+    const text = 'The ferry company denied the report. It added, “We want no part in the listing.”';
+    const q = quote(text, 'We want');
+    expect(q.said).toBe('It');
+    expect(q.speaker.name).not.toBe('The ferry company denied');
+  });
 });
