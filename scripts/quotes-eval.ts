@@ -168,6 +168,9 @@ interface Tally {
   judgedNamed: number;
   named: number;
   namedRight: number;
+  /** Key quotes judged (inside an attribution with a source) and those whose speaker is right. */
+  keys: number;
+  keysRight: number;
 }
 
 const tally = (): Tally => ({
@@ -182,6 +185,8 @@ const tally = (): Tally => ({
   judgedNamed: 0,
   named: 0,
   namedRight: 0,
+  keys: 0,
+  keysRight: 0,
 });
 
 interface ErrorCase {
@@ -264,6 +269,10 @@ function scoreDoc(doc: Doc, errors: ErrorCase[]): Tally {
     t.named++;
     const right = !!home && home.n >= 0.5 * len && speakerRight(q, home.c, text);
     countKind(details.get(q.start), right);
+    if (q.key && home && home.n >= 0.5 * len) {
+      t.keys++;
+      if (right) t.keysRight++;
+    }
     if (right) t.namedRight++;
     else if (!home || home.n < 0.5 * len)
       errors.push({ kind: 'P: not an attribution', doc, at: q.start, detail: `${describe(q)}: ${q.text}` });
@@ -333,7 +342,7 @@ function addInto(into: Tally, t: Tally): void {
 
 const ratio = (a: number, b: number): number => (b ? a / b : 0);
 const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
-const fmt = (x: number): string => x.toFixed(3);
+const fmt = (x: number): string => x.toFixed(4);
 
 function figures(t: Tally): Record<string, string> {
   const p = ratio(t.namedRight, t.named);
@@ -348,6 +357,9 @@ function figures(t: Tally): Record<string, string> {
     // of found quotes given a speaker, the share right; of found quotes, the share given one
     spk_p: fmt(ratio(t.speakerOk, t.judgedNamed)),
     spk_given: fmt(ratio(t.judgedNamed, t.judged)),
+    // of key quotes inside an attribution with a source, the share whose speaker is right
+    key_p: fmt(ratio(t.keysRight, t.keys)),
+    keys: String(t.keys),
   };
 }
 

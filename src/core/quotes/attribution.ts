@@ -30,6 +30,43 @@ export type AttributionKind = 'after' | 'before' | 'colon' | 'intro' | 'dash' | 
 export interface Attribution {
   readonly mention: Mention;
   readonly kind: AttributionKind;
+  /**
+   * The words that attribute the quote when they are not the phrase naming the speaker: the "who"
+   * of a relative clause ("Trump, who has called the pact “insanity”"), which speaks for its name.
+   */
+  readonly at?: { readonly start: number; readonly end: number };
+}
+
+/** "It added, “...”": a company or a document that speaks, as "it", just before its verb. */
+function itBefore(tokens: readonly Token[], v: number): Mention | null {
+  let k = v - 1;
+  while (k >= 0 && (tokens[k] as Token).word && BACK_SKIP.has((tokens[k] as Token).norm)) k--;
+  return tokens[k]?.norm === 'it' && (k === 0 || tokens[k - 1]?.text === ',')
+    ? readPhrase(tokens, k, k + 1)
+    : null;
+}
+
+/** Reporting verbs whose object is the one spoken to: "the mogul told People", "asked Trump". */
+const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(
+  'tell tells told telling ask asks asked asking'.split(' '),
+);
+
+const PUT = new Set(['put', 'puts']);
+
+/** Verbs that name what someone said of a thing ("called it “a disgrace”", "described as “chaos”"). */
+const NAMING_VERBS: ReadonlySet<string> = new Set(
+  'call calls called calling describe describes described describing dub dubs dubbed label labels labeled labelled brand brands branded term terms termed'.split(
+    ' ',
+  ),
+);
+
+/** The relative "who" between a subject and its verb (tokens[v]), if the verb is in such a clause. */
+function relativeWho(tokens: readonly Token[], m: Mention, v: number): { start: number; end: number } | null {
+  for (let k = v - 1; k >= 0 && (tokens[k] as Token).start >= m.end; k--) {
+    const t = tokens[k] as Token;
+    if (t.word && t.norm === 'who') return { start: t.start, end: t.end };
+  }
+  return null;
 }
 
 const DASHES = '—―–-';
@@ -223,6 +260,25 @@ function firstFrom(tokens: readonly Token[], offset: number): number {
 export function attributionBefore(text: string, q: Quotation, floor: number): Attribution | null {
   const s = sentenceStart(text, q.start, Math.max(floor, q.start - 600));
   const tokens = tokenize(text, s, q.start);
+  // "Hill pointed out, “...”", "Clinton shot back: “...”": a past verb and its particle just before
+  // the quote are an attribution whatever the verb
+  const introduces = tokens[tokens.length - 1]?.text === ',' || tokens[tokens.length - 1]?.text === ':';
+  const p = tokens.length - 2;
+  // "As Cornyn put it: “...”", "as he puts it,": the idiom says its subject speaks
+  if (introduces && p >= 1 && tokens[p]?.norm === 'it' && PUT.has((tokens[p - 1] as Token).norm)) {
+    const m = subjectBefore(tokens, p - 1);
+    if (m) return { mention: m, kind: 'before' };
+  }
+  if (
+    introduces &&
+    p >= 1 &&
+    PARTICLES.has((tokens[p] as Token).norm) &&
+    verbLike(tokens, p - 1) &&
+    !isPassive(tokens, p - 1)
+  ) {
+    const m = subjectBefore(tokens, p - 1);
+    if (m && m.kind !== 'group') return { mention: m, kind: 'before' };
+  }
   let fallback: Mention | null = null;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v] as Token;
@@ -230,6 +286,24 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       const m = readPhrase(tokens, v + 2, tokens.length);
       if (m) return { mention: m, kind: 'before' };
       continue;
+    }
+    // "Trump called the system “rigged”", "what Ruiz described as “chaos”": a verb that names what
+    // was said, a few words before the quote, is said by its subject when the subject is named (a
+    // pronoun there often stands for someone other than the sentence's last name: "whom he called")
+    const naming =
+      NAMING_VERBS.has(t.norm) &&
+      !t.capital &&
+      tokens.length - v <= 6 &&
+      !isVerbAt(tokens, v - 1) &&
+      tokens[v + 1]?.norm !== 'on' &&
+      tokens[v + 1]?.norm !== 'for';
+    if (naming) {
+      // "..., calling him “a stiff”": a participle hangs on the sentence's subject
+      const m = isParticiple(t) ? sentenceSubject(tokens, v) : subjectBefore(tokens, v);
+      if (m && m.kind !== 'group' && m.kind !== 'pronoun') {
+        const who = relativeWho(tokens, m, v);
+        return who ? { mention: m, kind: 'before', at: who } : { mention: m, kind: 'before' };
+      }
     }
     // a sentence may open with the verb: "Said Ellis: ..."
     if (!isVerbAt(tokens, v) && !(v === 0 && t.capital && REPORTING_VERBS.has(t.norm))) continue;
@@ -245,11 +319,20 @@ export function attributionBefore(text: string, q: Quotation, floor: number): At
       fallback ??= m;
       continue;
     }
-    if (m) return { mention: m, kind: 'before' };
-    // "Said Rep. X: ..." or "..., added Rep. X, "...""
-    if (!isParticiple(t)) {
+    if (m) {
+      const who = relativeWho(tokens, m, v);
+      return who ? { mention: m, kind: 'before', at: who } : { mention: m, kind: 'before' };
+    }
+    // "Said Rep. X: ..." or "..., added Rep. X, "..."" (the name after "told" or "asked" is who listened)
+    if (!isParticiple(t) && !ADDRESSEE_VERBS.has(t.norm)) {
       const inverted = readPhrase(tokens, v + 1, tokens.length);
       if (inverted && inverted.kind === 'name') return { mention: inverted, kind: 'before' };
+    }
+    // a verb just before the quote whose subject is out of reach of a walk back ("Trump went on to
+    // say,", "a source familiar with his thinking said,"): the sentence's subject speaks
+    if (introduces && tokens.length - v <= 5) {
+      const subject = sentenceSubject(tokens, v) ?? itBefore(tokens, v);
+      if (subject) return { mention: subject, kind: 'before' };
     }
   }
   return fallback ? { mention: fallback, kind: 'before' } : null;
@@ -264,7 +347,7 @@ export function attributionByColon(
   if (!previousParagraph || text[previousParagraph.end - 1] !== ':') return null;
   const pseudo: Quotation = { ...q, start: previousParagraph.end };
   const a = attributionBefore(text, pseudo, previousParagraph.start);
-  return a ? { mention: a.mention, kind: 'colon' } : null;
+  return a ? { ...a, kind: 'colon' } : null;
 }
 
 const FINITE_VERB = new RegExp(

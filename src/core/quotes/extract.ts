@@ -1,5 +1,10 @@
 import type { Quote, Speaker } from '../types.js';
-import { insideReportedSpeech, speechSubjects, type AttributionKind } from './attribution.js';
+import {
+  insideReportedSpeech,
+  speechSubjects,
+  type Attribution,
+  type AttributionKind,
+} from './attribution.js';
 import { chooseKeyQuotes, isEligible, MIN_STATEMENT_WORDS, wordCount, type KeyCandidate } from './key.js';
 import { findQuotations, markPositions, type Quotation } from './marks.js';
 import type { Mention } from './phrase.js';
@@ -50,6 +55,24 @@ function aboutText(lede: string, prose: string): string {
   const cut = prose.length - lede.length;
   const within = cut === 0 || (cut > 0 && isRegexSpace(prose.charCodeAt(cut - 1)));
   return within && prose.endsWith(lede) ? prose : `${lede}\n${prose}`;
+}
+
+/**
+ * How surely an attribution names its speaker, from how it was found (measured on news the rules
+ * were not fitted to): a name or pronoun set right by the quote ("...," Lee said) or a sentence that
+ * ends just before it with a reporting verb is surest; a subject read before the quote in its own
+ * sentence, or a speaker going on from the quote before, less so; a colon after a sentence or a
+ * speaker carried to a paragraph of its own, least. (Attributed precision on PolNeAR train: about
+ * 0.98, 0.92 and 0.85.)
+ */
+function reliability(a: Attribution): number {
+  const byKind =
+    a.kind === 'after' || a.kind === 'intro' || a.kind === 'dash'
+      ? 2
+      : a.kind === 'colon' || a.kind === 'carried'
+        ? 0
+        : 1;
+  return byKind;
 }
 
 /** A letter of the Latin, Greek or Cyrillic scripts: a quotation without one quotes nothing. */
@@ -133,6 +156,7 @@ export function quoteDetails(text: string, context: QuoteContext): QuoteDetail[]
       text: q.text,
       speakerName: r?.name ?? null,
       personal: !!r?.person,
+      reliability: a ? reliability(a) : 0,
       fragment: words < MIN_STATEMENT_WORDS || insideReportedSpeech(text, q) || startsLower(q.text),
       words,
     };
@@ -152,7 +176,9 @@ export function quoteDetails(text: string, context: QuoteContext): QuoteDetail[]
       ? {
           name: r?.name ?? null,
           role: r?.role ?? null,
-          mention: { start: a.mention.start, end: a.mention.end },
+          mention: a.at
+            ? { start: a.at.start, end: a.at.end }
+            : { start: a.mention.start, end: a.mention.end },
         }
       : { name: null, role: null, mention: null };
     const quote = { start: q.start, end: q.end, text: q.text, speaker, key: keys.includes(k) };

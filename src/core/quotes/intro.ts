@@ -67,5 +67,5 @@ export function attributionByIntro(text: string, q: Quotation, floor: number): A
   if (c === 58) return colonSpeaker(text, i, floor);
   if ((c !== 46 && c !== 63 && c !== 33) || !endsSentence(text, i, q.start + 1)) return null;
   const a = attributionBefore(text, { ...q, start: i }, floor);
-  return a ? { mention: a.mention, kind: 'intro' } : null;
+  return a ? { ...a, kind: 'intro' } : null;
 }

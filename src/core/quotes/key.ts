@@ -14,6 +14,11 @@ export interface KeyCandidate {
   readonly fragment: boolean;
   /** The quote's word count (`wordCount(text)`), when the caller has it already. */
   readonly words?: number;
+  /**
+   * How surely the speaker is known, higher is surer (see `reliability` in extract.ts): key quotes
+   * come only from the surest attributions among the eligible quotes. Absent counts as 0.
+   */
+  readonly reliability?: number;
 }
 
 const STOP_WORDS =
@@ -236,11 +241,15 @@ export function chooseKeyQuotes(
   title: string | null,
   lede: string | (() => string),
 ): number[] {
+  // a briefing shows its key quotes with their speakers: they come from the surest attributions
+  let surest = -Infinity;
+  for (const q of quotes) if (isEligible(q)) surest = Math.max(surest, q.reliability ?? 0);
   const eligible: boolean[] = [];
   let count = 0;
   let only = -1;
   for (let i = 0; i < quotes.length; i++) {
-    const e = isEligible(quotes[i] as KeyCandidate);
+    const q = quotes[i] as KeyCandidate;
+    const e = isEligible(q) && (q.reliability ?? 0) === surest;
     eligible.push(e);
     if (e) {
       count++;

@@ -70,6 +70,9 @@ const REPORTING_BASES = [
   'pledge',
   'promise',
   'recount',
+  'echo',
+  'interject',
+  'reiterate',
 ];
 
 const IRREGULAR_FORMS = [
@@ -83,6 +86,9 @@ const IRREGULAR_FORMS = [
   'cries',
   'began',
   'begun',
+  // "quip" doubles its p though its vowel is a digraph: the rule in `inflections` misses it
+  'quipped',
+  'quipping',
 ];
 
 function inflections(base: string): string[] {
@@ -206,9 +212,10 @@ export const GENDERED_WORDS: ReadonlyMap<string, 'm' | 'f'> = new Map<string, 'm
 
 /** Lower-case nouns that often name a speaker but carry none of the endings `isSpeakerHead` knows. */
 const SPEAKER_NOUNS = new Set(
-  'source aide staff police campaign statement letter ruling book ad article memo poll survey study report website group team chief judge court press media friend doctor'.split(
-    ' ',
-  ),
+  (
+    'source aide staff police campaign statement letter ruling book ad article memo poll survey study report website group team chief judge court press media friend doctor ' +
+    'official candidate nominee colleague analyst critic pundit expert veteran host anchor delegate wife'
+  ).split(' '),
 );
 
 const NOT_NOUNS = new Set(
@@ -226,9 +233,10 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 
 /** Intro words of a sentence, before its subject: "In an interview, Trump said...". */
 export const SENTENCE_INTROS: ReadonlySet<string> = new Set(
-  'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite'.split(
-    ' ',
-  ),
+  (
+    'in on at after before during with as while when since although though if because for from asked speaking meanwhile however but and so yet also still earlier later then now instead once until unless whether despite ' +
+    'alongside amid among against unlike without within throughout beyond besides across toward towards through likewise similarly otherwise'
+  ).split(' '),
 );
 
 /** True when a word can end a phrase naming a speaker: a name, a pronoun, or a person-like noun. */

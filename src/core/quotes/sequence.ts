@@ -22,6 +22,11 @@ function previousParagraph(text: string, paragraphStart: number): { start: numbe
   return { start, end };
 }
 
+/** The attribution of a quote before, carried on to the next one. */
+function goesOn(a: Attribution, kind: 'continued' | 'carried'): Attribution {
+  return a.at ? { mention: a.mention, kind, at: a.at } : { mention: a.mention, kind };
+}
+
 /** Each quotation's attribution, or null when nothing in the text credits it. */
 export function attribute(
   text: string,
@@ -45,11 +50,11 @@ export function attribute(
     // '"...," Stoltenberg said. "It is important..."': the same speaker goes on, unless the quote is
     // a phrase inside a sentence, whose own subject speaks ('It stated that Trump is "rattled"')
     if (!a && last && last.q.paragraphEnd > q.start && !insideReportedSpeech(text, q)) {
-      a = { mention: last.a.mention, kind: 'continued' };
+      a = goesOn(last.a, 'continued');
     }
     // a paragraph that is all quote, after a quote with its speaker: the speaker goes on
     if (!a && last && before && last.q.paragraphEnd === before.end && q.end === q.paragraphEnd) {
-      a = { mention: last.a.mention, kind: 'carried' };
+      a = goesOn(last.a, 'carried');
     }
     // a title is nobody's words unless the sentence plainly says who spoke it ('"Absolutely," he said')
     if (a && a.kind !== 'after' && a.kind !== 'dash' && titleLike(q)) a = null;

@@ -99,19 +99,44 @@ export function sentenceSubject(tokens: readonly Token[], limit: number, anyNoun
   )
     j++;
   if (!tokens[j]?.capital) return null;
-  while (
-    j < limit &&
-    ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
-    (tokens[j] as Token).word
-  ) {
-    j++;
-    if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+  for (;;) {
+    while (
+      j < limit &&
+      ((tokens[j] as Token).capital || NAME_PARTICLES.has((tokens[j] as Token).norm)) &&
+      (tokens[j] as Token).word
+    ) {
+      j++;
+      if ((tokens[j - 1] as Token).possessive) return null; // "Trump’s campaign said": the campaign, not Trump
+    }
+    // "Former Republican presidential candidate Jeb Bush": lower-case role words between capitals
+    let k = j;
+    while (k < limit && k - j < 4 && modifier(tokens[k] as Token)) k++;
+    if (k === j || !tokens[k]?.capital || !tokens[k]?.word || k >= limit) break;
+    j = k;
   }
   const m = readPhrase(tokens, i, j);
   return m && m.kind !== 'title' ? m : null;
 }
 
+/** A lower-case word that may stand inside a role before a name: not a verb, a link or a determiner. */
+function modifier(t: Token): boolean {
+  return (
+    t.word &&
+    !t.capital &&
+    !t.possessive &&
+    !PHRASE_BREAKERS.has(t.norm) &&
+    !DETERMINERS.has(t.norm) &&
+    !SENTENCE_INTROS.has(t.norm) &&
+    !isVerb(t) &&
+    t.norm !== 'and' &&
+    t.norm !== 'of' &&
+    !/(ed|ing)$/.test(t.norm)
+  );
+}
+
 const isDash = (t: Token): boolean => t.text === '—' || t.text === '–' || t.text === '-' || t.text === '―';
+
+const TIME_NOUNS = new Set('day week month year night morning afternoon evening weekend time'.split(' '));
 
 const TIME_AFTER = new Set('later earlier ago after before since'.split(' '));
 
@@ -139,15 +164,23 @@ function subjectStart(tokens: readonly Token[], limit: number): number {
   for (let chunks = 0; chunks < 3; chunks++) {
     const first = tokens[i];
     if (!first || i >= limit) return -1;
+    // "On July 6, 2015, Ruiz said": the year after a date's comma is still the intro
+    if (/^\d+$/.test(first.text) && tokens[i + 1]?.text === ',') {
+      i += 2;
+      continue;
+    }
     let comma = -1;
     for (let k = i; k < limit && k - i <= 12 && comma < 0; k++)
       if ((tokens[k] as Token).text === ',') comma = k;
     // "Hours later,", "Two days ago,": a time before its adverb
     const second = tokens[i + 1];
-    const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm));
+    // "The next day,", "That night,": a short phrase of time before its comma
+    const timed = comma > i && comma - i <= 4 && TIME_NOUNS.has((tokens[comma - 1] as Token).norm);
+    const introWord = opensIntro(first) || (!!second?.word && TIME_AFTER.has(second.norm)) || timed;
     const participle = first.norm.endsWith('ing') && comma > i + 1;
     // "The Post reported, his wife whispered": an attribution set in commas
-    const aside = comma > i + 1 && isVerbAt(tokens, comma - 1);
+    // (not when the verb the subject is read for follows the comma: "Lee continued, saying")
+    const aside = comma > i + 1 && comma + 1 < limit && isVerbAt(tokens, comma - 1);
     if (!introWord && !participle && !aside) return i;
     if (comma < 0) return first.word && opensIntro(first) ? -1 : i;
     i = comma + 1;
@@ -162,13 +195,27 @@ function skipParenthesis(tokens: readonly Token[], e: number): number {
   return e - 1;
 }
 
+/** Nouns that end in "-ly" ("the family said"): every other lower-case "-ly" word before a verb is an adverb. */
+const LY_NOUNS = new Set(
+  'family ally rally assembly supply monopoly anomaly daily weekly monthly'.split(' '),
+);
+
+/** A word that may stand between a subject and its verb: "later", "has", "angrily", "jokingly". */
+function skippable(t: Token): boolean {
+  if (!t.word) return false;
+  if (BACK_SKIP.has(t.norm)) return true;
+  return !t.capital && t.norm.length > 4 && t.norm.endsWith('ly') && !LY_NOUNS.has(t.norm);
+}
+
 /** Walks back from the token before a finite verb to the start of its subject phrase. */
 export function subjectBefore(tokens: readonly Token[], verb: number, depth = 0): Mention | null {
   let e = verb - 1;
-  while (e >= 0 && (tokens[e] as Token).word && BACK_SKIP.has((tokens[e] as Token).norm)) e--;
+  while (e >= 0 && skippable(tokens[e] as Token)) e--;
   let role: string | null = null;
   e = skipParenthesis(tokens, e);
-  if (tokens[e]?.text === ',') {
+  // "Mike Lee, who declared,": the verb of a relative clause speaks for the name before it
+  if (tokens[e]?.text === ',' && tokens[e + 1]?.norm === 'who') e--;
+  else if (tokens[e]?.text === ',') {
     // "Stoltenberg, NATO's secretary general, said": the subject stands before the appositive
     let k = e - 1;
     while (k >= 0 && e - k < 16 && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k--;

@@ -104,4 +104,107 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     const text = '“We are ready,” Ruiz said. Critics called the plan “a waste of money” and left the hall.';
     expect(quote(text, 'a waste').speaker.name).not.toBe('Ruiz');
   });
+
+  it('GIVEN an adverb in "-ly" or a relative clause between subject and verb THEN the subject speaks', () => {
+    const text =
+      'The budget passed.\n\nRuiz angrily said, “This is a budget for nobody.”\n\n' +
+      'The plan won support from Dana Lee, who declared in the hall, “We will build the road.”\n\n' +
+      'A flabbergasted Okafor quipped, “That is a bridge to nowhere.”';
+    expect(quote(text, 'This is a budget').said).toBe('Ruiz');
+    expect(quote(text, 'We will build').speaker.name).toBe('Dana Lee');
+    expect(quote(text, 'That is a bridge').said).toBe('Okafor');
+  });
+
+  it('GIVEN "the official" or "the candidate" before a reporting verb THEN that person speaks', () => {
+    const text =
+      'The port closed.\n\nA city official said, “The cranes are unsafe.”\n\nThe candidate added, “I would reopen it.”';
+    expect(quote(text, 'The cranes').said).toBe('A city official');
+    expect(quote(text, 'I would').said).toBe('The candidate');
+  });
+
+  it('GIVEN "went on to say," or a long subject before the verb THEN the sentence subject speaks', () => {
+    const text =
+      'The ferry sank.\n\nDana Lee went on to say, “Nobody checked the hull.”\n\n' +
+      'Another source familiar with her thinking said, “She will run again.”';
+    expect(quote(text, 'Nobody checked').said).toBe('Dana Lee');
+    expect(quote(text, 'She will run').said).toBe('Another source');
+  });
+
+  it('GIVEN a past verb with its particle before a quote ("pointed out," "shot back:") THEN its subject speaks', () => {
+    const text =
+      'The ferry sank.\n\nRuiz pointed out, “The hull was old.”\n\nOkafor shot back: “It passed every test.”';
+    expect(quote(text, 'The hull').said).toBe('Ruiz');
+    expect(quote(text, 'It passed').said).toBe('Okafor');
+  });
+
+  it('GIVEN a date with its year before the subject ("On July 6, 2015,") THEN the year is no speaker', () => {
+    const text =
+      'The ferry sank.\n\nOn July 6, 2015, Ruiz made the following comment: “Nobody checked the hull.”';
+    expect(quote(text, 'Nobody checked').said).toBe('Ruiz');
+  });
+
+  it('GIVEN a verb and its particle inside the sentence ("were handed out") THEN its subject does not speak', () => {
+    const text = 'Lee said in a statement, adding that the passes were handed out “like candy.”';
+    expect(quote(text, 'like candy').said).not.toBe('the passes');
+  });
+
+  it('GIVEN a relative clause ("Lee, who has said") THEN "who" attributes the quote and the name speaks', () => {
+    const text =
+      'The pact was signed.\n\nCritics include Dana Lee, who has said the pact is “a disaster for farmers.”';
+    const q = quote(text, 'a disaster');
+    expect(q.said).toBe('who');
+    expect(q.speaker.name).toBe('Dana Lee');
+  });
+
+  it('GIVEN "called X “...”" or "calling X “...”" THEN the one who names it speaks, not who it names', () => {
+    const text =
+      'The bridge reopened.\n\nRuiz called the delay “a disgrace to the city.”\n\n' +
+      'Dana Lee went after Okafor, calling him “a total failure.”\n\nThe union called on members to be “patient.”';
+    expect(quote(text, 'a disgrace').said).toBe('Ruiz');
+    expect(quote(text, 'a total failure').said).toBe('Dana Lee');
+    expect(quote(text, 'patient').said).not.toBe('The union');
+  });
+
+  it('GIVEN "Likewise," or "Alongside ..." before the subject THEN the intro word is no speaker', () => {
+    const text =
+      'Fares rose.\n\nLikewise, a study from the port authority had this to say: “Ferries lose money in winter.”';
+    expect(quote(text, 'Ferries lose').speaker.name).not.toBe('Likewise');
+  });
+
+  it('GIVEN a role in lower case between capitals ("Former Lakeport harbor master Dana Lee") THEN the whole name speaks', () => {
+    const text =
+      'Fares rose.\n\nFormer Lakeport harbor master Dana Lee thanked the crews, saying “Nobody was hurt.”';
+    expect(quote(text, 'Nobody was').speaker.name).toBe('Dana Lee');
+  });
+
+  it('GIVEN "the tycoon told Harbor Weekly in an interview." before a quote THEN the paper told is not the speaker', () => {
+    const text =
+      'The ferry returned.\n\n“We fixed the hull,” the tycoon told Harbor Weekly in an interview. “It took a month.”';
+    expect(quote(text, 'It took').said).not.toBe('Harbor Weekly');
+    expect(quote(text, 'It took').said).toBe('the tycoon');
+  });
+
+  it('GIVEN "As Ruiz put it:" before a quote THEN Ruiz speaks', () => {
+    const text = 'The ferry returned.\n\nAs Ruiz put it: “Nobody will ride a boat that sinks.”';
+    expect(quote(text, 'Nobody will').said).toBe('Ruiz');
+  });
+
+  it('GIVEN "Lee continued, saying, “...”" THEN the subject before the comma speaks', () => {
+    const text =
+      'The ferry sank.\n\nThe former Lakeport mayoral candidate continued, saying, “Nobody checked the hull for years.”';
+    expect(quote(text, 'Nobody checked').said).toBe('The former Lakeport mayoral candidate');
+  });
+
+  it('GIVEN "The next day," before the subject THEN the subject after the time phrase speaks', () => {
+    const text =
+      'The ferry sank.\n\nThe next day, her Twitter account posted: “All ferries are cancelled today.”';
+    expect(quote(text, 'All ferries').said).toBe('her Twitter account');
+  });
+
+  it('GIVEN "It added, “...”" after a company spoke THEN "It" is the mention, with no name guessed', () => {
+    const text = 'The ferry company denied the report. It added, “We want no part in the listing.”';
+    const q = quote(text, 'We want');
+    expect(q.said).toBe('It');
+    expect(q.speaker.name).not.toBe('The ferry company denied');
+  });
 });

@@ -63,6 +63,26 @@ describe('extractQuotes: key quotes', () => {
   });
 });
 
+describe('extractQuotes: key quotes come from the surest attributions', () => {
+  it('GIVEN a quote credited plainly ("...," Lee said) and one credited by a colon a paragraph before THEN only the plain one is key', () => {
+    const text = [
+      'The harbor bridge will close to trucks for a year, the city said.',
+      '',
+      'Port director Sam Okafor had this to say about the plan:',
+      '',
+      '“Closing the harbor bridge to trucks for a year will cost the port its busiest season.”',
+      '',
+      '“We have asked the city to keep one lane open for the ferries and the buses,” Dana Lee said.',
+    ].join('\n');
+    const quotes = extractQuotes(text, { title: 'Harbor bridge to close to trucks for a year', lede: '' });
+    const colon = quotes.find((q) => q.text.startsWith('Closing the harbor'));
+    const plain = quotes.find((q) => q.text.startsWith('We have asked'));
+    expect(colon?.speaker.name).toBe('Sam Okafor');
+    expect(plain?.key).toBe(true);
+    expect(colon?.key).toBe(false);
+  });
+});
+
 describe('analyzeArticle: quotes', () => {
   it('GIVEN boilerplate above the article THEN quote offsets still index the input text', () => {
     const analysis = analyzeArticle({ text: ARTICLE });
