@@ -104,6 +104,25 @@ export function articleContract(ctx: ContractContext): void {
       expect(await ctx.store.articles.stories({ regions: ['arctic'], limit: 10 })).toEqual([]);
     });
 
+    it('GIVEN a story joined by an earlier report in a new region THEN a region lists it by its earlier time', async () => {
+      const save = (url: string, a: typeof BORDER_A, hours: number, storyId: number | null) =>
+        ctx.store.articles.save(article(url, a, { publishedAt: hoursAfter(T0, hours) }), storyId);
+      const first = await save('https://a.example/first', BORDER_A, -1, null);
+      const between = await save('https://b.example/between', PLATES, -3, null);
+      // An outlet that had it earlier: the story now broke at -5 h, before `between`, in 'europe' too.
+      await save('https://c.example/earlier', BORDER_B, -5, first.storyId);
+      const ids = async (regions: string[]) =>
+        (await ctx.store.articles.stories({ regions, limit: 10 })).map((s) => s.id);
+      expect(await ids(['balkans'])).toEqual([between.storyId, first.storyId]);
+      expect(await ids(['europe'])).toEqual([first.storyId]);
+      const since = await ctx.store.articles.stories({
+        regions: ['balkans'],
+        since: hoursAfter(T0, -4),
+        limit: 10,
+      });
+      expect(since.map((s) => s.id)).toEqual([between.storyId]);
+    });
+
     it('GIVEN a feed date in the future THEN the story counts from its fetch time', async () => {
       const fetchedAt = T0;
       const saved = await ctx.store.articles.save(

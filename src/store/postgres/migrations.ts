@@ -162,6 +162,23 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE instances (id text PRIMARY KEY, started_at timestamptz NOT NULL, heartbeat_at timestamptz NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'latest stories by place, retention indexes',
+    sql: `
+      -- A region's latest stories come from one index range (kind, code, published_at) rather than
+      -- a filter over every story; the story's publication time is kept here, widened with it.
+      ALTER TABLE story_places ADD COLUMN published_at timestamptz;
+      UPDATE story_places p SET published_at = s.published_at FROM stories s WHERE s.id = p.story_id;
+      ALTER TABLE story_places ALTER COLUMN published_at SET NOT NULL;
+      DROP INDEX story_places_code;
+      CREATE INDEX story_places_latest ON story_places (kind, code, published_at, story_id);
+
+      -- what retention reads: queued stories a digest did not carry, and finished digest slots
+      CREATE INDEX deliveries_queued ON deliveries (queued_at) WHERE sent_at IS NULL;
+      CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same for every newsdesk process.

@@ -44,15 +44,25 @@ export function createPgStoryReader(db: Db) {
     },
     async list(q: StoryQuery): Promise<Story[]> {
       const regions = q.regions ?? [];
-      const rows = await db.query<StoryRow>(
-        `SELECT s.* FROM stories s
-         WHERE ($1::timestamptz IS NULL OR s.published_at >= $1)
-           AND (cardinality($2::text[]) = 0 OR EXISTS (
-             SELECT 1 FROM story_places p
-             WHERE p.story_id = s.id AND p.kind = 'region' AND p.code = ANY($2::text[])))
-         ORDER BY s.published_at DESC, s.id DESC LIMIT $3`,
-        [q.since ?? null, regions, q.limit],
-      );
+      const since = q.since ?? '-infinity';
+      // Each region's newest from its own index range (no filter over all stories, and a region
+      // with no stories costs one index probe), then the newest of those.
+      const rows =
+        regions.length === 0
+          ? await db.query<StoryRow>(
+              `SELECT * FROM stories WHERE published_at >= $1
+               ORDER BY published_at DESC, id DESC LIMIT $2`,
+              [since, q.limit],
+            )
+          : await db.query<StoryRow>(
+              `SELECT s.* FROM stories s WHERE s.id IN (
+                 SELECT latest.story_id FROM unnest($2::text[]) AS r (code) CROSS JOIN LATERAL (
+                   SELECT p.story_id FROM story_places p
+                   WHERE p.kind = 'region' AND p.code = r.code AND p.published_at >= $1
+                   ORDER BY p.published_at DESC, p.story_id DESC LIMIT $3) latest)
+               ORDER BY s.published_at DESC, s.id DESC LIMIT $3`,
+              [since, [...new Set(regions)], q.limit],
+            );
       return hydrate(rows.rows);
     },
   };

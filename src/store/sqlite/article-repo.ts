@@ -50,8 +50,13 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
   const insertBand = db.prepare(
     'INSERT OR IGNORE INTO article_bands (band_key, seen_at, article_id) VALUES (?, ?, ?)',
   );
+  // A story's places keep its publication time, so that a region's latest is one index range.
   const insertPlace = db.prepare(
-    'INSERT OR IGNORE INTO story_places (story_id, kind, code) VALUES (?, ?, ?)',
+    `INSERT OR IGNORE INTO story_places (story_id, kind, code, published_at)
+     VALUES (@story, @kind, @code, (SELECT published_at FROM stories WHERE id = @story))`,
+  );
+  const widenPlaces = db.prepare(
+    'UPDATE story_places SET published_at = @seenAt WHERE story_id = @story AND published_at > @seenAt',
   );
 
   const save = db.transaction((article: NewArticle, storyId: number | null): StoredArticle => {
@@ -68,6 +73,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     } else {
       if (!storyExists.get(story)) throw new StoreError('not-found', `no story with id ${story}`);
       widenStory.run(seenAt, fetchedAt, story);
+      widenPlaces.run({ seenAt, story });
     }
     const terms = storyTerms(article.analysis.title, article.analysis.lede);
     const id = Number(
@@ -89,8 +95,8 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     );
     for (const key of bandKeys(terms)) insertBand.run(key, seenAt, id);
     if (storyId === null) setLead.run(id, story);
-    for (const code of article.analysis.countries) insertPlace.run(story, 'country', code);
-    for (const code of article.analysis.regions) insertPlace.run(story, 'region', code);
+    for (const code of article.analysis.countries) insertPlace.run({ story, kind: 'country', code });
+    for (const code of article.analysis.regions) insertPlace.run({ story, kind: 'region', code });
     return toArticle(byId.get(id)!);
   });
 

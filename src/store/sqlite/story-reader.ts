@@ -40,13 +40,20 @@ export function createStoryReader(db: Database.Database) {
   }
 
   const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const page = db.prepare<[{ since: number; regions: string; limit: number }], StoryRow>(
-    `SELECT s.* FROM stories s
-     WHERE s.published_at >= @since
-       AND (@regions = '[]' OR EXISTS (
-         SELECT 1 FROM story_places p
-         WHERE p.story_id = s.id AND p.kind = 'region' AND p.code IN (SELECT value FROM json_each(@regions))))
-     ORDER BY s.published_at DESC, s.id DESC LIMIT @limit`,
+  const newest = db.prepare<[{ since: number; limit: number }], StoryRow>(
+    `SELECT * FROM stories WHERE published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit`,
+  );
+  // One region's newest, from its own index range: a region with no stories costs one probe.
+  const newestIn = db.prepare<
+    [{ code: string; since: number; limit: number }],
+    { story_id: number; published_at: number }
+  >(
+    `SELECT story_id, published_at FROM story_places
+     WHERE kind = 'region' AND code = @code AND published_at >= @since
+     ORDER BY published_at DESC, story_id DESC LIMIT @limit`,
+  );
+  const byIds = db.prepare<[string], StoryRow>(
+    'SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at DESC, id DESC',
   );
 
   return {
@@ -55,13 +62,18 @@ export function createStoryReader(db: Database.Database) {
       return row && hydrate([row])[0];
     },
     list(q: StoryQuery): Story[] {
-      return hydrate(
-        page.all({
-          since: q.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
-          regions: JSON.stringify(q.regions ?? []),
-          limit: q.limit,
-        }),
-      );
+      const since = q.since?.getTime() ?? Number.MIN_SAFE_INTEGER;
+      const regions = [...new Set(q.regions ?? [])];
+      if (regions.length === 0) return hydrate(newest.all({ since, limit: q.limit }));
+      // The newest of each region's newest.
+      const latest = new Map<number, number>();
+      for (const code of regions)
+        for (const r of newestIn.all({ code, since, limit: q.limit })) latest.set(r.story_id, r.published_at);
+      const chosen = [...latest]
+        .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+        .slice(0, q.limit)
+        .map(([id]) => id);
+      return hydrate(byIds.all(JSON.stringify(chosen)));
     },
   };
 }
