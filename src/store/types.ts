@@ -1,7 +1,8 @@
 import type { ClusterCandidate } from '../core/dedup/cluster.js';
 import type { Analysis, Topic } from '../core/types.js';
+import type { PruneCutoffs, PruneReport } from './retention.js';
 
-export type { ClusterCandidate };
+export type { ClusterCandidate, PruneCutoffs, PruneReport };
 
 /**
  * The store port: everything newsdesk keeps. SQLite is the default implementation, PostgreSQL the
@@ -29,6 +30,11 @@ export interface Store {
    * is. Callers must not rely on a rollback when `work` fails: what it wrote may stay.
    */
   batch?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Deletes what is older than the cutoffs (see `pruneCutoffs`), a few hundred rows a statement,
+   * and lets the backend reclaim the space and refresh its statistics.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<PruneReport>;
   close(): Promise<void>;
 }
 

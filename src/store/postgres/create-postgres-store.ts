@@ -5,6 +5,7 @@ import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './cha
 import { createDb } from './db.js';
 import { createPgDigestRepo, createPgInstanceRepo, createPgLeadership } from './digest-repo.js';
 import { createPgFeedRepo } from './feed-repo.js';
+import { createPgPrune } from './prune.js';
 import { MIGRATION_LOCK, migratePostgres } from './migrations.js';
 import { createPgSubscriptionRepo } from './subscription-repo.js';
 
@@ -80,6 +81,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     // One transaction on one connection for the work's store calls (see `Db.batch`).
     batch: (work) => db.batch(work),
+    prune: createPgPrune(db),
     close: async () => {
       for (const lock of locks) await lock.release();
       if (!pool.ended) await pool.end();

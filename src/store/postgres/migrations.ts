@@ -174,7 +174,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       DROP INDEX story_places_code;
       CREATE INDEX story_places_latest ON story_places (kind, code, published_at, story_id);
 
-      -- what retention reads: queued stories a digest did not carry, and finished digest slots
+      -- what retention reads: queued stories a digest did not carry, and finished digest slots;
+      -- and what deleting a story or an article looks up through its foreign keys
+      CREATE INDEX deliveries_story ON deliveries (story_id);
+      CREATE INDEX stories_lead ON stories (lead_article_id);
       CREATE INDEX deliveries_queued ON deliveries (queued_at) WHERE sent_at IS NULL;
       CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
     `,
@@ -207,6 +210,13 @@ export async function migratePostgres(
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     });
+  }
+  // A new schema's statistics: without them (autovacuum off, say) the planner guesses, badly.
+  if (applied.length > 0) {
+    const tables = await db.query<{ name: string }>(
+      'SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()',
+    );
+    await db.query(`ANALYZE ${tables.rows.map((t) => t.name).join(', ')}`);
   }
   return applied;
 }

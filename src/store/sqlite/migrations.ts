@@ -176,7 +176,10 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX story_places_code;
       CREATE INDEX story_places_latest ON story_places (kind, code, published_at, story_id);
 
-      -- what retention reads: queued stories a digest did not carry, and finished digest slots
+      -- what retention reads: queued stories a digest did not carry, and finished digest slots;
+      -- and what deleting a story or an article looks up through its foreign keys
+      CREATE INDEX deliveries_story ON deliveries (story_id);
+      CREATE INDEX stories_lead ON stories (lead_article_id);
       CREATE INDEX deliveries_queued ON deliveries (queued_at) WHERE sent_at IS NULL;
       CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
     `,
