@@ -146,6 +146,14 @@ export interface StoryQuery {
   readonly limit: number;
 }
 
+/** A story's lead as topic matching reads it: its text and regions, not the rest of its analysis. */
+export type LeadText = Pick<Analysis, 'title' | 'lede' | 'summary' | 'body' | 'regions'>;
+
+export interface FilteredStoryQuery extends StoryQuery {
+  /** How many of the newest stories (in the regions, since) are looked through at most. */
+  readonly scan: number;
+}
+
 /** A stored article that shares clustering terms with a new one (see `pickStory` in src/core/dedup). */
 export interface SimilarQuery {
   readonly terms: readonly string[];
@@ -184,6 +192,11 @@ export interface ArticleRepo {
   ): Promise<Filed>;
   /** Stories, newest first. */
   stories(query: StoryQuery): Promise<Story[]>;
+  /**
+   * The newest stories (at most `limit`) whose lead `keep` accepts, among the `scan` newest: `keep`
+   * reads each lead's text only, and only the stories kept are read whole (a topic's stories).
+   */
+  storiesWhere(query: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Promise<Story[]>;
   story(id: number): Promise<Story | undefined>;
   count(): Promise<number>;
 }

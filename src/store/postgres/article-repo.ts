@@ -152,6 +152,7 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
 
     similar: (query) => similarOn(db, query),
     stories: (query) => stories.list(query),
+    storiesWhere: (query, keep) => stories.where(query, keep),
     story: (id) => stories.get(id),
     count: async () =>
       (await db.query<{ n: number }>('SELECT COUNT(*)::integer AS n FROM articles')).rows[0]!.n,

@@ -151,6 +151,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     fileNear: (article, query, choose) => fileNear.immediate(storableArticle(article), query, choose),
     similar,
     stories: (q) => stories.list(q),
+    storiesWhere: (q, keep) => stories.where(q, keep),
     story: (id) => stories.get(id),
     count: () => db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles').get()!.n,
   });
