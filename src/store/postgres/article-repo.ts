@@ -3,6 +3,7 @@ import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
 import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
 import { storableArticle, storableText } from '../storable.js';
+import { packAnalysis } from '../stored-analysis.js';
 import {
   StoreError,
   type ArticleRepo,
@@ -68,7 +69,7 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
       seenAt,
       terms,
       article.analysis.countries,
-      JSON.stringify(article.analysis),
+      packAnalysis(article.analysis),
     ],
   );
   const row = inserted.rows[0];

@@ -12,6 +12,7 @@ import {
   type StoredArticle,
 } from '../types.js';
 import { storableArticle, storableText } from '../storable.js';
+import { packAnalysis } from '../stored-analysis.js';
 import { promised } from './promised.js';
 import { toArticle, type ArticleRow } from './rows.js';
 import { createStoryReader } from './story-reader.js';
@@ -90,7 +91,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
         seenAt,
         terms: JSON.stringify(terms),
         countries: JSON.stringify(article.analysis.countries),
-        analysis: JSON.stringify(article.analysis),
+        analysis: packAnalysis(article.analysis),
       }).lastInsertRowid,
     );
     for (const key of bandKeys(terms)) insertBand.run(key, seenAt, id);
