@@ -71,11 +71,11 @@ const GROUPS = pool(`association union cooperative chamber council committee lea
 const FUNDERS = pool(`Brussels Vienna donors bondholders pensioners taxpayers investors the state`);
 const VERDICTS = pool(`reckless rushed overdue wasteful timid vague unfair costly`);
 /** Made-up words: the bulk of each headline and lede, so no one word is in a large share of them. */
-const VOCAB = Array.from({ length: 600 }, (_, k) => name(50_000 + k * 37).toLowerCase());
+export const VOCAB = Array.from({ length: 600 }, (_, k) => name(50_000 + k * 37).toLowerCase());
 const MONTHS = pool(`January February March April May June July August September October November December`);
 
 /** A deterministic pseudo-random generator (mulberry32), so every run serves the same items. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -87,7 +87,7 @@ function rng(seed: number): () => number {
 }
 
 /** A made-up proper name, unique per number, so every item has its own terms. */
-function name(n: number): string {
+export function name(n: number): string {
   let s = '';
   let k = n + 17;
   do {
@@ -98,7 +98,7 @@ function name(n: number): string {
 }
 
 /** A synthetic article, unique to (feed, item): five paragraphs from a few templates. */
-function article(feed: number, item: number): { title: string; html: string } {
+export function article(feed: number, item: number): { title: string; html: string } {
   const n = feed * 1000 + item;
   const r = rng(n);
   const pick = (words: readonly string[]) => words[Math.floor(r() * words.length)]!;
@@ -133,7 +133,10 @@ function feedXml(feed: number, items: number): string {
 }
 
 /** Serves /feed/N.xml, generated once per feed, with an ETag; a matching If-None-Match gets 304. */
-async function startFeedServer(feeds: number, items: number): Promise<{ server: Server; origin: string }> {
+export async function startFeedServer(
+  feeds: number,
+  items: number,
+): Promise<{ server: Server; origin: string }> {
   const cache = new Map<number, string>();
   // The server shares the event loop with a busy poller: idle sockets must outlive its pauses.
   const server = createServer({ keepAliveTimeout: 120_000 }, (req, res) => {

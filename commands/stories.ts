@@ -18,12 +18,11 @@ export async function storiesFor(
     return ctx.store.articles.stories({ ...base, regions: [target.region], limit });
   }
   const { topic } = target;
-  const scanned = await ctx.store.articles.stories({
-    ...base,
-    ...(topic.regions.length ? { regions: topic.regions } : {}),
-    limit: TOPIC_SCAN,
-  });
-  return scanned.filter((s) => ctx.services.matchTopic(s.lead.analysis, topic)).slice(0, limit);
+  // Leads are matched on their text alone; only the stories that match are read whole.
+  return ctx.store.articles.storiesWhere(
+    { ...base, ...(topic.regions.length ? { regions: topic.regions } : {}), limit, scan: TOPIC_SCAN },
+    (lead) => ctx.services.matchTopic(lead, topic),
+  );
 }
 
 /** The briefing of a stored story, as of the command's `now`. */

@@ -1,5 +1,5 @@
-import type { Analysis, ArticleInput, Topic } from '../src/core/types.js';
-import type { ChatRef, Store } from '../src/store/types.js';
+import type { ArticleInput, Topic } from '../src/core/types.js';
+import type { ChatRef, LeadText, Store } from '../src/store/types.js';
 
 /** Where a command was typed: a chat, and the Discord thread or Telegram forum topic inside it. */
 export interface ChatPlace extends ChatRef {
@@ -15,7 +15,7 @@ export interface CommandServices {
   /** Fetches one page through the SSRF guard and extracts its article; absent where there is no network. */
   readonly fetchArticle?: (url: string) => Promise<FetchArticleResult>;
   /** Whether an analysed article belongs to a moderator's topic. */
-  readonly matchTopic: (analysis: Analysis, topic: Topic) => boolean;
+  readonly matchTopic: (lead: LeadText, topic: Topic) => boolean;
 }
 
 /** Everything a command handler may use: no platform, no clock of its own, no globals. */

@@ -76,6 +76,8 @@ const schema = z.object({
   NEWSDESK_ITEM_CHARS: z.coerce.number().int().min(1000).optional(),
   NEWSDESK_FEED_SECONDS: z.coerce.number().int().min(1).optional(),
   NEWSDESK_TEASER_FETCHES: z.coerce.number().int().min(1).max(64).optional(),
+  /** Days of news the store keeps; older stories, their articles and deliveries are deleted (30). */
+  NEWSDESK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Worker threads for parsing and analysis (default: one a core). */
   NEWSDESK_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Comma-separated hosts or CIDRs the SSRF guard lets through (tests use 127.0.0.1). */

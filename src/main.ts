@@ -13,6 +13,7 @@ import { loadSamplesIfEmpty } from './samples/load.js';
 import { deliverToSubscription } from './scheduler/deliver.js';
 import { createDigestScheduler, type DigestDeps } from './scheduler/digest-scheduler.js';
 import { startHeartbeat } from './scheduler/heartbeat.js';
+import { startRetention } from './scheduler/retention.js';
 import { feedNotices } from './scheduler/feed-notices.js';
 import { startFeedPoller } from './scheduler/feed-poller.js';
 import { seedDefaultFeeds } from './sources/default-feeds.js';
@@ -160,6 +161,14 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
       },
       (err) => log.warn({ err }, 'heartbeat failed'),
     );
+    const retention = startRetention(
+      store,
+      config.NEWSDESK_RETENTION_DAYS,
+      (pruned) => {
+        if (pruned.stories + pruned.pending + pruned.slots > 0) log.info({ ...pruned }, 'store pruned');
+      },
+      (err) => log.warn({ err }, 'store prune failed'),
+    );
     await seedDefaultFeeds(store, new Date());
     // Feed parsing and analysis on worker threads: commands and digests never wait behind a big feed.
     const work = createWorkerPool(config.NEWSDESK_WORKERS ? { threads: config.NEWSDESK_WORKERS } : {});
@@ -186,6 +195,7 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
     await work.close();
     await digests.stop();
     await beat.stop();
+    await retention.stop();
     log.info({ ms: Date.now() - stopping }, 'stopped');
     return 0;
   } finally {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/types.js';
+import { unpackAnalysis } from './stored-analysis.js';
 import type { ChatRef, DigestSlot, DigestSlotState, Feed, StoredArticle, Subscription } from './types.js';
 
 /**
@@ -44,7 +45,7 @@ export function articleFromRow<Time, Json>(
     source: r.source,
     publishedAt: timeOrNull(r.published_at, c.time),
     fetchedAt: c.time(r.fetched_at),
-    analysis: c.analysis(r.analysis),
+    analysis: unpackAnalysis(c.analysis(r.analysis)),
     storyId: r.story_id,
   };
 }

@@ -1,7 +1,8 @@
 import type { ClusterCandidate } from '../core/dedup/cluster.js';
 import type { Analysis, Topic } from '../core/types.js';
+import type { PruneCutoffs, PruneReport } from './retention.js';
 
-export type { ClusterCandidate };
+export type { ClusterCandidate, PruneCutoffs, PruneReport };
 
 /**
  * The store port: everything newsdesk keeps. SQLite is the default implementation, PostgreSQL the
@@ -29,6 +30,11 @@ export interface Store {
    * is. Callers must not rely on a rollback when `work` fails: what it wrote may stay.
    */
   batch?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Deletes what is older than the cutoffs (see `pruneCutoffs`), a few hundred rows a statement,
+   * and lets the backend reclaim the space and refresh its statistics.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<PruneReport>;
   close(): Promise<void>;
 }
 
@@ -140,6 +146,14 @@ export interface StoryQuery {
   readonly limit: number;
 }
 
+/** A story's lead as topic matching reads it: its text and regions, not the rest of its analysis. */
+export type LeadText = Pick<Analysis, 'title' | 'lede' | 'summary' | 'body' | 'regions'>;
+
+export interface FilteredStoryQuery extends StoryQuery {
+  /** How many of the newest stories (in the regions, since) are looked through at most. */
+  readonly scan: number;
+}
+
 /** A stored article that shares clustering terms with a new one (see `pickStory` in src/core/dedup). */
 export interface SimilarQuery {
   readonly terms: readonly string[];
@@ -178,6 +192,11 @@ export interface ArticleRepo {
   ): Promise<Filed>;
   /** Stories, newest first. */
   stories(query: StoryQuery): Promise<Story[]>;
+  /**
+   * The newest stories (at most `limit`) whose lead `keep` accepts, among the `scan` newest: `keep`
+   * reads each lead's text only, and only the stories kept are read whole (a topic's stories).
+   */
+  storiesWhere(query: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Promise<Story[]>;
   story(id: number): Promise<Story | undefined>;
   count(): Promise<number>;
 }

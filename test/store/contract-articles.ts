@@ -104,6 +104,51 @@ export function articleContract(ctx: ContractContext): void {
       expect(await ctx.store.articles.stories({ regions: ['arctic'], limit: 10 })).toEqual([]);
     });
 
+    it('GIVEN a story joined by an earlier report in a new region THEN a region lists it by its earlier time', async () => {
+      const save = (url: string, a: typeof BORDER_A, hours: number, storyId: number | null) =>
+        ctx.store.articles.save(article(url, a, { publishedAt: hoursAfter(T0, hours) }), storyId);
+      const first = await save('https://a.example/first', BORDER_A, -1, null);
+      const between = await save('https://b.example/between', PLATES, -3, null);
+      // An outlet that had it earlier: the story now broke at -5 h, before `between`, in 'europe' too.
+      await save('https://c.example/earlier', BORDER_B, -5, first.storyId);
+      const ids = async (regions: string[]) =>
+        (await ctx.store.articles.stories({ regions, limit: 10 })).map((s) => s.id);
+      expect(await ids(['balkans'])).toEqual([between.storyId, first.storyId]);
+      expect(await ids(['europe'])).toEqual([first.storyId]);
+      const since = await ctx.store.articles.stories({
+        regions: ['balkans'],
+        since: hoursAfter(T0, -4),
+        limit: 10,
+      });
+      expect(since.map((s) => s.id)).toEqual([between.storyId]);
+    });
+
+    it('GIVEN a filter on leads THEN storiesWhere gives the newest kept among the scanned, read whole', async () => {
+      const save = (url: string, a: typeof BORDER_A, hours: number) =>
+        ctx.store.articles.save(article(url, a, { publishedAt: hoursAfter(T0, hours) }), null);
+      const oldest = await save('https://a.example/1', BORDER_A, -4);
+      await save('https://a.example/2', HARVEST, -3);
+      const newer = await save('https://a.example/3', BORDER_B, -2);
+      await save('https://a.example/4', PLATES, -1);
+      const seen: string[] = [];
+      const jarinje = (lead: { title: string | null; body: string }) => {
+        seen.push(lead.title ?? '');
+        return lead.body.includes('Jarinje');
+      };
+      const kept = await ctx.store.articles.storiesWhere({ limit: 5, scan: 10 }, jarinje);
+      expect(kept.map((s) => s.id)).toEqual([newer.storyId, oldest.storyId]);
+      expect(kept[0]?.lead.analysis).toEqual(BORDER_B);
+      expect(seen).toHaveLength(4);
+      // Only the three newest are looked through; one kept story is enough.
+      const scanned = await ctx.store.articles.storiesWhere({ limit: 5, scan: 3 }, jarinje);
+      expect(scanned.map((s) => s.id)).toEqual([newer.storyId]);
+      const first = await ctx.store.articles.storiesWhere(
+        { limit: 1, scan: 10, regions: ['balkans'] },
+        jarinje,
+      );
+      expect(first.map((s) => s.id)).toEqual([newer.storyId]);
+    });
+
     it('GIVEN a feed date in the future THEN the story counts from its fetch time', async () => {
       const fetchedAt = T0;
       const saved = await ctx.store.articles.save(

@@ -29,6 +29,24 @@ export function batchContract(ctx: ContractContext): void {
       expect(stories[0]?.sources).toBe(2);
     });
 
+    it('GIVEN a save refused in the middle of a batch THEN the articles before and after it are kept', async () => {
+      const refused = await inBatch(ctx.store, async () => {
+        await ctx.store.articles.save(article('https://a.example/border', BORDER_A), null);
+        const again = await ctx.store.articles
+          .save(article('https://a.example/border?utm_source=x', BORDER_A), null)
+          .then(
+            () => null,
+            (err: unknown) => err,
+          );
+        await ctx.store.articles.save(article('https://b.example/harvest', HARVEST), null);
+        return again;
+      });
+      expect(refused).toMatchObject({ code: 'conflict' });
+      const store = await ctx.reopen();
+      expect(await store.articles.count()).toBe(2);
+      expect(await store.articles.stories({ limit: 10 })).toHaveLength(2);
+    });
+
     it('GIVEN two batches started at once THEN both finish and every article is stored', async () => {
       const [a, b] = await Promise.all([
         inBatch(ctx.store, () => fileArticle(ctx.store, article('https://a.example/border', BORDER_A))),

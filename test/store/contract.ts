@@ -7,6 +7,7 @@ import { digestContract } from './contract-digests.js';
 import { concurrencyContract } from './contract-concurrency.js';
 import { feedContract } from './contract-feeds.js';
 import { poisonContract } from './contract-poison.js';
+import { retentionContract } from './contract-retention.js';
 
 /** One database for one test: opened as often as the test likes (a reopen), then destroyed. */
 export interface StoreHarness {
@@ -56,5 +57,6 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     digestContract(ctx);
     poisonContract(ctx);
     concurrencyContract(ctx);
+    retentionContract(ctx);
   });
 }

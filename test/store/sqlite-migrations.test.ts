@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
-import { T0 } from './fixtures.js';
+import { BORDER_A, T0 } from './fixtures.js';
 
 describe('SQLite schema migrations', () => {
   let dir: string;
@@ -64,6 +64,46 @@ describe('SQLite schema migrations', () => {
       expect(migrate(db, [...MIGRATIONS, next])).toEqual([]);
     } finally {
       db.close();
+    }
+  });
+
+  it('GIVEN a version 3 store with stories THEN after migrating a region still lists them, newest first', async () => {
+    const db = new Database(file);
+    try {
+      db.pragma('foreign_keys = ON');
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 3),
+      );
+      const story = db.prepare('INSERT INTO stories (published_at, first_seen_at) VALUES (?, ?)');
+      const lead = db.prepare(
+        `INSERT INTO articles (story_id, url, canonical_url, outlet, fetched_at, seen_at, terms, countries, analysis)
+         VALUES (@id, @url, @url, 'a.example', @at, @at, '[]', '[]', @analysis)`,
+      );
+      const place = db.prepare(
+        "INSERT INTO story_places (story_id, kind, code) VALUES (?, 'region', 'balkans')",
+      );
+      for (const [id, hours] of [
+        [1, 1],
+        [2, 3],
+        [3, 2],
+      ] as const) {
+        const at = T0.getTime() + hours * 3_600_000;
+        story.run(at, at);
+        const url = `https://a.example/${id}`;
+        const articleId = lead.run({ id, url, at, analysis: JSON.stringify(BORDER_A) }).lastInsertRowid;
+        db.prepare('UPDATE stories SET lead_article_id = ? WHERE id = ?').run(articleId, id);
+        place.run(id);
+      }
+    } finally {
+      db.close();
+    }
+    const store = await createSqliteStore(file);
+    try {
+      const stories = await store.articles.stories({ regions: ['balkans'], limit: 2 });
+      expect(stories.map((s) => s.id)).toEqual([2, 3]);
+    } finally {
+      await store.close();
     }
   });
 

@@ -3,6 +3,7 @@ import { bandKeys } from '../../core/dedup/minhash.js';
 import { storyTerms } from '../../core/dedup/terms.js';
 import { MAX_BAND_CANDIDATES, checkCandidates } from '../candidates.js';
 import { storableArticle, storableText } from '../storable.js';
+import { packAnalysis } from '../stored-analysis.js';
 import {
   StoreError,
   type ArticleRepo,
@@ -30,21 +31,25 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
   if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
   const fetchedAt = article.fetchedAt;
   const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
-  let story = storyId;
-  if (story === null) {
-    const created = await q.query<{ id: number }>(
-      'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id',
-      [seenAt, fetchedAt],
-    );
-    story = created.rows[0]!.id;
-  } else {
-    const widened = await q.query(
-      `UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
-       WHERE id = $3`,
-      [seenAt, fetchedAt, story],
-    );
-    if (!widened.rowCount) throw new StoreError('not-found', `no story with id ${story}`);
-  }
+  // The story, created or widened to this article's times; its places keep its publication time.
+  const widened =
+    storyId === null
+      ? await q.query<{ id: number; published_at: Date }>(
+          'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id, published_at',
+          [seenAt, fetchedAt],
+        )
+      : await q.query<{ id: number; published_at: Date }>(
+          `WITH s AS (
+             UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
+             WHERE id = $3 RETURNING id, published_at),
+           p AS (
+             UPDATE story_places sp SET published_at = s.published_at FROM s
+             WHERE sp.story_id = s.id AND sp.published_at > s.published_at)
+           SELECT id, published_at FROM s`,
+          [seenAt, fetchedAt, storyId],
+        );
+  const story = widened.rows[0];
+  if (!story) throw new StoreError('not-found', `no story with id ${storyId}`);
   const terms = storyTerms(article.analysis.title, article.analysis.lede);
   const inserted = await q.query<PgArticleRow>(
     `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
@@ -52,7 +57,7 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
     [
-      story,
+      story.id,
       article.feedId,
       article.url,
       canonical,
@@ -64,23 +69,31 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
       seenAt,
       terms,
       article.analysis.countries,
-      JSON.stringify(article.analysis),
+      packAnalysis(article.analysis),
     ],
   );
   const row = inserted.rows[0];
   if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
+  // Bands, the lead of a new story and the story's places: one statement, one round trip.
   await q.query(
-    `INSERT INTO article_bands (band_key, seen_at, article_id)
-     SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING`,
-    [bandKeys(terms), seenAt, row.id],
-  );
-  if (storyId === null)
-    await q.query('UPDATE stories SET lead_article_id = $1 WHERE id = $2', [row.id, story]);
-  await q.query(
-    `INSERT INTO story_places (story_id, kind, code)
-     SELECT $1::integer, 'country', unnest($2::text[]) UNION SELECT $1::integer, 'region', unnest($3::text[])
+    `WITH bands AS (
+       INSERT INTO article_bands (band_key, seen_at, article_id)
+       SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING),
+     lead AS (UPDATE stories SET lead_article_id = $3 WHERE id = $4 AND $5::boolean)
+     INSERT INTO story_places (story_id, kind, code, published_at)
+     SELECT $4::integer, 'country', unnest($6::text[]), $7::timestamptz
+     UNION SELECT $4::integer, 'region', unnest($8::text[]), $7::timestamptz
      ON CONFLICT DO NOTHING`,
-    [story, article.analysis.countries, article.analysis.regions],
+    [
+      bandKeys(terms),
+      seenAt,
+      row.id,
+      story.id,
+      storyId === null,
+      article.analysis.countries,
+      story.published_at,
+      article.analysis.regions,
+    ],
   );
   return toArticle(row);
 }
@@ -140,6 +153,7 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
 
     similar: (query) => similarOn(db, query),
     stories: (query) => stories.list(query),
+    storiesWhere: (query, keep) => stories.where(query, keep),
     story: (id) => stories.get(id),
     count: async () =>
       (await db.query<{ n: number }>('SELECT COUNT(*)::integer AS n FROM articles')).rows[0]!.n,

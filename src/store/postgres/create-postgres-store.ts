@@ -5,14 +5,20 @@ import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './cha
 import { createDb } from './db.js';
 import { createPgDigestRepo, createPgInstanceRepo, createPgLeadership } from './digest-repo.js';
 import { createPgFeedRepo } from './feed-repo.js';
+import { createPgPrune } from './prune.js';
 import { MIGRATION_LOCK, migratePostgres } from './migrations.js';
 import { createPgSubscriptionRepo } from './subscription-repo.js';
+
+const DEFAULT_MAX_CONNECTIONS = 20;
 
 /** Options of a PostgreSQL store. */
 export interface PostgresStoreOptions {
   /** Keep the tables in this schema (created if missing) rather than `public`; tests use one per test. */
   readonly schema?: string;
-  /** Most connections the pool opens (default 10). */
+  /**
+   * Most connections the pool opens (default 20): each of the 16 feeds a poll runs at once may hold
+   * one for its batch (waiting its turn to file), and commands and digests still find one free.
+   */
   readonly maxConnections?: number;
 }
 
@@ -37,7 +43,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
@@ -73,8 +79,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       locks.push(lock);
       return lock;
     },
-    // Each call takes its own pooled connection, so writes cannot share one transaction here.
-    batch: (work) => work(),
+    // One transaction on one connection for the work's store calls (see `Db.batch`).
+    batch: (work) => db.batch(work),
+    prune: createPgPrune(db),
     close: async () => {
       for (const lock of locks) await lock.release();
       if (!pool.ended) await pool.end();

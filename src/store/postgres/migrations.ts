@@ -162,6 +162,26 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE instances (id text PRIMARY KEY, started_at timestamptz NOT NULL, heartbeat_at timestamptz NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'latest stories by place, retention indexes',
+    sql: `
+      -- A region's latest stories come from one index range (kind, code, published_at) rather than
+      -- a filter over every story; the story's publication time is kept here, widened with it.
+      ALTER TABLE story_places ADD COLUMN published_at timestamptz;
+      UPDATE story_places p SET published_at = s.published_at FROM stories s WHERE s.id = p.story_id;
+      ALTER TABLE story_places ALTER COLUMN published_at SET NOT NULL;
+      DROP INDEX story_places_code;
+      CREATE INDEX story_places_latest ON story_places (kind, code, published_at, story_id);
+
+      -- what retention reads: queued stories a digest did not carry, and finished digest slots;
+      -- and what deleting a story or an article looks up through its foreign keys
+      CREATE INDEX deliveries_story ON deliveries (story_id);
+      CREATE INDEX stories_lead ON stories (lead_article_id);
+      CREATE INDEX deliveries_queued ON deliveries (queued_at) WHERE sent_at IS NULL;
+      CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same for every newsdesk process.
@@ -190,6 +210,13 @@ export async function migratePostgres(
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     });
+  }
+  // A new schema's statistics: without them (autovacuum off, say) the planner guesses, badly.
+  if (applied.length > 0) {
+    const tables = await db.query<{ name: string }>(
+      'SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()',
+    );
+    await db.query(`ANALYZE ${tables.rows.map((t) => t.name).join(', ')}`);
   }
   return applied;
 }

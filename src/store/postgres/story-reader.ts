@@ -1,4 +1,4 @@
-import type { Story, StoryQuery } from '../types.js';
+import type { FilteredStoryQuery, LeadText, Story, StoryQuery } from '../types.js';
 import { assembleStories } from '../assemble-stories.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import type { Db } from './db.js';
@@ -37,23 +37,53 @@ export function createPgStoryReader(db: Db) {
     );
   }
 
-  return {
+  const reader = {
     async get(id: number): Promise<Story | undefined> {
       const rows = await db.query<StoryRow>('SELECT * FROM stories WHERE id = $1', [id]);
       return (await hydrate(rows.rows))[0];
     },
-    async list(q: StoryQuery): Promise<Story[]> {
-      const regions = q.regions ?? [];
-      const rows = await db.query<StoryRow>(
-        `SELECT s.* FROM stories s
-         WHERE ($1::timestamptz IS NULL OR s.published_at >= $1)
-           AND (cardinality($2::text[]) = 0 OR EXISTS (
-             SELECT 1 FROM story_places p
-             WHERE p.story_id = s.id AND p.kind = 'region' AND p.code = ANY($2::text[])))
-         ORDER BY s.published_at DESC, s.id DESC LIMIT $3`,
-        [q.since ?? null, regions, q.limit],
+    list: async (q: StoryQuery): Promise<Story[]> => hydrate(await page(q)),
+    async where(q: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Promise<Story[]> {
+      const rows = await page({ ...q, limit: q.scan });
+      const texts = await db.query<LeadText & { id: number }>(
+        `SELECT s.id, a.analysis->>'title' AS title, a.analysis->>'lede' AS lede, a.analysis->'summary' AS summary,
+           a.analysis->>'body' AS body, a.analysis->'regions' AS regions
+         FROM stories s JOIN articles a ON a.id = s.lead_article_id WHERE s.id = ANY($1::integer[])`,
+        [rows.map((r) => r.id)],
       );
-      return hydrate(rows.rows);
+      const byId = new Map(texts.rows.map((t) => [t.id, t]));
+      const kept = rows.filter((row) => {
+        const t = byId.get(row.id);
+        return t !== undefined && keep(t);
+      });
+      return hydrate(kept.slice(0, q.limit));
     },
   };
+
+  /** The page of stories a query asks for, newest first, not yet read whole. */
+  async function page(q: StoryQuery): Promise<StoryRow[]> {
+    const regions = q.regions ?? [];
+    const since = q.since ?? '-infinity';
+    // Each region's newest from its own index range (no filter over all stories, and a region
+    // with no stories costs one index probe), then the newest of those.
+    const rows =
+      regions.length === 0
+        ? await db.query<StoryRow>(
+            `SELECT * FROM stories WHERE published_at >= $1
+               ORDER BY published_at DESC, id DESC LIMIT $2`,
+            [since, q.limit],
+          )
+        : await db.query<StoryRow>(
+            `SELECT s.* FROM stories s WHERE s.id IN (
+                 SELECT latest.story_id FROM unnest($2::text[]) AS r (code) CROSS JOIN LATERAL (
+                   SELECT p.story_id FROM story_places p
+                   WHERE p.kind = 'region' AND p.code = r.code AND p.published_at >= $1
+                   ORDER BY p.published_at DESC, p.story_id DESC LIMIT $3) latest)
+               ORDER BY s.published_at DESC, s.id DESC LIMIT $3`,
+            [since, [...new Set(regions)], q.limit],
+          );
+    return rows.rows;
+  }
+
+  return reader;
 }

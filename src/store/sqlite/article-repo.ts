@@ -12,6 +12,7 @@ import {
   type StoredArticle,
 } from '../types.js';
 import { storableArticle, storableText } from '../storable.js';
+import { packAnalysis } from '../stored-analysis.js';
 import { promised } from './promised.js';
 import { toArticle, type ArticleRow } from './rows.js';
 import { createStoryReader } from './story-reader.js';
@@ -50,8 +51,13 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
   const insertBand = db.prepare(
     'INSERT OR IGNORE INTO article_bands (band_key, seen_at, article_id) VALUES (?, ?, ?)',
   );
+  // A story's places keep its publication time, so that a region's latest is one index range.
   const insertPlace = db.prepare(
-    'INSERT OR IGNORE INTO story_places (story_id, kind, code) VALUES (?, ?, ?)',
+    `INSERT OR IGNORE INTO story_places (story_id, kind, code, published_at)
+     VALUES (@story, @kind, @code, (SELECT published_at FROM stories WHERE id = @story))`,
+  );
+  const widenPlaces = db.prepare(
+    'UPDATE story_places SET published_at = @seenAt WHERE story_id = @story AND published_at > @seenAt',
   );
 
   const save = db.transaction((article: NewArticle, storyId: number | null): StoredArticle => {
@@ -68,6 +74,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     } else {
       if (!storyExists.get(story)) throw new StoreError('not-found', `no story with id ${story}`);
       widenStory.run(seenAt, fetchedAt, story);
+      widenPlaces.run({ seenAt, story });
     }
     const terms = storyTerms(article.analysis.title, article.analysis.lede);
     const id = Number(
@@ -84,13 +91,13 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
         seenAt,
         terms: JSON.stringify(terms),
         countries: JSON.stringify(article.analysis.countries),
-        analysis: JSON.stringify(article.analysis),
+        analysis: packAnalysis(article.analysis),
       }).lastInsertRowid,
     );
     for (const key of bandKeys(terms)) insertBand.run(key, seenAt, id);
     if (storyId === null) setLead.run(id, story);
-    for (const code of article.analysis.countries) insertPlace.run(story, 'country', code);
-    for (const code of article.analysis.regions) insertPlace.run(story, 'region', code);
+    for (const code of article.analysis.countries) insertPlace.run({ story, kind: 'country', code });
+    for (const code of article.analysis.regions) insertPlace.run({ story, kind: 'region', code });
     return toArticle(byId.get(id)!);
   });
 
@@ -145,6 +152,7 @@ export function createSqliteArticleRepo(db: Database.Database): ArticleRepo {
     fileNear: (article, query, choose) => fileNear.immediate(storableArticle(article), query, choose),
     similar,
     stories: (q) => stories.list(q),
+    storiesWhere: (q, keep) => stories.where(q, keep),
     story: (id) => stories.get(id),
     count: () => db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles').get()!.n,
   });

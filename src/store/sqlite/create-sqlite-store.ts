@@ -6,6 +6,7 @@ import { createSqliteChatRepo, createSqliteDeliveryRepo, createSqliteTopicRepo }
 import { createSqliteDigestRepo, createSqliteInstanceRepo } from './digest-repo.js';
 import { createSqliteFeedRepo } from './feed-repo.js';
 import { migrate } from './migrations.js';
+import { createSqlitePrune } from './prune.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
 
 /** How long a statement waits for a lock another connection holds before failing with SQLITE_BUSY. */
@@ -22,6 +23,9 @@ export function createSqliteStore(path: string): Promise<Store> {
     // locks another process opening the same file may hold for a moment. Writes outside a batch
     // are single short statements, so another process never keeps them waiting long.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Only a file with no tables yet can take this: retention then gives deleted pages back.
+    const empty = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table'").get() === undefined;
+    if (empty) db.pragma('auto_vacuum = INCREMENTAL');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     // WAL with NORMAL sync is durable across process crashes; only a power loss can drop the last commit.
     db.pragma('synchronous = NORMAL');
@@ -41,6 +45,7 @@ export function createSqliteStore(path: string): Promise<Store> {
     digests: createSqliteDigestRepo(db),
     instances: createSqliteInstanceRepo(db),
     batch: createSqliteBatch(db),
+    prune: createSqlitePrune(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();

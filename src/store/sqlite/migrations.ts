@@ -165,6 +165,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE instances (id TEXT PRIMARY KEY, started_at INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'latest stories by place, retention indexes',
+    sql: `
+      -- A region's latest stories come from one index range (kind, code, published_at) rather than
+      -- a filter over every story; the story's publication time is kept here, widened with it.
+      ALTER TABLE story_places ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE story_places SET published_at = (SELECT s.published_at FROM stories s WHERE s.id = story_places.story_id);
+      DROP INDEX story_places_code;
+      CREATE INDEX story_places_latest ON story_places (kind, code, published_at, story_id);
+
+      -- what retention reads: queued stories a digest did not carry, and finished digest slots;
+      -- and what deleting a story or an article looks up through its foreign keys
+      CREATE INDEX deliveries_story ON deliveries (story_id);
+      CREATE INDEX stories_lead ON stories (lead_article_id);
+      CREATE INDEX deliveries_queued ON deliveries (queued_at) WHERE sent_at IS NULL;
+      CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
+    `,
+  },
 ];
 
 /**

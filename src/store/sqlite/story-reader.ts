@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Story, StoryQuery } from '../types.js';
+import type { FilteredStoryQuery, LeadText, Story, StoryQuery } from '../types.js';
 import { assembleStories } from '../assemble-stories.js';
 import { toArticle, type ArticleRow } from './rows.js';
 
@@ -8,6 +8,15 @@ interface StoryRow {
   lead_article_id: number | null;
   published_at: number;
   first_seen_at: number;
+}
+
+interface LeadTextRow {
+  id: number;
+  title: string | null;
+  lede: string;
+  summary: string;
+  body: string;
+  regions: string;
 }
 
 /** Reads stories with their lead article, outlets and places, a page at a time. */
@@ -40,28 +49,68 @@ export function createStoryReader(db: Database.Database) {
   }
 
   const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const page = db.prepare<[{ since: number; regions: string; limit: number }], StoryRow>(
-    `SELECT s.* FROM stories s
-     WHERE s.published_at >= @since
-       AND (@regions = '[]' OR EXISTS (
-         SELECT 1 FROM story_places p
-         WHERE p.story_id = s.id AND p.kind = 'region' AND p.code IN (SELECT value FROM json_each(@regions))))
-     ORDER BY s.published_at DESC, s.id DESC LIMIT @limit`,
+  const newest = db.prepare<[{ since: number; limit: number }], StoryRow>(
+    `SELECT * FROM stories WHERE published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit`,
   );
+  // One region's newest, from its own index range: a region with no stories costs one probe.
+  const newestIn = db.prepare<
+    [{ code: string; since: number; limit: number }],
+    { story_id: number; published_at: number }
+  >(
+    `SELECT story_id, published_at FROM story_places
+     WHERE kind = 'region' AND code = @code AND published_at >= @since
+     ORDER BY published_at DESC, story_id DESC LIMIT @limit`,
+  );
+  const byIds = db.prepare<[string], StoryRow>(
+    'SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at DESC, id DESC',
+  );
+
+  const leadTexts = db.prepare<[string], LeadTextRow>(
+    `SELECT s.id, json_extract(a.analysis, '$.title') AS title, json_extract(a.analysis, '$.lede') AS lede,
+       json_extract(a.analysis, '$.summary') AS summary, json_extract(a.analysis, '$.body') AS body,
+       json_extract(a.analysis, '$.regions') AS regions
+     FROM stories s JOIN articles a ON a.id = s.lead_article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
+  );
+
+  /** The page of stories a query asks for, newest first, not yet read whole. */
+  function page(q: StoryQuery): StoryRow[] {
+    const since = q.since?.getTime() ?? Number.MIN_SAFE_INTEGER;
+    const regions = [...new Set(q.regions ?? [])];
+    if (regions.length === 0) return newest.all({ since, limit: q.limit });
+    // The newest of each region's newest.
+    const latest = new Map<number, number>();
+    for (const code of regions)
+      for (const r of newestIn.all({ code, since, limit: q.limit })) latest.set(r.story_id, r.published_at);
+    const chosen = [...latest]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, q.limit)
+      .map(([id]) => id);
+    return byIds.all(JSON.stringify(chosen));
+  }
 
   return {
     get(id: number): Story | undefined {
       const row = byId.get(id);
       return row && hydrate([row])[0];
     },
-    list(q: StoryQuery): Story[] {
-      return hydrate(
-        page.all({
-          since: q.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
-          regions: JSON.stringify(q.regions ?? []),
-          limit: q.limit,
-        }),
-      );
+    list: (q: StoryQuery): Story[] => hydrate(page(q)),
+    where(q: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Story[] {
+      const rows = page({ ...q, limit: q.scan });
+      const texts = new Map(leadTexts.all(ids(rows)).map((r) => [r.id, r]));
+      const kept = rows.filter((row) => {
+        const t = texts.get(row.id);
+        return (
+          t !== undefined &&
+          keep({
+            title: t.title,
+            lede: t.lede,
+            summary: JSON.parse(t.summary) as string[],
+            body: t.body,
+            regions: JSON.parse(t.regions) as string[],
+          })
+        );
+      });
+      return hydrate(kept.slice(0, q.limit));
     },
   };
 }

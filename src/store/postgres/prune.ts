@@ -1,0 +1,78 @@
+import {
+  BAND_SLICE_MS,
+  BANDS_PRUNED_KEY,
+  PRUNE_BATCH,
+  type PruneCutoffs,
+  type PruneReport,
+} from '../retention.js';
+import type { Db } from './db.js';
+
+/** The tables a prune changes: analysed afterwards, so plans follow (autovacuum may be off). */
+const PRUNED_TABLES = 'stories, articles, article_bands, story_places, deliveries, digest_slots';
+
+/**
+ * `Store.prune` for PostgreSQL: short deletes, each its own transaction, so no lock is held long.
+ * Several instances may prune at once; they then share the work.
+ */
+export function createPgPrune(db: Db) {
+  async function repeat(sql: string, params: unknown[]): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = (await db.query(sql, [...params, PRUNE_BATCH])).rowCount ?? 0;
+      total += n;
+      if (n < PRUNE_BATCH) return total;
+    }
+  }
+
+  async function pruneBands(before: Date): Promise<number> {
+    const recorded = await db.query<{ value: string }>('SELECT value FROM store_meta WHERE key = $1', [
+      BANDS_PRUNED_KEY,
+    ]);
+    const oldest = await db.query<{ at: Date | null }>('SELECT MIN(seen_at) AS at FROM articles');
+    let from = recorded.rows[0]
+      ? Number(recorded.rows[0].value)
+      : (oldest.rows[0]?.at?.getTime() ?? before.getTime());
+    let total = 0;
+    while (from < before.getTime()) {
+      const to = Math.min(from + BAND_SLICE_MS, before.getTime());
+      total += await db.transaction(async (q) => {
+        const deleted = await q.query(
+          `DELETE FROM article_bands WHERE article_id IN (
+             SELECT id FROM articles WHERE seen_at >= $1 AND seen_at < $2)`,
+          [new Date(from), new Date(to)],
+        );
+        await q.query(
+          `INSERT INTO store_meta (key, value) VALUES ($1, $2)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [BANDS_PRUNED_KEY, String(to)],
+        );
+        return deleted.rowCount ?? 0;
+      });
+      from = to;
+    }
+    return total;
+  }
+
+  return async (cutoffs: PruneCutoffs): Promise<PruneReport> => {
+    const stories = await repeat(
+      `DELETE FROM stories WHERE id IN (
+         SELECT s.id FROM stories s WHERE s.published_at < $1
+           AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.seen_at >= $1)
+         ORDER BY s.published_at LIMIT $2)`,
+      [cutoffs.stories],
+    );
+    const bands = await pruneBands(cutoffs.bands);
+    const pending = await repeat(
+      `DELETE FROM deliveries WHERE (subscription_id, story_id) IN (
+         SELECT subscription_id, story_id FROM deliveries WHERE sent_at IS NULL AND queued_at < $1 LIMIT $2)`,
+      [cutoffs.pending],
+    );
+    const slots = await repeat(
+      `DELETE FROM digest_slots WHERE id IN (
+         SELECT id FROM digest_slots WHERE state IN ('sent', 'skipped', 'failed') AND due_at < $1 LIMIT $2)`,
+      [cutoffs.slots],
+    );
+    await db.query(`ANALYZE ${PRUNED_TABLES}`);
+    return { stories, bands, pending, slots };
+  };
+}
