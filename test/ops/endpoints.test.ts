@@ -164,4 +164,39 @@ describe('HTTP endpoints of the running bot', () => {
     // The endpoints close with the process.
     await expect(get(port, '/healthz')).rejects.toThrow();
   }, 150_000);
+
+  it('GIVEN webhook mode on HTTP_PORT THEN Telegram posts to the same port as the probes, and a wrong secret is refused', async () => {
+    const hookDir = join(dir, 'webhook');
+    const hookTelegram = await new FakeTelegram().start();
+    const port = await freePort();
+    const hookBot = startBot(
+      cleanEnv({
+        NEWSDESK_DATA_DIR: hookDir,
+        LOG_LEVEL: 'info',
+        HTTP_PORT: String(port),
+        TELEGRAM_WEBHOOK_PORT: String(port),
+        TELEGRAM_WEBHOOK_SECRET: 'hook-secret-2',
+        TELEGRAM_BOT_TOKEN: '123456:OPS-webhook-secret',
+        TELEGRAM_API_ROOT: hookTelegram.apiRoot,
+      }),
+    );
+    try {
+      await hookBot.waitFor('telegram webhook listening');
+      const post = (secret: string) =>
+        fetch(`http://127.0.0.1:${port}/telegram`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+          body: JSON.stringify({ update_id: 1, ...textMessage('/help', { id: 66, type: 'private' }) }),
+        });
+      expect((await post('wrong')).status).toBe(401);
+      expect((await post('hook-secret-2')).status).toBe(200);
+      await hookTelegram.until(() => hookTelegram.sent().some((c) => c.body.chat_id === 66));
+      expect((await get(port, '/healthz')).status).toBe(200);
+      expect(JSON.parse((await get(port, '/readyz')).body).checks.telegram).toBe(true);
+    } finally {
+      hookBot.signal('SIGTERM');
+      await hookBot.exited;
+      await hookTelegram.close();
+    }
+  }, 60_000);
 });

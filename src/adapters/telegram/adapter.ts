@@ -199,15 +199,17 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
     shareLimits: (instances) => queue.share(instances),
     webhookAddress: () => (server?.address() as AddressInfo | null | undefined) ?? null,
     async start(signal?: AbortSignal) {
-      await startWithRetry(() => bot.init(signal as Parameters<Bot['init']>[0]), {
-        log,
-        platform: 'Telegram',
-        where: options.apiRoot ?? 'https://api.telegram.org',
-        hint: 'check the network, or TELEGRAM_API_ROOT',
-        classify: classifyStartError,
-        ...(signal ? { signal } : {}),
-        ...(options.startRetryMs ? { waitsMs: options.startRetryMs } : {}),
-      });
+      // getMe by hand: grammY's own init retries an unreachable API for ever, and says nothing.
+      if (!bot.isInited())
+        bot.botInfo = await startWithRetry(() => bot.api.getMe(signal as Parameters<Bot['init']>[0]), {
+          log,
+          platform: 'Telegram',
+          where: options.apiRoot ?? 'https://api.telegram.org',
+          hint: 'check the network, or TELEGRAM_API_ROOT',
+          classify: classifyStartError,
+          ...(signal ? { signal } : {}),
+          ...(options.startRetryMs ? { waitsMs: options.startRetryMs } : {}),
+        });
       await registerMenus(bot.api, COMMANDS);
       const hook = options.webhook;
       if (hook) {
