@@ -118,6 +118,9 @@ function parseShardIds(text: string): number[] | null {
   return [...ids].sort((a, b) => a - b);
 }
 
+/** Every variable the configuration reads (`.env.example` lists the same, a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** The whole configuration, parsed once from the environment. */
 export type Config = z.infer<typeof schema>;
 
