@@ -16,6 +16,12 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** The address the webhook listens on: loopback unless set (the container sets 0.0.0.0). */
+  TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** The operator's endpoints (/healthz, /readyz, /metrics) on this port; off when unset. */
+  HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address those endpoints listen on: loopback unless set (the container sets 0.0.0.0). */
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** The Bot API root (default https://api.telegram.org): a local Bot API server, or a fake in tests. */
   TELEGRAM_API_ROOT: z
     .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
@@ -113,6 +119,9 @@ function parseShardIds(text: string): number[] | null {
   }
   return [...ids].sort((a, b) => a - b);
 }
+
+/** Every variable the configuration reads (`.env.example` lists the same, a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 /** The whole configuration, parsed once from the environment. */
 export type Config = z.infer<typeof schema>;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
@@ -19,13 +20,30 @@ export const REDACTED_PATHS = [
 ];
 
 /**
+ * Where the process's logs go: stderr, as JSON lines; on a terminal, as readable text when
+ * pino-pretty (a development dependency) is installed. A production install has no pino-pretty, and
+ * a container's or a service manager's stderr is no terminal: both get JSON, which log tools read.
+ */
+export function logDestination(isTty = process.stderr.isTTY): DestinationStream {
+  if (isTty) {
+    try {
+      const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => DestinationStream;
+      return pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', sync: true });
+    } catch {
+      // Not installed (npm ci --omit=dev): JSON it is.
+    }
+  }
+  return pino.destination(2);
+}
+
+/**
  * The process logger. Writes JSON lines to stderr (stdout belongs to command output), with
  * secrets redacted by path and, as a second line of defence, by value wherever they occur in a message.
  */
 export function createLogger(
   level: string,
   secrets: readonly (string | undefined)[] = [],
-  destination: DestinationStream = pino.destination(2),
+  destination: DestinationStream = logDestination(),
 ): Logger {
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   return pino(

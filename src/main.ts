@@ -1,5 +1,6 @@
 // The composition root: the only module that knows every layer and wires them together.
 import { randomBytes } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { hostname } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandServices } from '../commands/index.js';
@@ -8,7 +9,7 @@ import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createTelegramAdapter } from './adapters/telegram/index.js';
 import { SECRET_VARIABLES, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import type { ChatPlatform, PlatformName } from './platform.js';
+import { PlatformStartError, type ChatPlatform, type PlatformName } from './platform.js';
 import { loadSamplesIfEmpty } from './samples/load.js';
 import { deliverToSubscription } from './scheduler/deliver.js';
 import { createDigestScheduler, type DigestDeps } from './scheduler/digest-scheduler.js';
@@ -25,6 +26,10 @@ import { createFetchContext, fetchPage, type FetchContext } from './sources/fetc
 import { openStore } from './store/open-store.js';
 import { matchTopic } from './core/topics/match.js';
 import type { Store } from './store/types.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { startOpsServer, type OpsServer, type ReadyCheck } from './ops/http-server.js';
+import { timedWork } from './ops/timed-work.js';
+import { NO_TELEMETRY } from './telemetry.js';
 
 /** The process's streams, passed in so `start` can be driven by tests. */
 export interface StartIo {
@@ -64,16 +69,22 @@ function digestDeps(
   services: CommandServices,
   platforms: ReadonlyMap<PlatformName, ChatPlatform>,
   log: Logger,
+  metrics?: Metrics,
 ): DigestDeps {
   return {
     store,
     services,
     platforms,
-    onError: (err, sub) =>
-      log.error({ err, subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId }, 'digest failed'),
-    onPaused: (sub, reason) =>
-      log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused'),
+    onError: (err, sub) => {
+      metrics?.digestFailed();
+      log.error({ err, subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId }, 'digest failed');
+    },
+    onPaused: (sub, reason) => {
+      metrics?.digestFailed();
+      log.warn({ subscriptionId: sub.id, platform: sub.platform, reason }, 'subscription paused');
+    },
     onEvent: (event) => {
+      metrics?.digestEvent(event);
       if (event.kind === 'sent')
         log.debug({ slotId: event.slot.id, lateMs: event.lateMs, ledgerMs: event.ledgerMs }, 'digest sent');
       else if (event.kind === 'skipped') log.warn(event, 'digest skipped');
@@ -83,15 +94,58 @@ function digestDeps(
   };
 }
 
-/** The Telegram webhook settings, when both its port and secret are configured. */
-function telegramWebhook(config: Config) {
+/**
+ * The Telegram webhook settings, when both its port and secret are configured; on HTTP_PORT it
+ * shares the operator's server.
+ */
+function telegramWebhook(config: Config, ops: OpsServer | undefined) {
   if (config.TELEGRAM_WEBHOOK_PORT === undefined || config.TELEGRAM_WEBHOOK_SECRET === undefined)
     return undefined;
+  const shared = ops !== undefined && config.TELEGRAM_WEBHOOK_PORT === config.HTTP_PORT;
   return {
     port: config.TELEGRAM_WEBHOOK_PORT,
+    host: config.TELEGRAM_WEBHOOK_HOST,
     secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+    ...(shared ? { mount: (handler: RequestListener) => ops.mount(handler) } : {}),
     ...(config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL } : {}),
   };
+}
+
+/** The operator's endpoints on HTTP_PORT, when it is set: health, readiness, metrics. */
+async function startOps(
+  config: Config,
+  store: Store,
+  metrics: Metrics | undefined,
+  log: Logger,
+  platforms: () => readonly ChatPlatform[],
+): Promise<OpsServer | undefined> {
+  if (config.HTTP_PORT === undefined) return undefined;
+  const checks: ReadyCheck[] = [
+    // A look-up by key: it needs the database to answer, and costs it nothing.
+    ['store', async () => (await store.feeds.get(-1), true)],
+    ...(['telegram', 'discord'] as const)
+      .filter((name) => (name === 'telegram' ? config.TELEGRAM_BOT_TOKEN : config.DISCORD_TOKEN))
+      .map((name): ReadyCheck => [
+        name,
+        () =>
+          platforms()
+            .find((p) => p.name === name)
+            ?.connected?.() ?? false,
+      ]),
+  ];
+  const ops = await startOpsServer({
+    port: config.HTTP_PORT,
+    host: config.HTTP_HOST,
+    checks,
+    ...(metrics ? { registry: metrics.registry } : {}),
+  }).catch((err: unknown) => {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : 'failed';
+    throw new PlatformStartError(
+      `cannot listen on HTTP_HOST ${config.HTTP_HOST}, HTTP_PORT ${config.HTTP_PORT} (${code}): choose another port`,
+    );
+  });
+  log.info({ port: ops.address.port, host: config.HTTP_HOST }, 'http endpoints listening');
+  return ops;
 }
 
 /** The chat platforms the configuration asks for: Telegram, Discord, or both in one process. */
@@ -100,16 +154,20 @@ function createPlatforms(
   store: Store,
   services: CommandServices,
   log: Logger,
+  ops: OpsServer | undefined,
+  metrics: Metrics | undefined,
 ): ChatPlatform[] {
   const platforms: ChatPlatform[] = [];
+  const telemetry = metrics?.telemetry ?? NO_TELEMETRY;
   if (config.TELEGRAM_BOT_TOKEN) {
-    const webhook = telegramWebhook(config);
+    const webhook = telegramWebhook(config, ops);
     platforms.push(
       createTelegramAdapter({
         token: config.TELEGRAM_BOT_TOKEN,
         store,
         services,
         log: log.child({ adapter: 'telegram' }),
+        telemetry,
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(webhook ? { webhook } : {}),
         // Instances sharing a PostgreSQL store elect the one that long-polls Telegram.
@@ -124,6 +182,7 @@ function createPlatforms(
         store,
         services,
         log: log.child({ adapter: 'discord' }),
+        telemetry,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
         ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
         ...(config.DISCORD_SHARD_COUNT === undefined ? {} : { shardCount: config.DISCORD_SHARD_COUNT }),
@@ -136,17 +195,33 @@ function createPlatforms(
 
 /** The bots: every configured platform in this process, their digests and the feed poller. */
 async function runBots(config: Config, store: Store, log: Logger, io: StartIo): Promise<number> {
+  // A stop asked while the bots are still connecting (an API being retried) ends the waiting.
+  const stopAsked = io.waitForStop();
+  const starting = new AbortController();
+  void stopAsked.then(() => starting.abort());
   const fetchCtx = createFetchContext({ allowlist: config.NEWSDESK_ALLOW_HOSTS });
   const services = commandServices(fetchCtx);
   const started: ChatPlatform[] = [];
+  const metrics = config.HTTP_PORT === undefined ? undefined : createMetrics(store);
+  let all: ChatPlatform[] = [];
+  const ops = await startOps(config, store, metrics, log, () => all);
   try {
-    for (const platform of createPlatforms(config, store, services, log)) {
-      await platform.start();
+    all = createPlatforms(config, store, services, log, ops, metrics);
+    for (const platform of all) {
+      try {
+        await platform.start(starting.signal);
+      } catch (err) {
+        if (starting.signal.aborted) {
+          log.info('stopped while starting');
+          return 0;
+        }
+        throw err;
+      }
       started.push(platform);
     }
     const platforms = new Map(started.map((p) => [p.name, p] as const));
     const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-    const digests = createDigestScheduler(digestDeps(store, services, platforms, log), {
+    const digests = createDigestScheduler(digestDeps(store, services, platforms, log, metrics), {
       instanceId,
       maxLatenessMs: config.DIGEST_MAX_LATENESS,
       leaseMs: config.DIGEST_LEASE,
@@ -171,10 +246,12 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
     );
     await seedDefaultFeeds(store, new Date());
     // Feed parsing and analysis on worker threads: commands and digests never wait behind a big feed.
-    const work = createWorkerPool(config.NEWSDESK_WORKERS ? { threads: config.NEWSDESK_WORKERS } : {});
+    const pool = createWorkerPool(config.NEWSDESK_WORKERS ? { threads: config.NEWSDESK_WORKERS } : {});
+    const work = metrics ? timedWork(pool, (seconds) => metrics.articleAnalysed(seconds)) : pool;
     const poller = startFeedPoller(
       { store, fetch: fetchCtx, extract: extractPage, work, budgets: budgetsFromConfig(config) },
       async (pass) => {
+        metrics?.pollPass(pass);
         if (pass.newArticles > 0 || pass.failed > 0)
           log.info({ feeds: pass.feeds, newArticles: pass.newArticles, failed: pass.failed }, 'feeds polled');
         for (const d of pass.disabled) log.warn({ feedId: d.feedId, reason: d.error }, 'feed disabled');
@@ -189,7 +266,7 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
       },
       (err) => log.error({ err }, 'feed poll failed'),
     );
-    await io.waitForStop();
+    await stopAsked;
     const stopping = Date.now();
     await poller.stop();
     await work.close();
@@ -201,10 +278,20 @@ async function runBots(config: Config, store: Store, log: Logger, io: StartIo): 
   } finally {
     for (const platform of started) await platform.stop();
     await fetchCtx.close();
+    await ops?.close();
   }
 }
 
-async function runConsole(store: Store, log: Logger, io: StartIo): Promise<number> {
+async function runConsole(config: Config, store: Store, log: Logger, io: StartIo): Promise<number> {
+  const ops = await startOps(config, store, undefined, log, () => []);
+  try {
+    return await chatInTerminal(store, log, io);
+  } finally {
+    await ops?.close();
+  }
+}
+
+async function chatInTerminal(store: Store, log: Logger, io: StartIo): Promise<number> {
   const loaded = await loadSamplesIfEmpty(store, new Date());
   // Debug only: the terminal is the chat here, and the samples say what they are in their titles.
   if (loaded > 0) log.debug({ articles: loaded }, 'empty store: loaded the sample articles');
@@ -246,7 +333,7 @@ export async function startNewsdesk(config: Config, io: StartIo): Promise<number
   const store = await openStore(config);
   try {
     if (config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN) return await runBots(config, store, log, io);
-    return await runConsole(store, log, io);
+    return await runConsole(config, store, log, io);
   } finally {
     await store.close();
   }

@@ -50,11 +50,24 @@ export class DestinationLostError extends Error {
   }
 }
 
+/**
+ * A platform could not start for a reason its operator must fix (a refused token, an API that
+ * stayed unreachable): the message is one line that says what to do, and never holds a secret.
+ */
+export class PlatformStartError extends Error {
+  override readonly name = 'PlatformStartError';
+}
+
 /** One chat platform, as the rest of newsdesk sees it. Telegram, Discord and the terminal implement it. */
 export interface ChatPlatform {
   readonly name: PlatformName;
-  /** Connects and starts answering commands; resolves once the bot is ready. */
-  start(): Promise<void>;
+  /**
+   * Connects and starts answering commands; resolves once the bot is ready. Rejects with a
+   * `PlatformStartError` for what the operator must fix; once `signal` is aborted, gives up waiting.
+   */
+  start(signal?: AbortSignal): Promise<void>;
+  /** Whether it is connected and taking commands now (the readiness probe asks). */
+  connected?(): boolean;
   /** Stops taking commands and finishes or drops what is in flight; resolves when it is quiet. */
   stop(): Promise<void>;
   /**

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
+import { PlatformStartError } from '../platform.js';
 import { listRegions } from '../core/places/regions.js';
 import { extractArticle } from '../sources/extract/index.js';
 import { databaseReason, StoreOpenError } from '../store/store-errors.js';
@@ -150,7 +151,11 @@ try {
   } else if (err instanceof Error && 'code' in err && err.code === 'ENOENT') {
     process.stderr.write(`newsdesk: ${err.message}\n`);
     process.exitCode = 1;
-  } else if (err instanceof ConfigError || err instanceof StoreOpenError) {
+  } else if (
+    err instanceof ConfigError ||
+    err instanceof StoreOpenError ||
+    err instanceof PlatformStartError
+  ) {
     // One line a person can act on; the stack would only bury it.
     process.stderr.write(`newsdesk: ${err.message.replace(/:\n\s*/g, ': ').replace(/\n\s*/g, '; ')}\n`);
     process.exitCode = 1;

@@ -38,6 +38,8 @@ export class FakeTelegram {
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private readonly window: number[] = [];
+  /** The webhook Telegram would post updates to ('' for none: getUpdates works). */
+  webhookUrl = '';
   /** sendMessage calls answered 429 because they broke `limit`. */
   rateLimited = 0;
   apiRoot = '';
@@ -131,8 +133,14 @@ export class FakeTelegram {
     switch (method) {
       case 'getMe':
         return ok(BOT_INFO);
-      case 'deleteWebhook':
+      case 'getWebhookInfo':
+        return ok({ url: this.webhookUrl, has_custom_certificate: false, pending_update_count: 0 });
       case 'setWebhook':
+        this.webhookUrl = String(body.url ?? '');
+        return ok(true);
+      case 'deleteWebhook':
+        this.webhookUrl = '';
+        return ok(true);
       case 'setMyCommands':
       case 'answerCallbackQuery':
         return ok(true);
@@ -178,6 +186,14 @@ export class FakeTelegram {
         });
       }
       case 'getUpdates':
+        // As Telegram: no long polling while a webhook is set.
+        if (this.webhookUrl !== '')
+          return send(409, {
+            ok: false,
+            error_code: 409,
+            description:
+              "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+          });
         return this.getUpdates(body, req, ok);
       default:
         return send(404, { ok: false, error_code: 404, description: 'Not Found: method not found' });

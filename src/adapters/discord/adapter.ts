@@ -1,11 +1,13 @@
-import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import { COMMANDS, type CommandServices } from '../../../commands/index.js';
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { ChatPlatform, Destination } from '../../platform.js';
 import type { Store } from '../../store/types.js';
+import { NO_TELEMETRY, type Telemetry } from '../../telemetry.js';
 import { createFloodGate, FLOOD_POLICY, type FloodPolicy } from '../shared/flood-gate.js';
 import { createSendQueue, type SendLimits } from '../shared/send-queue.js';
+import { startWithRetry, type StartFailure } from '../shared/start-retry.js';
 import { createSuggester } from './autocomplete.js';
 import { channelIdOf, deliverToChannel, type DiscordSender } from './deliver.js';
 import { handleAutocomplete, handleButton, handleCommand, type InteractionDeps } from './interactions.js';
@@ -38,6 +40,36 @@ export interface DiscordOptions {
   /** Flood control of commands (default `FLOOD_POLICY`, the same as on Telegram). */
   readonly flood?: FloodPolicy;
   readonly now?: () => Date;
+  /** Where counts and latencies go (default: nowhere). */
+  readonly telemetry?: Telemetry;
+  /** Waits between start-up tries while Discord cannot be reached (default `START_RETRY_MS`). */
+  readonly startRetryMs?: readonly number[];
+}
+
+/** Why a request did not reach Discord, from the error's chain: "ECONNREFUSED", "timed out". */
+function networkReason(error: unknown): string | undefined {
+  let cause = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    if (cause.name === 'AbortError') return 'timed out';
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code)) return code;
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
+/** How a failed login at start is taken (see startWithRetry). */
+export function classifyDiscordStart(error: unknown): StartFailure {
+  if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid')
+    return {
+      kind: 'refused',
+      message:
+        'Discord refused DISCORD_TOKEN (401 Unauthorized); reset it in the Developer Portal (your application > Bot > Reset Token)',
+    };
+  const status = error instanceof Error && 'status' in error ? Number(error.status) : 0;
+  if (status >= 500 || status === 429) return { kind: 'unreachable', reason: `HTTP ${status}` };
+  const reason = networkReason(error);
+  return reason === undefined ? { kind: 'other' } : { kind: 'unreachable', reason };
 }
 
 /** Counters an operator (or a test) reads. */
@@ -62,6 +94,7 @@ function shardOptions(options: DiscordOptions) {
 export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
   const { store, log } = options;
   const now = options.now ?? (() => new Date());
+  const telemetry = options.telemetry ?? NO_TELEMETRY;
   const limits = options.limits ?? DISCORD_SEND_LIMITS;
   const client = new Client({
     // Slash commands carry the member and permissions: no privileged intent is needed.
@@ -79,8 +112,10 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     queue: createSendQueue(limits),
     lost: new Map(),
   };
+  telemetry.watchQueue('discord', () => sender.queue.depth());
   let rateLimited = 0;
   const deps: InteractionDeps = {
+    onCommand: (command, ms) => telemetry.commandAnswered('discord', command, ms / 1000),
     client,
     store,
     services: options.services,
@@ -91,7 +126,15 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
   };
 
   client.rest.on(RESTEvents.Response, (request, response) => {
+    // Messages: posts to a channel, and replies and follow-ups to interactions (webhook routes).
+    if (
+      response.ok &&
+      ((request.method === 'POST' && request.route.endsWith('/messages')) ||
+        request.route.startsWith('/webhooks/'))
+    )
+      telemetry.messageSent('discord');
     if (response.status !== 429) return;
+    telemetry.rateLimited('discord');
     rateLimited++;
     // The bot's overall limit: every channel's sends wait, not only the one that got the answer.
     const retryAfter = Number(response.headers.get('retry-after'));
@@ -165,10 +208,34 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     shareLimits: (instances) => sender.queue.share(instances),
     deliver: (to, reply, delivery) => deliverToChannel(sender, to, reply, delivery),
     tellModerators,
-    async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
-      await ready;
+    connected: () => client.isReady() && client.ws.status === Status.Ready,
+    async start(signal?: AbortSignal) {
+      const connect = async (): Promise<void> => {
+        const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+        try {
+          await client.login(options.token);
+          await ready;
+        } catch (error) {
+          // A half-made connection is closed before the next try.
+          await client.destroy().catch(() => undefined);
+          throw error;
+        }
+      };
+      const abandon = (): void => void client.destroy().catch(() => undefined);
+      signal?.addEventListener('abort', abandon, { once: true });
+      try {
+        await startWithRetry(connect, {
+          log,
+          platform: 'Discord',
+          where: options.apiUrl ?? 'https://discord.com/api',
+          hint: 'check the network, or DISCORD_API_URL',
+          classify: classifyDiscordStart,
+          ...(signal ? { signal } : {}),
+          ...(options.startRetryMs ? { waitsMs: options.startRetryMs } : {}),
+        });
+      } finally {
+        signal?.removeEventListener('abort', abandon);
+      }
       const applicationId = client.application?.id ?? client.user?.id;
       if (!applicationId) throw new Error('Discord did not say which application this bot is');
       const wrote = await syncCommands(client.rest, applicationId, COMMANDS, {

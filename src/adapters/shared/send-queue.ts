@@ -57,6 +57,8 @@ export interface SendQueue {
    * at once (which would only earn more 429s).
    */
   pause(ms: number): void;
+  /** Messages queued and not yet sent (a metric). */
+  depth(): number;
 }
 
 const realClock: QueueClock = {
@@ -197,6 +199,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     });
 
   let sends = 0;
+  let waitingJobs = 0;
   /** Forgets chats quiet for a minute: a bot with 100,000 chats must not keep them all. */
   function sweep(): void {
     const old = clock.now() - Math.max(60_000, limits.perChatIntervalMs);
@@ -221,6 +224,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       lastSent.set(chatKey, at);
       groupWindows.get(chatKey)?.push(at);
       if (++sends % 1000 === 0) sweep();
+      waitingJobs--;
       await job.run();
     }
     lines.delete(chatKey);
@@ -248,6 +252,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
         // A task that throws at once fails like one that rejects.
         const run = (): Promise<void> => new Promise<T>((ran) => ran(task())).then(resolve, reject);
         const job: Job = { seq: seq++, run };
+        waitingJobs++;
         const jobs = flows.get(member);
         if (jobs) jobs.push(job);
         else flows.set(member, [job]);
@@ -259,6 +264,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     async idle() {
       while (lines.size > 0) await Promise.all([...lines.values()].map((l) => l.done));
     },
+    depth: () => waitingJobs,
     share(instances) {
       globalPerSecond = Math.max(1, Math.floor(limits.globalPerSecond / Math.max(1, instances)));
     },

@@ -10,6 +10,7 @@ import {
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/types.js';
+import type { Telemetry } from '../../telemetry.js';
 import { floodNotice, type FloodGate } from '../shared/flood-gate.js';
 import type { SendQueue } from '../shared/send-queue.js';
 import { deliverReply, type ReplyOptions, type TelegramPlace } from './deliver.js';
@@ -24,6 +25,9 @@ export interface CommandDeps {
   readonly queue: SendQueue;
   readonly gate: FloodGate;
   readonly isModerator: (author: Author) => Promise<boolean>;
+  readonly telemetry: Telemetry;
+  /** Aborted when the bot stops: replies still waiting are not sent. */
+  readonly stopping: AbortSignal;
 }
 
 /**
@@ -69,9 +73,11 @@ export function sendReply(
   reply: Reply,
   options: ReplyOptions,
 ): void {
-  deliverReply(ctx.api, deps.queue, place, reply, { ...options, lane: 'command' }).catch((err: unknown) =>
-    deps.log.error({ err, chatId: place.chatId }, 'telegram reply failed'),
-  );
+  deliverReply(ctx.api, deps.queue, place, reply, {
+    ...options,
+    lane: 'command',
+    signal: deps.stopping,
+  }).catch((err: unknown) => deps.log.error({ err, chatId: place.chatId }, 'telegram reply failed'));
 }
 
 /**
@@ -127,10 +133,13 @@ async function answer(deps: CommandDeps, ctx: Context): Promise<void> {
   const member = memberKey(msg.chat.id, msg.from?.id ?? msg.sender_chat?.id);
   if (!admit(deps, ctx, msg, member)) return;
   const place = placeOf(msg);
+  const started = performance.now();
   const reply =
     line.kind === 'command'
       ? await runFor(deps, authorOf(msg), place, line.name, line.words)
       : unknownCommandReply(line.name);
+  if (line.kind === 'command')
+    deps.telemetry.commandAnswered('telegram', line.name, (performance.now() - started) / 1000);
   sendReply(deps, ctx, place, reply, { member });
 }
 

@@ -57,7 +57,10 @@ async function sendOne(
   message: TelegramMessage,
   replyTo: number | undefined,
   keyboard: InlineKeyboardMarkup | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<string> {
+  // grammY types its signal with a shim of its own; Node's AbortSignal is what it uses at run time.
+  const abort = signal as Parameters<Api['sendMessage']>[3];
   const common = {
     link_preview_options: message.linkPreview,
     ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
@@ -68,7 +71,8 @@ async function sendOne(
       : { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }),
   };
   try {
-    const sent = await api.sendMessage(place.chatId, message.text, { ...common, parse_mode: 'HTML' });
+    // The signal ends a wait for a retry_after (a stop), never a request already on its way.
+    const sent = await api.sendMessage(place.chatId, message.text, { ...common, parse_mode: 'HTML' }, abort);
     return String(sent.message_id);
   } catch (error) {
     // A renderer bug must not cost the reader the message: resend it without markup.
@@ -77,7 +81,7 @@ async function sendOne(
       error.error_code === 400 &&
       /parse entities/i.test(error.description)
     ) {
-      const sent = await api.sendMessage(place.chatId, htmlToPlain(message.text), common);
+      const sent = await api.sendMessage(place.chatId, htmlToPlain(message.text), common, abort);
       return String(sent.message_id);
     }
     throw lostOrSame(error);
@@ -112,7 +116,14 @@ export async function deliverReply(
         signal?.throwIfAborted();
         try {
           const last = index === messages.length - 1;
-          return await sendOne(api, place, m, index === 0 ? replyTo : undefined, last ? keyboard : undefined);
+          return await sendOne(
+            api,
+            place,
+            m,
+            index === 0 ? replyTo : undefined,
+            last ? keyboard : undefined,
+            signal,
+          );
         } catch (error) {
           if (error instanceof DestinationLostError) lost = error;
           throw error;
