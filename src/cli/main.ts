@@ -78,11 +78,16 @@ async function main(argv: string[]): Promise<number> {
         stdout: process.stdout,
         waitForStop: () =>
           new Promise((resolve) => {
-            let asked = false;
+            let askedAt: number | undefined;
             const onSignal = (signal: NodeJS.Signals): void => {
-              // The first signal stops cleanly (within 10 s); a second one means now.
-              if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
-              asked = true;
+              // The first signal stops cleanly (within 10 s); a second one means now. Under `npm
+              // start` one Ctrl-C or `kill -TERM -<group>` arrives twice at once (from the terminal
+              // or the group, and forwarded by npm): a repeat within half a second is the same one.
+              if (askedAt !== undefined) {
+                if (Date.now() - askedAt >= 500) process.exit(signal === 'SIGINT' ? 130 : 143);
+                return;
+              }
+              askedAt = Date.now();
               resolve();
             };
             process.on('SIGINT', onSignal);

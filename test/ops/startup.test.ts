@@ -118,49 +118,67 @@ describe('start-up failures an operator can act on', () => {
   }, 30_000);
 
   it('GIVEN a digest waiting out a 60 s retry_after THEN SIGTERM ends the process within 10 s and the digest is still due', async () => {
-    const e = env({});
-    mkdirSync(e.NEWSDESK_DATA_DIR!, { recursive: true });
-    const file = join(e.NEWSDESK_DATA_DIR!, 'newsdesk.sqlite');
-    const store = await createSqliteStore(file);
-    const now = new Date();
-    await store.feeds.seed([], now);
-    await store.articles.save(
-      {
-        url: 'https://news.example/retry-story',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(now.getTime() - 3_600_000),
-        fetchedAt: new Date(now.getTime() - 3_600_000),
-        analysis: makeAnalysis({ title: 'Night trains return to the coast' }),
-      },
-      null,
-    );
-    const sub = await store.subscriptions.add({
-      platform: 'telegram',
-      chatId: '-1002',
-      threadId: null,
-      target: { kind: 'region', slug: 'balkans' },
-      schedule: '0 8 * * *',
-      timezone: 'UTC',
-      nextDueAt: new Date(now.getTime() - 60_000),
-    });
-    await store.close();
-    telegram = await new FakeTelegram().start();
-    telegram.failNext('sendMessage', 1, 429, 'Too Many Requests: retry after 60', { retry_after: 60 });
-    bot = startBot({ ...e, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot });
-    await telegram.until(() => telegram!.calls.some((c) => c.method === 'sendMessage'), 20_000);
+    const { file, sub } = await waitingDigest();
     const asked = Date.now();
-    bot.signal('SIGTERM');
-    await bot.exited;
+    bot!.signal('SIGTERM');
+    await bot!.exited;
     const took = Date.now() - asked;
     expect(took).toBeLessThan(10_000);
-    expect(bot.logs()).toContain('"msg":"stopped"');
+    expect(bot!.logs()).toContain('"msg":"stopped"');
     const after = await createSqliteStore(file);
     const [slot] = await after.digests.forSubscription(sub.id);
     await after.close();
     expect(slot!.state).toBe('due');
-    expect(telegram.sent()).toHaveLength(0);
+    expect(telegram!.sent()).toHaveLength(0);
     console.log(`stop during a 60 s retry_after took ${took} ms`);
   }, 40_000);
+
+  it('GIVEN a clean stop under way THEN a second SIGTERM a second later exits at once, and one that npm repeats at once does not', async () => {
+    await waitingDigest();
+    // The group's SIGTERM reaches the bot twice (directly and forwarded by npm): still a clean stop.
+    bot!.signal('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    const asked = Date.now();
+    bot!.signal('SIGTERM');
+    await bot!.exited;
+    expect(Date.now() - asked).toBeLessThan(2_000);
+    expect(bot!.logs()).not.toContain('"msg":"stopped"');
+  }, 40_000);
 });
+
+/** The bot running with one digest due, whose send Telegram answers with a 60 s retry_after. */
+async function waitingDigest() {
+  const e = env({});
+  mkdirSync(e.NEWSDESK_DATA_DIR!, { recursive: true });
+  const file = join(e.NEWSDESK_DATA_DIR!, 'newsdesk.sqlite');
+  const store = await createSqliteStore(file);
+  const now = new Date();
+  await store.feeds.seed([], now);
+  await store.articles.save(
+    {
+      url: 'https://news.example/retry-story',
+      guid: null,
+      feedId: null,
+      source: null,
+      publishedAt: new Date(now.getTime() - 3_600_000),
+      fetchedAt: new Date(now.getTime() - 3_600_000),
+      analysis: makeAnalysis({ title: 'Night trains return to the coast' }),
+    },
+    null,
+  );
+  const sub = await store.subscriptions.add({
+    platform: 'telegram',
+    chatId: '-1002',
+    threadId: null,
+    target: { kind: 'region', slug: 'balkans' },
+    schedule: '0 8 * * *',
+    timezone: 'UTC',
+    nextDueAt: new Date(now.getTime() - 60_000),
+  });
+  await store.close();
+  telegram = await new FakeTelegram().start();
+  telegram.failNext('sendMessage', 1, 429, 'Too Many Requests: retry after 60', { retry_after: 60 });
+  bot = startBot({ ...e, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot });
+  await telegram.until(() => telegram!.calls.some((c) => c.method === 'sendMessage'), 20_000);
+  return { file, sub };
+}

@@ -57,6 +57,8 @@ export interface SendQueue {
    * at once (which would only earn more 429s).
    */
   pause(ms: number): void;
+  /** Ends a pause early: a stop lets what waits run (and give up at once, its signal aborted). */
+  resume(): void;
   /** Messages queued and not yet sent (a metric). */
   depth(): number;
 }
@@ -185,7 +187,8 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     if (gateOpen) return;
     gateOpen = true;
     while (gate.length > 0) {
-      for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(wait);
+      // In steps of a quarter second at most, so that a pause ended early is seen.
+      for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(Math.min(wait, 250));
       tokens -= 1;
       globalWindow.push(clock.now());
       gate.shift()?.();
@@ -274,6 +277,11 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       pausedUntil = until;
       tokens = 0;
       filledAt = until;
+    },
+    resume() {
+      if (pausedUntil <= clock.now()) return;
+      pausedUntil = -Infinity;
+      filledAt = clock.now();
     },
   };
 }

@@ -264,6 +264,7 @@ export function createTelegramAdapter(options: TelegramOptions): TelegramAdapter
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       // What still waits (a reply behind a long retry_after) is given up: a stop takes seconds.
       stopping.abort();
+      queue.resume();
       await queue.idle();
     },
   };

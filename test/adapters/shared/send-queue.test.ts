@@ -213,3 +213,17 @@ describe('send queue: a 429 for the whole bot', () => {
     for (const t of after) expect(after.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(10);
   });
 });
+
+describe('send queue: a pause ended early', () => {
+  it('GIVEN a 60 s pause THEN resume lets the waiting messages go within a quarter second', async () => {
+    const clock = fakeClock();
+    const queue = createSendQueue({ perChatIntervalMs: 0, groupPerMinute: 20, globalPerSecond: 10 }, clock);
+    queue.pause(60_000);
+    const at: number[] = [];
+    const sent = queue.send('chat', false, () => Promise.resolve(at.push(clock.now())));
+    await clock.sleep(1000);
+    queue.resume();
+    await sent;
+    expect(at[0]).toBeLessThanOrEqual(1250);
+  });
+});
