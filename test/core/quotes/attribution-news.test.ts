@@ -207,4 +207,9 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     expect(q.said).toBe('It');
     expect(q.speaker.name).not.toBe('The ferry company denied');
   });
+
+  it('GIVEN a show named after a possessive or "on" ("on WKRP’s “Morning Show,” Lee said") THEN the title is nobody’s words', () => {
+    const text = 'The vote is near.\n\nOn WKRP’s “Morning Show,” Sen. Dana Lee said she would run.';
+    expect(quote(text, 'Morning Show').speaker.mention).toBeNull();
+  });
 });
