@@ -403,7 +403,7 @@ function main(): void {
     );
     for (const [k, v] of [...byKind].sort((a, b) => b[1].given - a[1].given)) {
       const cells = [v.given, v.right, fmt(ratio(v.right, v.given)), v.recalled].map((x) =>
-        String(x).padStart(6),
+        String(x).padStart(8),
       );
       console.log(`  ${k.padEnd(24)}${cells.join('')}`);
     }

@@ -101,6 +101,19 @@ export function insideReportedSpeech(text: string, q: Quotation): boolean {
   return !endsSentence(text, i, q.start + 1) && c !== 34 && c !== 0x201d;
 }
 
+/**
+ * "on CNN’s “New Day,” Sen. Ruiz said", "starred in “Parks and Recreation,” posted": a quote right
+ * after a possessive or after "on" or "in" names a show, a book or a film; what follows it is no
+ * attribution of its words.
+ */
+function namesAWork(text: string, q: Quotation): boolean {
+  const from = Math.max(q.paragraphStart, q.start - 40);
+  const before = tokenize(text, from, q.start);
+  const last = before[before.length - 1];
+  if (!last?.word || q.start - last.end > 1) return false;
+  return last.possessive || last.norm === 'on' || last.norm === 'in';
+}
+
 /** The end of the clause after a closing mark: the sentence end, the next quote, or the paragraph end. */
 function clauseEnd(text: string, from: number, ceiling: number, marks: readonly number[]): number {
   const limit = Math.min(ceiling, from + 400, nextMarkFrom(marks, from));
@@ -109,7 +122,7 @@ function clauseEnd(text: string, from: number, ceiling: number, marks: readonly 
 
 /** `"...," X said`, `"...," said X`, `"..." ― X`; `marks` are the offsets of the text's double marks. */
 export function attributionAfter(text: string, q: Quotation, marks: readonly number[]): Attribution | null {
-  if (q.unclosed) return null;
+  if (q.unclosed || namesAWork(text, q)) return null;
   let i = q.end;
   while (i < q.paragraphEnd && isRegexSpace(text.charCodeAt(i))) i++;
   const ch = text[i] ?? '';

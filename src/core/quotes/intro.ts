@@ -32,7 +32,8 @@ function objectOfPreposition(tokens: readonly Token[], r: number): boolean {
   for (let k = r - 1; k >= 0 && r - k <= 4; k--) {
     const t = tokens[k] as Token;
     if (!t.word) return false;
-    if (PHRASE_BREAKERS.has(t.norm)) return true;
+    // "More from Jones:", "a statement from the senator:": what comes from someone is theirs
+    if (PHRASE_BREAKERS.has(t.norm)) return t.norm !== 'from';
   }
   return false;
 }

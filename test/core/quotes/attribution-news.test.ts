@@ -207,4 +207,17 @@ describe('extractQuotes: who speaks, in the grammar of news', () => {
     expect(q.said).toBe('It');
     expect(q.speaker.name).not.toBe('The ferry company denied');
   });
+
+  it('GIVEN a show named after a possessive or "on" ("on WKRP’s “Morning Show,” Lee said") THEN the title is nobody’s words', () => {
+    const text = 'The vote is near.\n\nOn WKRP’s “Morning Show,” Sen. Dana Lee said she would run.';
+    expect(quote(text, 'Morning Show').speaker.mention).toBeNull();
+  });
+
+  it('GIVEN "More from Dana Lee:" before a quote THEN Dana Lee speaks, while "a message to Ruiz:" does not make Ruiz speak', () => {
+    const text =
+      'Fares rose.\n\nMore from Dana Lee: “The ferries lose money every winter.”\n\n' +
+      'The union sent a message to Ruiz: “Keep the ferries running all year.”';
+    expect(quote(text, 'The ferries lose').said).toBe('Dana Lee');
+    expect(quote(text, 'Keep the ferries').said).not.toBe('Ruiz');
+  });
 });
