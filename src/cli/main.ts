@@ -22,6 +22,7 @@ commands:
                                     manage the feeds (see "newsdesk feeds help")
   ingest FILE|URL                   analyse and store one article (text or HTML file, or a page)
   poll [--all]                      fetch the due feeds once (--all: every enabled feed)
+  migrate-store [--from FILE]       copy the SQLite store into the (empty) PostgreSQL of DATABASE_URL
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -102,6 +103,10 @@ async function main(argv: string[]): Promise<number> {
     case 'poll': {
       const { pollCommand } = await import('./poll.js');
       return pollCommand(rest, process.stdout);
+    }
+    case 'migrate-store': {
+      const { migrateStoreCommand } = await import('./migrate-store.js');
+      return migrateStoreCommand(rest, process.stdout, process.stderr);
     }
     case 'register-commands': {
       const { registerCommandsCommand } = await import('./register-commands.js');
