@@ -23,6 +23,7 @@ commands:
   ingest FILE|URL                   analyse and store one article (text or HTML file, or a page)
   poll [--all]                      fetch the due feeds once (--all: every enabled feed)
   migrate-store [--from FILE]       copy the SQLite store into the (empty) PostgreSQL of DATABASE_URL
+  backup FILE                       a consistent copy of the SQLite store, safe while the bot runs
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -103,6 +104,10 @@ async function main(argv: string[]): Promise<number> {
     case 'poll': {
       const { pollCommand } = await import('./poll.js');
       return pollCommand(rest, process.stdout);
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./backup.js');
+      return backupCommand(rest, process.stdout, process.stderr);
     }
     case 'migrate-store': {
       const { migrateStoreCommand } = await import('./migrate-store.js');
