@@ -78,11 +78,16 @@ async function main(argv: string[]): Promise<number> {
         stdout: process.stdout,
         waitForStop: () =>
           new Promise((resolve) => {
-            let asked = false;
+            let askedAt: number | undefined;
             const onSignal = (signal: NodeJS.Signals): void => {
-              // The first signal stops cleanly (within 10 s); a second one means now.
-              if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
-              asked = true;
+              // The first signal stops cleanly (within 10 s); a second one means now. A repeat
+              // within a second is the same request: Ctrl-C or a service manager signals the whole
+              // process group, and npm passes the signal on to the bot as well.
+              if (askedAt !== undefined) {
+                if (Date.now() - askedAt > 1000) process.exit(signal === 'SIGINT' ? 130 : 143);
+                return;
+              }
+              askedAt = Date.now();
               resolve();
             };
             process.on('SIGINT', onSignal);
