@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
         import('../main.js'),
         import('../config.js'),
       ]);
-      return startNewsdesk(loadConfig(), {
+      const status = await startNewsdesk(loadConfig(), {
         stdin: process.stdin,
         stdout: process.stdout,
         waitForStop: () =>
@@ -94,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
             process.on('SIGTERM', onSignal);
           }),
       });
+      // Everything is stopped and closed; a library's stray timer or socket (a gateway reconnect
+      // to a server that went away) must not keep the process alive past its stop.
+      setTimeout(() => process.exit(status), 1_000).unref();
+      return status;
     }
     case 'feeds': {
       const { feedsCommand } = await import('./feeds.js');
