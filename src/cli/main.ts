@@ -24,6 +24,8 @@ commands:
                                     manage the feeds (see "newsdesk feeds help")
   ingest FILE|URL                   analyse and store one article (text or HTML file, or a page)
   poll [--all]                      fetch the due feeds once (--all: every enabled feed)
+  migrate-store [--from FILE]       copy the SQLite store into the (empty) PostgreSQL of DATABASE_URL
+  backup FILE                       a consistent copy of the SQLite store, safe while the bot runs
 `;
 
 /** A wrong command line: printed with the usage, exit status 2. */
@@ -73,18 +75,18 @@ async function main(argv: string[]): Promise<number> {
         import('../main.js'),
         import('../config.js'),
       ]);
-      return startNewsdesk(loadConfig(), {
+      const status = await startNewsdesk(loadConfig(), {
         stdin: process.stdin,
         stdout: process.stdout,
         waitForStop: () =>
           new Promise((resolve) => {
             let askedAt: number | undefined;
             const onSignal = (signal: NodeJS.Signals): void => {
-              // The first signal stops cleanly (within 10 s); a second one means now. Under `npm
-              // start` one Ctrl-C or `kill -TERM -<group>` arrives twice at once (from the terminal
-              // or the group, and forwarded by npm): a repeat within half a second is the same one.
+              // The first signal stops cleanly (within 10 s); a second one means now. A repeat
+              // within a second is the same request: Ctrl-C or a service manager signals the whole
+              // process group, and npm passes the signal on to the bot as well.
               if (askedAt !== undefined) {
-                if (Date.now() - askedAt >= 500) process.exit(signal === 'SIGINT' ? 130 : 143);
+                if (Date.now() - askedAt > 1000) process.exit(signal === 'SIGINT' ? 130 : 143);
                 return;
               }
               askedAt = Date.now();
@@ -94,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
             process.on('SIGTERM', onSignal);
           }),
       });
+      // Everything is stopped and closed; a library's stray timer or socket (a gateway reconnect
+      // to a server that went away) must not keep the process alive past its stop.
+      setTimeout(() => process.exit(status), 1_000).unref();
+      return status;
     }
     case 'feeds': {
       const { feedsCommand } = await import('./feeds.js');
@@ -109,6 +115,14 @@ async function main(argv: string[]): Promise<number> {
     case 'poll': {
       const { pollCommand } = await import('./poll.js');
       return pollCommand(rest, process.stdout);
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./backup.js');
+      return backupCommand(rest, process.stdout, process.stderr);
+    }
+    case 'migrate-store': {
+      const { migrateStoreCommand } = await import('./migrate-store.js');
+      return migrateStoreCommand(rest, process.stdout, process.stderr);
     }
     case 'register-commands': {
       const { registerCommandsCommand } = await import('./register-commands.js');

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../helpers/fake-telegram.js';
+import { FakeTelegram, textMessage } from '../helpers/fake-telegram.js';
 import { freePort } from '../helpers/ops.js';
-import { cleanEnv, ROOT } from '../helpers/processes.js';
+import { cleanEnv, ROOT, startBot } from '../helpers/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-process-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +52,42 @@ describe('the process under a service manager and at a terminal', () => {
       expect(logs).toContain('"msg":"stopped"');
     } finally {
       npm.kill('SIGKILL');
+      await telegram.close();
+    }
+  }, 60_000);
+
+  it('GIVEN npm start WHEN its process group gets SIGINT (Ctrl-C) THEN one clean stop; a second signal a while later exits at once', async () => {
+    const telegram = await new FakeTelegram(undefined, 5_000).start();
+    const env = cleanEnv({
+      NEWSDESK_DATA_DIR: join(dir, 'group'),
+      LOG_LEVEL: 'info',
+      TELEGRAM_BOT_TOKEN: '123456:GROUP-signal-secret',
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+    });
+    const bot = startBot(env);
+    try {
+      await bot.waitFor('telegram polling');
+      // The group gets it, and npm passes it on: the bot sees it twice at once, and stops cleanly.
+      bot.signal('SIGINT');
+      await bot.exited;
+      expect(bot.logs()).toContain('"msg":"stopped"');
+
+      // A reply Telegram holds for 5 s keeps the clean stop busy; a second Ctrl-C after 1.5 s ends it now.
+      const again = startBot(env);
+      await again.waitFor('telegram polling');
+      telegram.push(textMessage('/help', { id: 78, type: 'private' }));
+      await telegram.until(() => telegram.calls.some((c) => c.method === 'sendMessage'));
+      const first = Date.now();
+      again.signal('SIGINT');
+      await new Promise((r) => setTimeout(r, 1_500));
+      const asked = Date.now();
+      again.signal('SIGINT');
+      await again.exited;
+      expect(Date.now() - asked).toBeLessThan(1_000);
+      // A clean stop would have waited for the reply Telegram holds for 5 s.
+      expect(Date.now() - first).toBeLessThan(3_500);
+    } finally {
+      bot.signal('SIGKILL');
       await telegram.close();
     }
   }, 60_000);

@@ -132,18 +132,6 @@ describe('start-up failures an operator can act on', () => {
     expect(telegram!.sent()).toHaveLength(0);
     console.log(`stop during a 60 s retry_after took ${took} ms`);
   }, 40_000);
-
-  it('GIVEN a clean stop under way THEN a second SIGTERM a second later exits at once, and one that npm repeats at once does not', async () => {
-    await waitingDigest();
-    // The group's SIGTERM reaches the bot twice (directly and forwarded by npm): still a clean stop.
-    bot!.signal('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-    const asked = Date.now();
-    bot!.signal('SIGTERM');
-    await bot!.exited;
-    expect(Date.now() - asked).toBeLessThan(2_000);
-    expect(bot!.logs()).not.toContain('"msg":"stopped"');
-  }, 40_000);
 });
 
 /** The bot running with one digest due, whose send Telegram answers with a 60 s retry_after. */
