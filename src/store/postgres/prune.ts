@@ -35,19 +35,18 @@ export function createPgPrune(db: Db) {
     let total = 0;
     while (from < before.getTime()) {
       const to = Math.min(from + BAND_SLICE_MS, before.getTime());
-      total += await db.transaction(async (q) => {
-        const deleted = await q.query(
-          `DELETE FROM article_bands WHERE article_id IN (
-             SELECT id FROM articles WHERE seen_at >= $1 AND seen_at < $2)`,
-          [new Date(from), new Date(to)],
-        );
-        await q.query(
-          `INSERT INTO store_meta (key, value) VALUES ($1, $2)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          [BANDS_PRUNED_KEY, String(to)],
-        );
-        return deleted.rowCount ?? 0;
-      });
+      // The slice's bands and the mark of how far pruning got, in one statement.
+      const deleted = await db.query(
+        `WITH gone AS (
+           DELETE FROM article_bands WHERE article_id IN (
+             SELECT id FROM articles WHERE seen_at >= $1 AND seen_at < $2) RETURNING 1),
+         mark AS (
+           INSERT INTO store_meta (key, value) VALUES ($3, $4)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value)
+         SELECT COUNT(*)::integer AS n FROM gone`,
+        [new Date(from), new Date(to), BANDS_PRUNED_KEY, String(to)],
+      );
+      total += (deleted.rows[0] as { n: number }).n;
       from = to;
     }
     return total;
