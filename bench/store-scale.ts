@@ -197,9 +197,12 @@ async function main(): Promise<void> {
     args.backend === 'both' ? ['sqlite', 'postgres'] : [args.backend as Bench['name']];
   const source = createArticleSource();
   const models = new Map<Bench['name'], SizeModel>();
-  for (const name of backends) models.set(name, await scale(name, source));
-  console.log('');
-  for (const name of backends) await window(name, source, models.get(name)!);
+  // --articles 0: only the ingestion comparison.
+  if (ARTICLES > 0) {
+    for (const name of backends) models.set(name, await scale(name, source));
+    console.log('');
+    for (const name of backends) await window(name, source, models.get(name)!);
+  }
   console.log('');
   if (backends.length === 2) await compareIngestion(Number(args.feeds), Number(args.items), openBench);
   for (const [name, m] of models)

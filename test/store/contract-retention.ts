@@ -90,6 +90,6 @@ export function retentionContract(ctx: ContractContext): void {
       const slots = await store.digests.forSubscription(sub.id);
       expect(slots.length).toBeGreaterThanOrEqual(29);
       expect(slots.length).toBeLessThanOrEqual(31);
-    });
+    }, 120_000);
   });
 }

@@ -31,33 +31,26 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
   if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
   const fetchedAt = article.fetchedAt;
   const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
-  // The story, created or widened to this article's times; its places keep its publication time.
-  const widened =
+  // The story, created or widened to this article's times (its places keep its publication
+  // time), and the article, in one statement.
+  const story =
     storyId === null
-      ? await q.query<{ id: number; published_at: Date }>(
-          'INSERT INTO stories (published_at, first_seen_at) VALUES ($1, $2) RETURNING id, published_at',
-          [seenAt, fetchedAt],
-        )
-      : await q.query<{ id: number; published_at: Date }>(
-          `WITH s AS (
-             UPDATE stories SET published_at = LEAST(published_at, $1), first_seen_at = LEAST(first_seen_at, $2)
-             WHERE id = $3 RETURNING id, published_at),
-           p AS (
-             UPDATE story_places sp SET published_at = s.published_at FROM s
-             WHERE sp.story_id = s.id AND sp.published_at > s.published_at)
-           SELECT id, published_at FROM s`,
-          [seenAt, fetchedAt, storyId],
-        );
-  const story = widened.rows[0];
-  if (!story) throw new StoreError('not-found', `no story with id ${storyId}`);
+      ? `s AS (INSERT INTO stories (published_at, first_seen_at) VALUES ($9, $8) RETURNING id, published_at)`
+      : `s AS (
+           UPDATE stories SET published_at = LEAST(published_at, $9), first_seen_at = LEAST(first_seen_at, $8)
+           WHERE id = $13 RETURNING id, published_at),
+         p AS (
+           UPDATE story_places sp SET published_at = s.published_at FROM s
+           WHERE sp.story_id = s.id AND sp.published_at > s.published_at)`;
   const terms = storyTerms(article.analysis.title, article.analysis.lede);
-  const inserted = await q.query<PgArticleRow>(
-    `INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
+  const inserted = await q.query<PgArticleRow & { story_published_at: Date }>(
+    `WITH ${story}
+     INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
        fetched_at, seen_at, terms, countries, analysis)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (canonical_url) DO NOTHING RETURNING *`,
+     SELECT s.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM s
+     ON CONFLICT (canonical_url) DO NOTHING
+     RETURNING *, (SELECT published_at FROM s) AS story_published_at`,
     [
-      story.id,
       article.feedId,
       article.url,
       canonical,
@@ -70,10 +63,16 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
       terms,
       article.analysis.countries,
       packAnalysis(article.analysis),
+      ...(storyId === null ? [] : [storyId]),
     ],
   );
   const row = inserted.rows[0];
-  if (!row) throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
+  if (!row) {
+    const known =
+      storyId === null || (await q.query('SELECT 1 FROM stories WHERE id = $1', [storyId])).rowCount;
+    if (!known) throw new StoreError('not-found', `no story with id ${storyId}`);
+    throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
+  }
   // Bands, the lead of a new story and the story's places: one statement, one round trip.
   await q.query(
     `WITH bands AS (
@@ -88,10 +87,10 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
       bandKeys(terms),
       seenAt,
       row.id,
-      story.id,
+      row.story_id,
       storyId === null,
       article.analysis.countries,
-      story.published_at,
+      row.story_published_at,
       article.analysis.regions,
     ],
   );
@@ -145,8 +144,9 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
 
     fileNear: (article, query, choose) =>
       db.transaction(async (q) => {
-        // Held to the commit: another filing waits here, then sees this one's article.
-        await q.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
+        // Held to the commit: another filing waits here, then sees this one's article. A batch
+        // took it when it began (see the store's batch).
+        if (!db.inBatch()) await q.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
         const storyId = choose(await similarOn(q, query));
         return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
       }),

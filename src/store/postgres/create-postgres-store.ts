@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Leadership, Store } from '../types.js';
-import { createPgArticleRepo } from './article-repo.js';
+import { FILING_LOCK, createPgArticleRepo } from './article-repo.js';
 import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './chat-repos.js';
 import { createDb } from './db.js';
 import { createPgDigestRepo, createPgInstanceRepo, createPgLeadership } from './digest-repo.js';
@@ -79,8 +79,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       locks.push(lock);
       return lock;
     },
-    // One transaction on one connection for the work's store calls (see `Db.batch`).
-    batch: (work) => db.batch(work),
+    // One transaction on one connection for the work's store calls (see `Db.batch`). It takes the
+    // filing lock first, outside any savepoint, so its filings need not each take it again.
+    batch: (work) =>
+      db.batch(async () => {
+        await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
+        return work();
+      }),
     prune: createPgPrune(db),
     close: async () => {
       for (const lock of locks) await lock.release();

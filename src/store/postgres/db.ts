@@ -15,6 +15,8 @@ export interface Db {
    * `work` must make its calls one after another, and a batch started inside a batch joins it.
    */
   batch<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the current call chain runs inside a batch. */
+  inBatch(): boolean;
 }
 
 interface Batch {
@@ -61,6 +63,7 @@ export function createDb(pool: pg.Pool): Db {
         client.release();
       }
     },
+    inBatch: () => current.getStore() !== undefined,
     async batch(work) {
       if (current.getStore()) return work();
       const client = await pool.connect();

@@ -9,6 +9,9 @@ interface StoryRow {
   first_seen_at: Date;
 }
 
+/** Leads read and matched at a time by `where`. */
+const LEAD_CHUNK = 50;
+
 /** Reads stories with their lead article, outlets and places, a page at a time. */
 export function createPgStoryReader(db: Db) {
   async function hydrate(rows: readonly StoryRow[]): Promise<Story[]> {
@@ -45,18 +48,23 @@ export function createPgStoryReader(db: Db) {
     list: async (q: StoryQuery): Promise<Story[]> => hydrate(await page(q)),
     async where(q: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Promise<Story[]> {
       const rows = await page({ ...q, limit: q.scan });
-      const texts = await db.query<LeadText & { id: number }>(
-        `SELECT s.id, a.analysis->>'title' AS title, a.analysis->>'lede' AS lede, a.analysis->'summary' AS summary,
-           a.analysis->>'body' AS body, a.analysis->'regions' AS regions
-         FROM stories s JOIN articles a ON a.id = s.lead_article_id WHERE s.id = ANY($1::integer[])`,
-        [rows.map((r) => r.id)],
-      );
-      const byId = new Map(texts.rows.map((t) => [t.id, t]));
-      const kept = rows.filter((row) => {
-        const t = byId.get(row.id);
-        return t !== undefined && keep(t);
-      });
-      return hydrate(kept.slice(0, q.limit));
+      const kept: StoryRow[] = [];
+      // A chunk of leads at a time, newest first: a common topic is done after the first.
+      for (let at = 0; at < rows.length && kept.length < q.limit; at += LEAD_CHUNK) {
+        const chunk = rows.slice(at, at + LEAD_CHUNK);
+        const texts = await db.query<LeadText & { id: number }>(
+          `SELECT s.id, a.analysis->>'title' AS title, a.analysis->>'lede' AS lede, a.analysis->'summary' AS summary,
+             a.analysis->>'body' AS body, a.analysis->'regions' AS regions
+           FROM stories s JOIN articles a ON a.id = s.lead_article_id WHERE s.id = ANY($1::integer[])`,
+          [chunk.map((r) => r.id)],
+        );
+        const byId = new Map(texts.rows.map((t) => [t.id, t]));
+        for (const row of chunk) {
+          const t = byId.get(row.id);
+          if (kept.length < q.limit && t !== undefined && keep(t)) kept.push(row);
+        }
+      }
+      return hydrate(kept);
     },
   };
 

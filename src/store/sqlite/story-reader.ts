@@ -19,6 +19,9 @@ interface LeadTextRow {
   regions: string;
 }
 
+/** Leads read and matched at a time by `where`. */
+const LEAD_CHUNK = 50;
+
 /** Reads stories with their lead article, outlets and places, a page at a time. */
 export function createStoryReader(db: Database.Database) {
   const ids = (rows: readonly { id: number }[]) => JSON.stringify(rows.map((r) => r.id));
@@ -96,21 +99,25 @@ export function createStoryReader(db: Database.Database) {
     list: (q: StoryQuery): Story[] => hydrate(page(q)),
     where(q: FilteredStoryQuery, keep: (lead: LeadText) => boolean): Story[] {
       const rows = page({ ...q, limit: q.scan });
-      const texts = new Map(leadTexts.all(ids(rows)).map((r) => [r.id, r]));
-      const kept = rows.filter((row) => {
-        const t = texts.get(row.id);
-        return (
-          t !== undefined &&
-          keep({
+      const kept: StoryRow[] = [];
+      // A chunk of leads at a time, newest first: a common topic is done after the first.
+      for (let at = 0; at < rows.length && kept.length < q.limit; at += LEAD_CHUNK) {
+        const chunk = rows.slice(at, at + LEAD_CHUNK);
+        const texts = new Map(leadTexts.all(ids(chunk)).map((r) => [r.id, r]));
+        for (const row of chunk) {
+          const t = texts.get(row.id);
+          if (kept.length === q.limit || t === undefined) continue;
+          const lead = {
             title: t.title,
             lede: t.lede,
             summary: JSON.parse(t.summary) as string[],
             body: t.body,
             regions: JSON.parse(t.regions) as string[],
-          })
-        );
-      });
-      return hydrate(kept.slice(0, q.limit));
+          };
+          if (keep(lead)) kept.push(row);
+        }
+      }
+      return hydrate(kept);
     },
   };
 }
