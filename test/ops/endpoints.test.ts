@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
-import { makeAnalysis } from '../commands/helpers/fixtures.js';
+import { dueBalkansDigest, storyAnHourAgo } from '../helpers/due-digest.js';
 import { FakeTelegram, textMessage } from '../helpers/fake-telegram.js';
 import { respond, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { freePort, get, sample } from '../helpers/ops.js';
@@ -77,27 +77,8 @@ describe('HTTP endpoints of the running bot', () => {
       { url: feeds.url('/balkans.xml'), title: 'Example Balkan Wire', region: 'balkans' },
       now,
     );
-    await store.articles.save(
-      {
-        url: 'https://news.example/ops-story',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(now.getTime() - 3_600_000),
-        fetchedAt: new Date(now.getTime() - 3_600_000),
-        analysis: makeAnalysis({ title: 'Ferry line to Split reopens' }),
-      },
-      null,
-    );
-    await store.subscriptions.add({
-      platform: 'telegram',
-      chatId: '-1001',
-      threadId: null,
-      target: { kind: 'region', slug: 'balkans' },
-      schedule: '0 8 * * *',
-      timezone: 'UTC',
-      nextDueAt: new Date(now.getTime() - 60_000),
-    });
+    await storyAnHourAgo(store, now, 'Ferry line to Split reopens');
+    await dueBalkansDigest(store, '-1001', now);
     await store.close();
 
     telegram = await new FakeTelegram().start();

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
-import { makeAnalysis } from '../commands/helpers/fixtures.js';
 import { FakeDiscord } from '../helpers/fake-discord.js';
+import { dueBalkansDigest, storyAnHourAgo } from '../helpers/due-digest.js';
 import { FakeTelegram, textMessage } from '../helpers/fake-telegram.js';
 import { freePort, get } from '../helpers/ops.js';
 import { cleanEnv, startBot, type RunningBot } from '../helpers/processes.js';
@@ -142,27 +142,8 @@ async function waitingDigest() {
   const store = await createSqliteStore(file);
   const now = new Date();
   await store.feeds.seed([], now);
-  await store.articles.save(
-    {
-      url: 'https://news.example/retry-story',
-      guid: null,
-      feedId: null,
-      source: null,
-      publishedAt: new Date(now.getTime() - 3_600_000),
-      fetchedAt: new Date(now.getTime() - 3_600_000),
-      analysis: makeAnalysis({ title: 'Night trains return to the coast' }),
-    },
-    null,
-  );
-  const sub = await store.subscriptions.add({
-    platform: 'telegram',
-    chatId: '-1002',
-    threadId: null,
-    target: { kind: 'region', slug: 'balkans' },
-    schedule: '0 8 * * *',
-    timezone: 'UTC',
-    nextDueAt: new Date(now.getTime() - 60_000),
-  });
+  await storyAnHourAgo(store, now, 'Night trains return to the coast');
+  const sub = await dueBalkansDigest(store, '-1002', now);
   await store.close();
   telegram = await new FakeTelegram().start();
   telegram.failNext('sendMessage', 1, 429, 'Too Many Requests: retry after 60', { retry_after: 60 });

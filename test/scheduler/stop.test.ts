@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
-import { makeAnalysis } from '../commands/helpers/fixtures.js';
+import { dueBalkansDigest, storyAnHourAgo } from '../helpers/due-digest.js';
 import { FakeTelegram } from '../helpers/fake-telegram.js';
 import { cleanEnv, startBot, type RunningBot } from '../helpers/processes.js';
 
@@ -22,28 +22,8 @@ describe('SIGTERM during digests', () => {
     const now = new Date();
     const file = join(dir, 'newsdesk.sqlite');
     let store = await createSqliteStore(file);
-    await store.articles.save(
-      {
-        url: 'https://news.example/stop-story',
-        guid: null,
-        feedId: null,
-        source: null,
-        publishedAt: new Date(now.getTime() - 3_600_000),
-        fetchedAt: new Date(now.getTime() - 3_600_000),
-        analysis: makeAnalysis({ title: 'Tram line extended to the airport' }),
-      },
-      null,
-    );
-    for (let i = 0; i < CHATS; i++)
-      await store.subscriptions.add({
-        platform: 'telegram',
-        chatId: String(30_000 + i),
-        threadId: null,
-        target: { kind: 'region', slug: 'balkans' },
-        schedule: '0 8 * * *',
-        timezone: 'UTC',
-        nextDueAt: new Date(now.getTime() - 60_000),
-      });
+    await storyAnHourAgo(store, now, 'Tram line extended to the airport');
+    for (let i = 0; i < CHATS; i++) await dueBalkansDigest(store, String(30_000 + i), now);
     await store.close();
     // Telegram answers each message after 300 ms: there is always something on its way.
     const telegram = await new FakeTelegram(undefined, 300).start();
