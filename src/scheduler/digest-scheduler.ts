@@ -188,9 +188,13 @@ export function createDigestScheduler(deps: DigestDeps, options: DigestOptions =
         isModerator: () => Promise.resolve(true),
         services: deps.services,
       };
-      const digest = await composing(async () =>
-        digestForSubscription(ctx, sub, await digestSince(sub, now)),
-      );
+      const digest = await composing(async () => {
+        // One composition, then the event loop: SQLite answers without leaving it, and a batch of
+        // a hundred digests composed back to back would hold up the sends already let through
+        // (they would then reach the platform bunched, and earn 429s).
+        await new Promise((resolve) => setImmediate(resolve));
+        return digestForSubscription(ctx, sub, await digestSince(sub, now));
+      });
       // A scheduled digest with nothing new stays silent; one a moderator asked for says so.
       if (digest.storyIds.length === 0 && !slot.manual) {
         await store.digests.finish(slot.id, holder, 'skipped', 'nothing new', now);

@@ -170,8 +170,11 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
     filledAt = Math.max(filledAt, now);
     while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
-    // Never more than the limit in any one second, whatever the bucket holds.
-    const full = globalWindow.length >= globalPerSecond ? (globalWindow[0] ?? now) + 1000 - now : 0;
+    // Never more than the pace's worth in any one second, whatever the bucket holds: what the bucket
+    // lets through after a late timer must not fill the platform's second to the brim, since the
+    // way there (a new connection, a busy loop) can bunch messages a few milliseconds more.
+    const cap = Math.max(1, Math.floor(pace()));
+    const full = globalWindow.length >= cap ? (globalWindow[0] ?? now) + 1000 - now : 0;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
     return Math.max(0, full, paced);
