@@ -235,14 +235,23 @@ async function handleActionButton(
   if (action.choice) await i.update({ components: [] });
   else await i.deferReply();
   const now = deps.now();
-  let reply: Reply;
+  const reply = await pressed(deps, i, prepared.run, now);
+  await answerDeferred(i, reply, now, !action.choice);
+}
+
+/** What a pressed button's command answers; an unexpected error is logged and apologised for. */
+async function pressed(
+  deps: InteractionDeps,
+  i: ButtonInteraction,
+  run: (ctx: ReturnType<typeof contextFor>) => Promise<Reply>,
+  now: Date,
+): Promise<Reply> {
   try {
-    reply = await prepared.run(contextFor(deps, i, placeOf(i), now));
+    return await run(contextFor(deps, i, placeOf(i), now));
   } catch (error) {
     deps.log.error({ err: error, interactionId: i.id }, 'discord button failed');
-    reply = APOLOGY;
+    return APOLOGY;
   }
-  await answerDeferred(i, reply, now, !action.choice);
 }
 
 /** A "More" button: the old button goes, and the next page follows as a new message. */
@@ -265,13 +274,7 @@ export async function handleButton(deps: InteractionDeps, i: ButtonInteraction):
   if (prepared.access === 'moderator' && !isModerator(i))
     return answerPrivately(i, refusalReply(prepared.command));
   await i.update({ components: [] });
-  let reply: Reply;
-  try {
-    reply = await prepared.run(contextFor(deps, i, placeOf(i), now));
-  } catch (error) {
-    deps.log.error({ err: error, interactionId: i.id }, 'discord button failed');
-    reply = APOLOGY;
-  }
+  const reply = await pressed(deps, i, prepared.run, now);
   await answerDeferred(i, reply, now, false);
 }
 

@@ -30,6 +30,21 @@ export function createDb(pool: pg.Pool): Db {
   const current = new AsyncLocalStorage<Batch>();
   const run = (client: pg.PoolClient | pg.Pool) => (sql: string, params?: readonly unknown[]) =>
     client.query(sql, params as unknown[]);
+  /** `work` in one transaction on a connection of its own, committed or rolled back, then returned. */
+  async function onOwnConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
   return {
     query: (sql, params) => {
       const batch = current.getStore();
@@ -50,34 +65,12 @@ export function createDb(pool: pg.Pool): Db {
           throw err;
         }
       }
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work({ query: run(client) });
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
+      return onOwnConnection((client) => work({ query: run(client) }));
     },
     inBatch: () => current.getStore() !== undefined,
     async batch(work) {
       if (current.getStore()) return work();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await current.run({ client, savepoints: 0 }, work);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
+      return onOwnConnection((client) => current.run({ client, savepoints: 0 }, work));
     },
   };
 }
