@@ -135,6 +135,7 @@ export async function runBench(args: string[]): Promise<number> {
       file: { type: 'string' },
       seconds: { type: 'string' },
       feeds: { type: 'string' },
+      'store-articles': { type: 'string' },
       'shared-heap': { type: 'boolean' },
       processes: { type: 'string' },
       only: { type: 'string' },
@@ -166,7 +167,11 @@ export async function runBench(args: string[]): Promise<number> {
   };
   if (wanted('analysis')) await runAnalysisBench(values);
   let code = 0;
-  if (wanted('ingest')) code = await runIngestBench(values.feeds ? Number(values.feeds) : undefined);
+  if (wanted('ingest'))
+    code = await runIngestBench({
+      feeds: whole('feeds', 200),
+      storeArticles: values['store-articles'] === '0' ? 0 : whole('store-articles', 100_000),
+    });
   if (wanted('fanout')) await runFanoutBench(fanout);
   if (wanted('backlog'))
     await runBacklogBench({

@@ -56,6 +56,22 @@ export function batchContract(ctx: ContractContext): void {
       expect(await ctx.store.articles.count()).toBe(2);
     });
 
+    it('GIVEN batches queued back to back THEN the event loop turns between them, so a command waits for one batch at most', async () => {
+      const events: string[] = [];
+      const first = inBatch(ctx.store, async () => {
+        // A chat command arriving while the first batch runs.
+        setImmediate(() => events.push('command'));
+        events.push('first');
+        return fileArticle(ctx.store, article('https://a.example/border', BORDER_A));
+      });
+      const second = inBatch(ctx.store, async () => {
+        events.push('second');
+        return fileArticle(ctx.store, article('https://b.example/harvest', HARVEST));
+      });
+      await Promise.all([first, second]);
+      expect(events).toEqual(['first', 'command', 'second']);
+    });
+
     it('GIVEN a batch whose work fails THEN the failure reaches the caller and the store still works', async () => {
       await expect(inBatch(ctx.store, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
       const after = await inBatch(ctx.store, () =>

@@ -6,8 +6,13 @@ import { createInlineWork } from '../work/work.js';
 import { readItem } from './read-item.js';
 import type { PollDeps } from './types.js';
 
-/** Articles filed in one store batch: a commit each few, with the event loop let go between them. */
-const FILE_CHUNK = 8;
+/**
+ * How long one store batch files articles before it commits and lets the event loop go. SQLite
+ * files on this thread, so a batch holds the bot for as long as it runs: a fixed count of articles
+ * held it for 50 ms and more with long articles on a busy machine; a time bound holds whatever the
+ * articles, and still shares each commit among several.
+ */
+const FILE_SLICE_MS = 10;
 /** Known-item look-ups between two turns of the event loop. */
 const LOOKUPS_BETWEEN_YIELDS = 64;
 
@@ -111,19 +116,21 @@ export async function storeItems(
 
   let unstored: string | null = null;
   const results: FileResult[] = [];
-  const fileChunk = async (chunk: readonly NewArticle[]) => {
-    for (const article of chunk) {
+  let next = 0;
+  const fileSlice = async () => {
+    const started = performance.now();
+    do {
+      const article = toFile[next++]!;
       try {
         results.push(await fileArticle(deps.store, article));
       } catch (err) {
         unstored ??= `an item could not be stored: ${storeMessage(err)}`;
         results.push({ kind: 'invalid', reason: unstored });
       }
-    }
+    } while (next < toFile.length && performance.now() - started < FILE_SLICE_MS);
   };
-  for (let at = 0; at < toFile.length; at += FILE_CHUNK) {
-    const chunk = toFile.slice(at, at + FILE_CHUNK);
-    await (deps.store.batch ? deps.store.batch(() => fileChunk(chunk)) : fileChunk(chunk));
+  while (next < toFile.length) {
+    await (deps.store.batch ? deps.store.batch(fileSlice) : fileSlice());
     await yieldToLoop();
   }
   const stored = results.filter((r) => r.kind === 'stored');

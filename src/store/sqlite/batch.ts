@@ -48,6 +48,10 @@ export function createSqliteBatch(db: Database.Database, waitMs = WRITE_LOCK_WAI
     const run = async (): Promise<T> => {
       // Some other code already holds a transaction on this connection: join it rather than nest.
       if (db.inTransaction) return work();
+      // Batches queued behind each other would otherwise run back to back in one turn of the event
+      // loop (each starts as a promise callback of the last): a turn per batch keeps the bot answering.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (db.inTransaction) return work();
       await beginImmediate(db, waitMs);
       try {
         const result = await work();

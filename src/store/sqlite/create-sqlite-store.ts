@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
 import { createSqliteBatch } from './batch.js';
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createSqliteArticleRepo } from './article-repo.js';
 import { createSqliteChatRepo, createSqliteDeliveryRepo, createSqliteTopicRepo } from './chat-repos.js';
 import { createSqliteDigestRepo, createSqliteInstanceRepo } from './digest-repo.js';
@@ -31,10 +32,12 @@ export function createSqliteStore(path: string): Promise<Store> {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (path !== ':memory:') db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   } catch (err) {
     db.close();
     throw err;
   }
+  const checkpointer: Checkpointer | null = path === ':memory:' ? null : startCheckpointer(path);
   const store: Store = {
     feeds: createSqliteFeedRepo(db),
     articles: createSqliteArticleRepo(db),
@@ -46,9 +49,9 @@ export function createSqliteStore(path: string): Promise<Store> {
     instances: createSqliteInstanceRepo(db),
     batch: createSqliteBatch(db),
     prune: createSqlitePrune(db),
-    close: () => {
+    close: async () => {
       if (db.open) db.close();
-      return Promise.resolve();
+      await checkpointer?.close();
     },
   };
   return Promise.resolve(store);

@@ -137,6 +137,45 @@ describe('ingestion budgets', () => {
     expect(most).toBe(2);
   });
 
+  it('GIVEN articles slow to file THEN they go into several short store batches with the event loop turning between them, and all are stored', async () => {
+    const items = [0, 1, 2, 3, 4, 5].map((n) => ({
+      link: server.url(`/a/${n}`),
+      title: `Item ${n}`,
+      html: n % 2 ? HARBOUR_A : LIBRARY,
+    }));
+    server.route('/feed.xml', respond(200, datedFeed(items)));
+    await store.feeds.add({ url: server.url('/feed.xml') }, NOW);
+    // A store whose filing holds the thread for 6 ms an article, as a big store on a busy machine.
+    const events: string[] = [];
+    const slow: Store = {
+      ...store,
+      articles: {
+        ...store.articles,
+        fileNear: (...args) => {
+          const until = performance.now() + 6;
+          while (performance.now() < until);
+          events.push('filed');
+          return store.articles.fileNear(...args);
+        },
+      },
+      batch: async (work) => {
+        events.push('batch');
+        // What a chat command waiting on the bot would get: a turn between two batches.
+        setImmediate(() => events.push('turn'));
+        return store.batch!(work);
+      },
+    };
+
+    const summary = await pollOnce({ ...deps, store: slow }, NOW);
+
+    expect(summary.newArticles).toBe(6);
+    const batches = events.filter((e) => e === 'batch').length;
+    expect(batches).toBeGreaterThanOrEqual(3);
+    // No batch begins before the turn the previous one let go.
+    const order = events.filter((e) => e !== 'filed').join(' ');
+    expect(order).toBe(Array.from({ length: batches }, () => 'batch turn').join(' '));
+  });
+
   it('GIVEN feed content nested far deeper than the page extractor allows THEN it is refused, not parsed', () => {
     const deep = `${'<div>'.repeat(200_000)}text${'</div>'.repeat(200_000)}`;
     expect(htmlToText(deep)).toBe('');
