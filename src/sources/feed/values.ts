@@ -1,7 +1,7 @@
 /** Small value cleaners shared by the format normalisers. */
 import { createHash } from 'node:crypto';
-import { elementText } from '../extract/dom-text.js';
-import { parseDocument } from '../extract/dom.js';
+import { markupText } from '../extract/dom-text.js';
+import { checkMarkup } from '../extract/limits.js';
 import { stripInert } from '../extract/strip.js';
 import { wellFormed } from './repair-text.js';
 
@@ -30,14 +30,17 @@ export function textToHtml(value: string | undefined | null): string | null {
 const MARKUP = /<\/?[A-Za-z][\w:-]*(?:\s[^<]*)?\/?>|<!--|&(?:#\d+|#x[\dA-Fa-f]+|[A-Za-z][A-Za-z\d]*);/;
 
 /**
- * Markup as plain text, read by the HTML parser (linkedom) rather than a pattern, so that a `>`
+ * Markup as plain text, read by the HTML parser (htmlparser2) rather than a pattern, so that a `>`
  * inside an attribute or a comment cannot leak into the text. Whitespace collapsed; null when empty.
  */
 export function markupToText(html: string | undefined | null): string | null {
   if (html === undefined || html === null) return null;
   if (!MARKUP.test(html)) return cleanText(html);
-  const doc = parseDocument(stripInert(wellFormed(html)));
-  return cleanText(doc.body ? elementText(doc.body) : '');
+  const markup = stripInert(wellFormed(html));
+  // Past the extractor's bounds (tags nested thousands deep), the parser's work grows with the
+  // square of the depth: such a title is markup noise, and it is dropped.
+  if (checkMarkup(markup) !== null) return null;
+  return cleanText(markupText(markup));
 }
 
 /** An absolute http(s) URL resolved against `base`, without credentials, or null (other schemes are dropped). */

@@ -1,5 +1,4 @@
-import { elementText } from '../extract/dom-text.js';
-import { parseDocument } from '../extract/dom.js';
+import { markupText } from '../extract/dom-text.js';
 import { checkMarkup } from '../extract/limits.js';
 import { stripInert } from '../extract/strip.js';
 import type { FeedItem } from '../feed/types.js';
@@ -13,8 +12,9 @@ export const TEASER_CHARS = 400;
 
 /**
  * HTML from a feed to plain text: scripts, styles and comments cut, block elements as paragraphs.
- * linkedom parses without running scripts or touching the network, so hostile markup is inert.
- * Markup over the extractor's size, depth or element limits gives no text.
+ * The parser (htmlparser2) runs no scripts and touches no network, so hostile markup is inert, and
+ * no document is built: the text is all a feed item needs. Markup over the extractor's size, depth
+ * or element limits gives no text.
  */
 export function htmlToText(html: string): string {
   // Text without tags or entities needs no parser: most feed summaries, and the fast path matters.
@@ -22,8 +22,7 @@ export function htmlToText(html: string): string {
   const markup = stripInert(html);
   // The page extractor's bounds hold for feed content too: 200,000 nested <div> took 70 s to parse.
   if (checkMarkup(markup) !== null) return '';
-  const doc = parseDocument(markup);
-  return doc.body ? elementText(doc.body).trim() : '';
+  return markupText(markup).trim();
 }
 
 /** The text a feed item carries itself: its content, else its summary. */

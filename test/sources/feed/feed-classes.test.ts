@@ -275,6 +275,13 @@ describe('class 9: tags are stripped by the HTML parser, not a pattern', () => {
     );
   });
 
+  it('GIVEN a title of tags nested thousands deep THEN it is dropped as noise, not parsed, and the item kept by its link', () => {
+    const deep = '&lt;b&gt;'.repeat(20_000) + 'Deep' + '&lt;/b&gt;'.repeat(20_000);
+    const item = onlyItem(rss(`<item><title>${deep}</title><link>/deep</link></item>`));
+    expect(item.title).toBeNull();
+    expect(item.url).toBe('https://tarn.example/deep');
+  });
+
   it('GIVEN a plain title with "<" and ">" but no tag THEN it is left alone', () => {
     expect(onlyItem(rss('<item><title>Rates &lt; 2% and &gt; 1%</title><link>/r</link></item>')).title).toBe(
       'Rates < 2% and > 1%',
