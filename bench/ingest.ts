@@ -2,12 +2,14 @@
 // into a fresh SQLite store, then polled again with every feed answering 304; then the same feeds
 // polled into a store of 100,000 articles. Each first poll is reported as CPU an article, against
 // the analysis alone of the same items, and as the longest the event loop was held.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzeArticle } from '../src/core/analyze.js';
 import type { FeedItem } from '../src/sources/feed/types.js';
 import { createFetchContext } from '../src/sources/fetch/index.js';
@@ -179,6 +181,47 @@ export async function startFeedServer(
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/** The bench's web: its feeds, and when each one's items were published. */
+export interface FeedWeb {
+  readonly feeds: number;
+  readonly items: number;
+  /** Feeds from this one on fill the store: published a day apart, `feedsPerDay` a day, before the others. */
+  readonly fillFrom: number;
+  readonly feedsPerDay: number;
+}
+
+/** When feed `id` of the web published its items. */
+export function publishedIn(web: FeedWeb): (id: number) => Date {
+  return (id) =>
+    id < web.fillFrom
+      ? MEASURED_AT
+      : new Date(
+          MEASURED_AT.getTime() - (1 + Math.floor((id - web.fillFrom) / web.feedsPerDay)) * 24 * HOUR_MS,
+        );
+}
+
+/**
+ * Serves the web from a process of its own (bench/feed-server-process.ts), as the feeds' sites are
+ * other machines: generating and serving them then costs the measured process no CPU and never
+ * holds its event loop.
+ */
+async function spawnFeedServer(web: FeedWeb): Promise<{ origin: string; stop(): void }> {
+  const entry = fileURLToPath(new URL('./feed-server-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(web)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the feed server exited (${code}) before it listened`)));
+  });
+  // Closing its stdin ends it, also when this process dies first.
+  return { origin, stop: () => child.stdin.end() };
+}
+
 function peakRss(): { stop(): number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
@@ -292,12 +335,9 @@ export async function runIngestBench(options: IngestBenchOptions = {}): Promise<
   // The filled store holds the news of the days before, at the rate of the measured feeds (each
   // brings its items once a day): what the same bot's store holds after running that long.
   const feedsPerDay = feeds;
-  const published = (id: number) =>
-    id < fillFrom
-      ? MEASURED_AT
-      : new Date(MEASURED_AT.getTime() - (1 + Math.floor((id - fillFrom) / feedsPerDay)) * 24 * HOUR_MS);
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
-  const { server, origin } = await startFeedServer(fillFrom + fillFeeds, items, published);
+  const web = await spawnFeedServer({ feeds: fillFrom + fillFeeds, items, fillFrom, feedsPerDay });
+  const origin = web.origin;
   // All feeds are on one host here; a real deployment keeps the polite default of 2.
   const fetch = createFetchContext({ allowlist: ['127.0.0.1'], limits: { perHostConcurrency: 16 } });
   // As the bot and `newsdesk poll` run it: parsing and analysis on worker threads.
@@ -395,7 +435,7 @@ export async function runIngestBench(options: IngestBenchOptions = {}): Promise<
     await work.close();
     await fetch.close();
     for (const store of stores) await store.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    web.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
