@@ -4,22 +4,33 @@ import { Worker } from 'node:worker_threads';
 export const CHECKPOINT_EVERY_MS = 1000;
 
 /**
+ * Past this many pages of log, the checkpointer also restarts the log once it has copied it: under
+ * a steady stream of commits a copy never catches up with the last one, and a log that is never
+ * restarted grows until the backstop below checkpoints it on the main thread.
+ */
+export const RESTART_PAGES = 2_000;
+
+/**
  * The main connection's own automatic checkpoint, kept only as a backstop should the checkpointer
  * thread be gone: at 16,000 pages (64 MB of log) rather than SQLite's 1,000.
  */
 export const BACKSTOP_CHECKPOINT_PAGES = 16_000;
 
 // A worker of a few lines, in plain JavaScript (worker threads do not inherit the TypeScript loader).
-// It opens its own connection and runs a PASSIVE checkpoint on a timer: one that never waits for
-// the writer or readers, and copies whatever the log holds that no reader still needs.
+// It opens its own connection and, on a timer, runs a PASSIVE checkpoint: one that never waits for
+// the writer or readers, and copies whatever the log holds that no reader still needs. When the log
+// has grown long, a RESTART follows: it copies the little written since, waiting at most a moment
+// for the writer's transaction to end (new writes wait meanwhile: a batch retries without holding
+// the event loop), and lets the next write start the log from its beginning again.
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('busy_timeout = 1000');
+db.pragma('busy_timeout = 50');
 const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [copied] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (copied && copied.log > workerData.restartPages) db.pragma('wal_checkpoint(RESTART)');
   } catch {
     // Busy or locked: the next tick tries again.
   }
@@ -46,7 +57,10 @@ export interface Checkpointer {
  * the main connection's automatic checkpoint is pushed back to a backstop.
  */
 export function startCheckpointer(path: string, everyMs = CHECKPOINT_EVERY_MS): Checkpointer {
-  const worker = new Worker(SOURCE, { eval: true, workerData: { path, everyMs } });
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { path, everyMs, restartPages: RESTART_PAGES },
+  });
   // A worker that cannot open the file or dies leaves the backstop to do its work.
   worker.on('error', () => undefined);
   // It must not keep the process alive on its own.

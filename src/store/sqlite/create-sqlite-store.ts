@@ -10,6 +10,9 @@ import { migrate } from './migrations.js';
 import { createSqlitePrune } from './prune.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
 
+/** The page cache of the store's connection, in KiB. */
+const CACHE_KIB = 64 * 1024;
+
 /** How long a statement waits for a lock another connection holds before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -31,6 +34,9 @@ export function createSqliteStore(path: string): Promise<Store> {
     // WAL with NORMAL sync is durable across process crashes; only a power loss can drop the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // SQLite's default page cache is 2 MB: a store of some weeks keeps its indexes' hot pages in
+    // 64 MB instead of reading them again from the file for every article filed.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     migrate(db);
     if (path !== ':memory:') db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   } catch (err) {
