@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileArticle } from '../../src/store/file-article.js';
+import { startCheckpointer } from '../../src/store/sqlite/checkpointer.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import { BORDER_A, article } from './fixtures.js';
 
@@ -56,5 +57,36 @@ describe('SQLite checkpoints', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('GIVEN commits that never stop THEN the log is restarted once long, so it stays short instead of growing to the backstop', async () => {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // No checkpoint on this connection at all: only the checkpointer keeps the log in bounds.
+    db.pragma('wal_autocheckpoint = 0');
+    // A restarted log is cut back to 1 MB.
+    db.pragma('journal_size_limit = 1000000');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    // The same hundred rows rewritten: the log fills while the database stays small.
+    const write = db.prepare('INSERT OR REPLACE INTO t (id, body) VALUES (?, ?)');
+    const checkpointer = startCheckpointer(file, { everyMs: 20, restartPages: 50 });
+    let written = 0;
+    try {
+      // About 40 kB a commit, one every turn of the event loop, for a second.
+      const until = Date.now() + 1000;
+      for (let n = 0; Date.now() < until; n++) {
+        db.transaction(() => {
+          for (let i = 0; i < 10; i++) write.run((n * 10 + i) % 100, 'x'.repeat(4000));
+        })();
+        written += 40_000;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await checkpointer.close();
+    }
+    const log = statSync(`${file}-wal`).size;
+    db.close();
+    expect(written).toBeGreaterThan(4_000_000);
+    expect(log).toBeLessThan(written / 4);
   });
 });

@@ -56,11 +56,11 @@ export interface Checkpointer {
  * files articles. A worker thread with a connection of its own does it once a second instead, and
  * the main connection's automatic checkpoint is pushed back to a backstop.
  */
-export function startCheckpointer(path: string, everyMs = CHECKPOINT_EVERY_MS): Checkpointer {
-  const worker = new Worker(SOURCE, {
-    eval: true,
-    workerData: { path, everyMs, restartPages: RESTART_PAGES },
-  });
+export function startCheckpointer(
+  path: string,
+  { everyMs = CHECKPOINT_EVERY_MS, restartPages = RESTART_PAGES } = {},
+): Checkpointer {
+  const worker = new Worker(SOURCE, { eval: true, workerData: { path, everyMs, restartPages } });
   // A worker that cannot open the file or dies leaves the backstop to do its work.
   worker.on('error', () => undefined);
   // It must not keep the process alive on its own.

@@ -10,6 +10,9 @@ import { migrate } from './migrations.js';
 import { createSqlitePrune } from './prune.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
 
+/** The size a restarted write-ahead log is cut back to, in bytes. */
+const LOG_SIZE_LIMIT = 16 * 1024 * 1024;
+
 /** The page cache of the store's connection, in KiB. */
 const CACHE_KIB = 64 * 1024;
 
@@ -38,7 +41,11 @@ export function createSqliteStore(path: string): Promise<Store> {
     // 64 MB instead of reading them again from the file for every article filed.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     migrate(db);
-    if (path !== ':memory:') db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    if (path !== ':memory:') {
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      // A log restarted after a long poll is cut back, rather than keeping its largest size on disk.
+      db.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT}`);
+    }
   } catch (err) {
     db.close();
     throw err;
