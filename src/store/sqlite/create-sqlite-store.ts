@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
 import { createSqliteBatch } from './batch.js';
-import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createSqliteArticleRepo } from './article-repo.js';
 import { createSqliteChatRepo, createSqliteDeliveryRepo, createSqliteTopicRepo } from './chat-repos.js';
 import { createSqliteDigestRepo, createSqliteInstanceRepo } from './digest-repo.js';
@@ -9,9 +8,6 @@ import { createSqliteFeedRepo } from './feed-repo.js';
 import { migrate } from './migrations.js';
 import { createSqlitePrune } from './prune.js';
 import { createSqliteSubscriptionRepo } from './subscription-repo.js';
-
-/** The size a restarted write-ahead log is cut back to, in bytes. */
-const LOG_SIZE_LIMIT = 16 * 1024 * 1024;
 
 /** The page cache of the store's connection, in KiB. */
 const CACHE_KIB = 64 * 1024;
@@ -41,16 +37,10 @@ export function createSqliteStore(path: string): Promise<Store> {
     // 64 MB instead of reading them again from the file for every article filed.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     migrate(db);
-    if (path !== ':memory:') {
-      db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      // A log restarted after a long poll is cut back, rather than keeping its largest size on disk.
-      db.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT}`);
-    }
   } catch (err) {
     db.close();
     throw err;
   }
-  const checkpointer: Checkpointer | null = path === ':memory:' ? null : startCheckpointer(path);
   const store: Store = {
     feeds: createSqliteFeedRepo(db),
     articles: createSqliteArticleRepo(db),
@@ -62,9 +52,9 @@ export function createSqliteStore(path: string): Promise<Store> {
     instances: createSqliteInstanceRepo(db),
     batch: createSqliteBatch(db),
     prune: createSqlitePrune(db),
-    close: async () => {
+    close: () => {
       if (db.open) db.close();
-      await checkpointer?.close();
+      return Promise.resolve();
     },
   };
   return Promise.resolve(store);
