@@ -138,7 +138,6 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   const lines = new Map<string, ChatLine>();
   const lastSent = new Map<string, number>();
   const groupWindows = new Map<string, number[]>();
-  const globalWindow: number[] = [];
   let globalPerSecond = limits.globalPerSecond;
   let seq = 0;
 
@@ -154,14 +153,24 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
 
   // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
-  // The pace is 97% of the limit, so that jitter on the way never makes the platform count more
-  // than it allows in a second; a small bucket (a twentieth of a second's worth) lets a late timer
-  // catch up without losing pace.
+  // The pace is 97% of the limit; a small bucket (a tenth of a second's worth) lets a late timer or a
+  // busy event loop catch up without losing pace (the count below keeps the catching up within the
+  // limit).
   let tokens = 1;
   let filledAt = clock.now();
   let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
-  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 20));
+  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 10));
+
+  // What the platform counts in a second is what reached it, not what left the gate: a request
+  // arrives some time after it was let through and before its answer comes back, and the way there
+  // (a busy event loop, a new connection, the HTTP client's own queue) bunches requests that left
+  // evenly, so a second of the platform's could see more than the limit although no second of the
+  // gate's did (and a global 429 then stops every chat's sends). So a message counts from the
+  // moment it is let through until a second after its answer came back: however requests bunch on
+  // the way, any second of the platform's then sees at most the limit.
+  let inFlight = 0;
+  const answered: number[] = [];
 
   /** How long the next message of any chat must still wait for the bot's overall limit. */
   function globalWait(): number {
@@ -169,15 +178,20 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     if (now < pausedUntil) return Math.ceil(pausedUntil - now);
     tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
     filledAt = Math.max(filledAt, now);
-    while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
-    // Never more than the pace's worth in any one second, whatever the bucket holds: what the bucket
-    // lets through after a late timer must not fill the platform's second to the brim, since the
-    // way there (a new connection, a busy loop) can bunch messages a few milliseconds more.
-    const cap = Math.max(1, Math.floor(pace()));
-    const full = globalWindow.length >= cap ? (globalWindow[0] ?? now) + 1000 - now : 0;
+    while (answered.length && (answered[0] ?? 0) <= now - 1000) answered.shift();
+    const cap = Math.max(1, Math.floor(globalPerSecond));
+    // Full: the earliest answer leaves the count a second after it came (one still in flight, no
+    // sooner than a second from now).
+    const full = inFlight + answered.length >= cap ? (answered[0] ?? now) + 1000 - now : 0;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
     return Math.max(0, full, paced);
+  }
+
+  /** A message let through has its answer (or was not sent after all: `sent` false). */
+  function settled(sent: boolean): void {
+    inFlight--;
+    if (sent) answered.push(clock.now());
   }
 
   // The overall limit is one gate: chats whose own turn has come line up there, first come first
@@ -193,7 +207,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       // In steps of a quarter second at most, so that a pause ended early is seen.
       for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(Math.min(wait, 250));
       tokens -= 1;
-      globalWindow.push(clock.now());
+      inFlight++;
       gate.shift()?.();
     }
     gateOpen = false;
@@ -225,13 +239,17 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
         await clock.sleep(wait);
       await passGate();
       const job = pick(line);
-      if (job === undefined) break;
+      if (job === undefined) {
+        settled(false);
+        break;
+      }
       const at = clock.now();
       lastSent.set(chatKey, at);
       groupWindows.get(chatKey)?.push(at);
       if (++sends % 1000 === 0) sweep();
       waitingJobs--;
       await job.run();
+      settled(true);
     }
     lines.delete(chatKey);
   }
