@@ -168,9 +168,17 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   // evenly, so a second of the platform's could see more than the limit although no second of the
   // gate's did (and a global 429 then stops every chat's sends). So a message counts from the
   // moment it is let through until a second after its answer came back: however requests bunch on
-  // the way, any second of the platform's then sees at most the limit.
+  // the way, any second of the platform's then sees at most the limit. The part of the round trip
+  // that every request takes (the way there and back, the platform's own work) moves all arrivals
+  // alike and bunches none, so the shortest of the last second's worth of round trips is taken off
+  // the end (once there are that many: the first requests may all have been held up on the way):
+  // a platform that takes 200 ms to answer is not held to five sixths of its limit.
   let inFlight = 0;
+  /** When the answers of the last second or so came, in order. */
   const answered: number[] = [];
+  /** How long the latest answers took from the gate, a second's worth at most. */
+  const tookLately: number[] = [];
+  const cap = (): number => Math.max(1, Math.floor(globalPerSecond));
 
   /** How long the next message of any chat must still wait for the bot's overall limit. */
   function globalWait(): number {
@@ -178,20 +186,26 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     if (now < pausedUntil) return Math.ceil(pausedUntil - now);
     tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
     filledAt = Math.max(filledAt, now);
-    while (answered.length && (answered[0] ?? 0) <= now - 1000) answered.shift();
-    const cap = Math.max(1, Math.floor(globalPerSecond));
-    // Full: the earliest answer leaves the count a second after it came (one still in flight, no
-    // sooner than a second from now).
-    const full = inFlight + answered.length >= cap ? (answered[0] ?? now) + 1000 - now : 0;
+    // An answer counts until a second after it came, less the shortest round trip lately.
+    const shortest = tookLately.length < cap() ? 0 : Math.min(...tookLately);
+    while (answered.length && (answered[0] ?? now) - shortest <= now - 1000) answered.shift();
+    // Full: wait for the earliest answer to leave the count (one still in flight leaves no sooner
+    // than a second from now).
+    let full = 0;
+    if (inFlight + answered.length >= cap()) full = (answered[0] ?? now + shortest) - shortest + 1000 - now;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
     return Math.max(0, full, paced);
   }
 
-  /** A message let through has its answer (or was not sent after all: `sent` false). */
-  function settled(sent: boolean): void {
+  /** A message let through at `sentAt` has its answer (or was not sent after all: null). */
+  function settled(sentAt: number | null): void {
     inFlight--;
-    if (sent) answered.push(clock.now());
+    if (sentAt === null) return;
+    const now = clock.now();
+    answered.push(now);
+    tookLately.push(now - sentAt);
+    while (tookLately.length > cap()) tookLately.shift();
   }
 
   // The overall limit is one gate: chats whose own turn has come line up there, first come first
@@ -240,7 +254,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       await passGate();
       const job = pick(line);
       if (job === undefined) {
-        settled(false);
+        settled(null);
         break;
       }
       const at = clock.now();
@@ -249,7 +263,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       if (++sends % 1000 === 0) sweep();
       waitingJobs--;
       await job.run();
-      settled(true);
+      settled(at);
     }
     lines.delete(chatKey);
   }
