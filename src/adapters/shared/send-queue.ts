@@ -153,14 +153,14 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
 
   // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
-  // The pace is 97% of the limit; a small bucket (a tenth of a second's worth) lets a late timer or a
-  // busy event loop catch up without losing pace (the count below keeps the catching up within the
-  // limit).
+  // The pace is 97% of the limit; a small bucket (a quarter second's worth) lets a late timer or a
+  // busy event loop held up that long catch up without losing pace (the count below keeps the
+  // catching up within the limit).
   let tokens = 1;
   let filledAt = clock.now();
   let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
-  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 10));
+  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 4));
 
   // What the platform counts in a second is what reached it, not what left the gate: a request
   // arrives some time after it was let through and before its answer comes back, and the way there
