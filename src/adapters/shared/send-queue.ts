@@ -191,8 +191,10 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
     while (answered.length && (answered[0] ?? now) - shortest <= now - 1000) answered.shift();
     // Full: wait for the earliest answer to leave the count (one still in flight leaves no sooner
     // than a second from now).
+    const oldest = answered[0];
     let full = 0;
-    if (inFlight + answered.length >= cap()) full = (answered[0] ?? now + shortest) - shortest + 1000 - now;
+    if (inFlight + answered.length >= cap())
+      full = oldest === undefined ? 1000 : oldest - shortest + 1000 - now;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
     return Math.max(0, full, paced);
