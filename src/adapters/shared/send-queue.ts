@@ -155,9 +155,11 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
   // The pace is 97% of the limit; a small bucket (a quarter second's worth) lets a late timer or a
   // busy event loop held up that long catch up without losing pace (the count below keeps the
-  // catching up within the limit).
+  // catching up within the limit). It is for catching up, not for a burst after a lull: after a
+  // quiet second the gate starts again from one message.
   let tokens = 1;
   let filledAt = clock.now();
+  let lastThrough = -Infinity;
   let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
   const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 4));
@@ -180,12 +182,16 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   const tookLately: number[] = [];
   const cap = (): number => Math.max(1, Math.floor(globalPerSecond));
 
+  function refill(now: number): void {
+    tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
+    filledAt = Math.max(filledAt, now);
+  }
+
   /** How long the next message of any chat must still wait for the bot's overall limit. */
   function globalWait(): number {
     const now = clock.now();
     if (now < pausedUntil) return Math.ceil(pausedUntil - now);
-    tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
-    filledAt = Math.max(filledAt, now);
+    refill(now);
     // An answer counts until a second after it came, less the shortest round trip lately.
     const shortest = tookLately.length < cap() ? 0 : Math.min(...tookLately);
     while (answered.length && (answered[0] ?? now) - shortest <= now - 1000) answered.shift();
@@ -219,10 +225,16 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   async function letThrough(): Promise<void> {
     if (gateOpen) return;
     gateOpen = true;
+    const now = clock.now();
+    if (now - lastThrough >= 1000) {
+      refill(now);
+      tokens = Math.min(tokens, 1);
+    }
     while (gate.length > 0) {
       // In steps of a quarter second at most, so that a pause ended early is seen.
       for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(Math.min(wait, 250));
       tokens -= 1;
+      lastThrough = clock.now();
       inFlight++;
       gate.shift()?.();
     }

@@ -120,6 +120,23 @@ describe('send queue: a busy event loop', () => {
   });
 });
 
+describe('send queue: after a lull', () => {
+  it('GIVEN a queue quiet for a while THEN the next messages go at the pace, not in a burst', async () => {
+    const clock = fakeClock();
+    const queue = createSendQueue({ perChatIntervalMs: 0, groupPerMinute: 20, globalPerSecond: 20 }, clock);
+    await queue.send('first', false, () => Promise.resolve());
+    await clock.sleep(5000);
+    const left: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        queue.send(`chat${i}`, false, () => Promise.resolve(left.push(clock.now()))),
+      ),
+    );
+    // One at once, then one every 1/19.4 s: the bucket saved up nothing while nothing waited.
+    expect(left[4]! - left[0]!).toBeGreaterThanOrEqual(200);
+  });
+});
+
 describe('send queue: a platform far away', () => {
   it('GIVEN every answer takes 300 ms THEN the queue still sends at nearly the limit, and no second of the platform’s sees more', async () => {
     const clock = fakeClock();
