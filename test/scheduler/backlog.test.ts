@@ -2,6 +2,7 @@
 // at 08:00 and more at 08:01, the 08:01 ones go out at 08:01, while the 08:00 batch is still going.
 import { describe, expect, it } from 'vitest';
 import type { ChatPlatform } from '../../src/platform.js';
+import type { Store } from '../../src/store/types.js';
 import { createDigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { makeAnalysis, wordMatch } from '../commands/helpers/fixtures.js';
 import { pacedPlatform, storyBefore } from '../helpers/paced-platform.js';
@@ -120,5 +121,62 @@ describe('two platforms, one of them stuck', () => {
     expect(delivered).toHaveLength(20);
     release();
     await scheduler.stop();
+  }, 30_000);
+});
+
+describe('two platforms sharing the composing', () => {
+  it('GIVEN composing slower than both platforms send THEN Discord’s digests are composed while Telegram’s queue still holds some, not after Telegram’s whole claim', async () => {
+    const store = await createTestStore();
+    const start = Date.now();
+    await storyBefore(store, start, makeAnalysis());
+    const base = {
+      target: { kind: 'region' as const, slug: 'balkans' },
+      schedule: '0 8 * * *',
+      timezone: 'UTC',
+      threadId: null,
+      nextDueAt: new Date(start),
+    };
+    // Telegram's slots come first in the ledger and are claimed first.
+    await store.batch!(async () => {
+      for (let i = 0; i < 200; i++)
+        await store.subscriptions.add({ ...base, platform: 'telegram', chatId: `t${i}` });
+      for (let i = 0; i < 50; i++)
+        await store.subscriptions.add({ ...base, platform: 'discord', chatId: `d${i}` });
+    });
+    // Composing a digest takes 100 ms (a busy machine): sixteen at a time make 160 a second,
+    // fewer than Telegram's 50 and Discord's 200 together.
+    const slow: Store = {
+      ...store,
+      digests: {
+        ...store.digests,
+        forSubscription: async (id) => {
+          await new Promise((r) => setTimeout(r, 100));
+          return store.digests.forSubscription(id);
+        },
+      },
+    };
+    const { platform: telegram, delivered: toTelegram } = pacedPlatform(20, 'telegram');
+    const { platform: discord, delivered: toDiscord } = pacedPlatform(5, 'discord');
+    const scheduler = createDigestScheduler(
+      {
+        store: slow,
+        services: { matchTopic: wordMatch },
+        platforms: new Map([
+          ['telegram', telegram],
+          ['discord', discord],
+        ]),
+        onError: () => undefined,
+      },
+      { instanceId: 'composing', tickMs: 100, maxInFlight: 100 },
+    );
+    scheduler.start(() => undefined);
+    while (toDiscord.length < 1 && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 5));
+    const telegramBefore = toTelegram.length;
+    await scheduler.stop();
+    expect(toDiscord.length).toBeGreaterThan(0);
+    // In the order they were claimed, Discord's first digest would wait for Telegram's hundred to
+    // be composed (some thirty of them delivered by then); composing for the queue about to run dry
+    // first, it goes after Telegram's first round.
+    expect(telegramBefore).toBeLessThan(16);
   }, 30_000);
 });

@@ -1,4 +1,13 @@
-import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  Events,
+  GatewayIntentBits,
+  RESTEvents,
+  Status,
+  type Interaction,
+  type ResponseLike,
+} from 'discord.js';
 import { COMMANDS, type CommandServices } from '../../../commands/index.js';
 import type { Reply } from '../../core/briefing/index.js';
 import type { Logger } from '../../log.js';
@@ -22,6 +31,31 @@ export const DISCORD_SEND_LIMITS: SendLimits = {
   groupPerMinute: Number.POSITIVE_INFINITY,
   globalPerSecond: 50,
 };
+
+/**
+ * Discord's answers, with a global 429's wait made exact. Its Retry-After header is rounded up to
+ * whole seconds ("1" for 0.12 s) and @discordjs/rest waits out the header; the body's `retry_after`
+ * is exact. Waiting out a rounded-up second at every global 429 would stop all of the bot's sends
+ * for most of a second more than Discord asked, so the header gets the body's value before
+ * discord.js (and our send queue's pause) read it.
+ */
+async function exactRetryAfter(
+  ...[url, init]: Parameters<typeof DefaultRestOptions.makeRequest>
+): Promise<ResponseLike> {
+  const res = await DefaultRestOptions.makeRequest(url, init);
+  if (res.status !== 429 || !res.headers.get('x-ratelimit-global')) return res;
+  const text = await res.text();
+  let exact: unknown;
+  try {
+    exact = (JSON.parse(text) as { retry_after?: unknown }).retry_after;
+  } catch {
+    exact = undefined;
+  }
+  const headers = new Headers(res.headers);
+  if (typeof exact === 'number' && Number.isFinite(exact) && exact >= 0)
+    headers.set('retry-after', String(exact));
+  return new Response(text, { status: res.status, statusText: res.statusText, headers });
+}
 
 /** How the Discord adapter is built; only `token`, `store`, `services` and `log` are required. */
 export interface DiscordOptions {
@@ -101,6 +135,11 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     intents: [GatewayIntentBits.Guilds],
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      makeRequest: exactRetryAfter,
+      // discord.js's own count of the bot's requests (in a second from the first one) guards what
+      // does not go through the send queue; digests never reach it, since the queue counts each
+      // from its gate to a second after its answer and so never lets more than this through in any
+      // second.
       globalRequestsPerSecond: Number.isFinite(limits.globalPerSecond) ? limits.globalPerSecond : 50,
     },
     // Nothing the bot sends can ping anyone unless a message says otherwise (a digest's role).
@@ -136,7 +175,8 @@ export function createDiscordAdapter(options: DiscordOptions): DiscordAdapter {
     if (response.status !== 429) return;
     telemetry.rateLimited('discord');
     rateLimited++;
-    // The bot's overall limit: every channel's sends wait, not only the one that got the answer.
+    // The bot's overall limit: every channel's sends wait, not only the one that got the answer
+    // (for as long as Discord asked: exactRetryAfter made the header exact).
     const retryAfter = Number(response.headers.get('retry-after'));
     if (response.headers.get('x-ratelimit-global') && retryAfter > 0) sender.queue.pause(retryAfter * 1000);
     log.warn(

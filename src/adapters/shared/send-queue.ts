@@ -138,7 +138,6 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   const lines = new Map<string, ChatLine>();
   const lastSent = new Map<string, number>();
   const groupWindows = new Map<string, number[]>();
-  const globalWindow: number[] = [];
   let globalPerSecond = limits.globalPerSecond;
   let seq = 0;
 
@@ -154,30 +153,71 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
 
   // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
-  // The pace is 97% of the limit, so that jitter on the way never makes the platform count more
-  // than it allows in a second; a small bucket (a twentieth of a second's worth) lets a late timer
-  // catch up without losing pace.
+  // The pace is 97% of the limit; a small bucket (a quarter second's worth) lets a late timer or a
+  // busy event loop held up that long catch up, at twice the pace, without losing pace (the count
+  // below keeps the catching up within the limit). It is for catching up, not for a burst after a
+  // lull: after a quiet second the gate starts again from one message.
   let tokens = 1;
   let filledAt = clock.now();
+  let lastThrough = -Infinity;
   let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
-  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 20));
+  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 4));
+
+  // What the platform counts in a second is what reached it, not what left the gate: a request
+  // arrives some time after it was let through and before its answer comes back, and the way there
+  // (a busy event loop, a new connection, the HTTP client's own queue) bunches requests that left
+  // evenly, so a second of the platform's could see more than the limit although no second of the
+  // gate's did (and a global 429 then stops every chat's sends). So a message counts from the
+  // moment it is let through until a second after its answer came back: however requests bunch on
+  // the way, any second of the platform's then sees at most the limit. The part of the round trip
+  // that every request takes (the way there and back, the platform's own work) moves all arrivals
+  // alike and bunches none, so the shortest of the last second's worth of round trips is taken off
+  // the end (once there are that many: the first requests may all have been held up on the way):
+  // a platform that takes 200 ms to answer is not held to five sixths of its limit.
+  let inFlight = 0;
+  /** When the answers of the last second or so came, in order. */
+  const answered: number[] = [];
+  /** How long the latest answers took from the gate, a second's worth at most. */
+  const tookLately: number[] = [];
+  const cap = (): number => Math.max(1, Math.floor(globalPerSecond));
+
+  function refill(now: number): void {
+    tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
+    filledAt = Math.max(filledAt, now);
+  }
 
   /** How long the next message of any chat must still wait for the bot's overall limit. */
   function globalWait(): number {
     const now = clock.now();
     if (now < pausedUntil) return Math.ceil(pausedUntil - now);
-    tokens = Math.min(capacity(), tokens + (Math.max(0, now - filledAt) * pace()) / 1000);
-    filledAt = Math.max(filledAt, now);
-    while (globalWindow.length && (globalWindow[0] ?? 0) <= now - 1000) globalWindow.shift();
-    // Never more than the pace's worth in any one second, whatever the bucket holds: what the bucket
-    // lets through after a late timer must not fill the platform's second to the brim, since the
-    // way there (a new connection, a busy loop) can bunch messages a few milliseconds more.
-    const cap = Math.max(1, Math.floor(pace()));
-    const full = globalWindow.length >= cap ? (globalWindow[0] ?? now) + 1000 - now : 0;
+    refill(now);
+    // An answer counts until a second after it came, less the shortest round trip lately.
+    const shortest = tookLately.length < cap() ? 0 : Math.min(...tookLately);
+    while (answered.length && (answered[0] ?? now) - shortest <= now - 1000) answered.shift();
+    // Full: wait for the earliest answer to leave the count (one still in flight leaves no sooner
+    // than a second from now).
+    const oldest = answered[0];
+    let full = 0;
+    if (inFlight + answered.length >= cap())
+      full = oldest === undefined ? 1000 : oldest - shortest + 1000 - now;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
-    return Math.max(0, full, paced);
+    // Catching up goes at twice the pace at most, not all at once: messages answered together are
+    // all sent again if the process dies before the ledger records them (Telegram has no key that
+    // would stop a repeat).
+    const spaced = lastThrough + 500 / pace() - now;
+    return Math.max(0, full, paced, spaced);
+  }
+
+  /** A message let through at `sentAt` has its answer (or was not sent after all: null). */
+  function settled(sentAt: number | null): void {
+    inFlight--;
+    if (sentAt === null) return;
+    const now = clock.now();
+    answered.push(now);
+    tookLately.push(now - sentAt);
+    while (tookLately.length > cap()) tookLately.shift();
   }
 
   // The overall limit is one gate: chats whose own turn has come line up there, first come first
@@ -189,11 +229,17 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   async function letThrough(): Promise<void> {
     if (gateOpen) return;
     gateOpen = true;
+    const now = clock.now();
+    if (now - lastThrough >= 1000) {
+      refill(now);
+      tokens = Math.min(tokens, 1);
+    }
     while (gate.length > 0) {
       // In steps of a quarter second at most, so that a pause ended early is seen.
       for (let wait = globalWait(); wait > 0; wait = globalWait()) await clock.sleep(Math.min(wait, 250));
       tokens -= 1;
-      globalWindow.push(clock.now());
+      lastThrough = clock.now();
+      inFlight++;
       gate.shift()?.();
     }
     gateOpen = false;
@@ -225,13 +271,17 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
         await clock.sleep(wait);
       await passGate();
       const job = pick(line);
-      if (job === undefined) break;
+      if (job === undefined) {
+        settled(null);
+        break;
+      }
       const at = clock.now();
       lastSent.set(chatKey, at);
       groupWindows.get(chatKey)?.push(at);
       if (++sends % 1000 === 0) sweep();
       waitingJobs--;
       await job.run();
+      settled(at);
     }
     lines.delete(chatKey);
   }

@@ -87,6 +87,24 @@ describe('Discord digests: channels, threads, forums, limits, hostile text', () 
     expect(h.logs()).not.toContain(TOKEN);
   });
 
+  it('GIVEN a global 429 asking for 0.25 s (Retry-After rounded up to 1) THEN the message is sent again after a quarter second, not a second, and once', async () => {
+    h = await startDiscordHarness();
+    const reply = await digestOf(1);
+    h.fake.failNext(
+      new RegExp(`^POST /channels/${TEXT}/messages$`),
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.25, global: true },
+      { 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    );
+    await h.adapter.deliver(at(TEXT), reply);
+    const attempts = h.fake.callsTo('POST', new RegExp(`^/channels/${TEXT}/messages$`));
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(250);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeLessThan(900);
+    expect(h.fake.posted(TEXT)).toHaveLength(1);
+    expect(h.adapter.stats().rateLimited).toBe(1);
+  });
+
   it('GIVEN a story with @everyone, <@&123> and **bold** THEN no mention is parsed and the markdown arrives escaped', async () => {
     h = await startDiscordHarness();
     await seedStory(
