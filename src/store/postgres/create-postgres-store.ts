@@ -44,7 +44,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: `-c plan_cache_mode=force_custom_plan${schema ? ` -c search_path=${schema}` : ''}`,
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
@@ -80,12 +80,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return lock;
     },
     // One transaction on one connection for the work's store calls (see `Db.batch`). It takes the
-    // filing lock first, outside any savepoint, so its filings need not each take it again.
-    batch: (work) =>
-      db.batch(async () => {
-        await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
-        return work();
-      }),
+    // filing lock as it begins, outside any savepoint, so its filings need not each take it again.
+    batch: (work) => db.batch(work, FILING_LOCK),
     prune: createPgPrune(db),
     close: async () => {
       for (const lock of locks) await lock.release();
