@@ -158,10 +158,10 @@ export async function postgresSize(url: string, schema: string): Promise<Size> {
     );
     const bands = await client.query<{ bytes: string }>(
       'SELECT pg_total_relation_size($1::regclass) AS bytes',
-      [`${schema}.article_bands`],
+      [`${schema}.article_keys`],
     );
     const banded = await client.query<{ n: number }>(
-      `SELECT COUNT(DISTINCT article_id)::integer AS n FROM ${schema}.article_bands`,
+      `SELECT COUNT(*)::integer AS n FROM ${schema}.article_keys`,
     );
     return {
       bytes: Number(total.rows[0]!.bytes),
