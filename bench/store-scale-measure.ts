@@ -158,10 +158,10 @@ export async function postgresSize(url: string, schema: string): Promise<Size> {
     );
     const bands = await client.query<{ bytes: string }>(
       'SELECT pg_total_relation_size($1::regclass) AS bytes',
-      [`${schema}.article_keys`],
+      [`${schema}.article_bands`],
     );
     const banded = await client.query<{ n: number }>(
-      `SELECT COUNT(*)::integer AS n FROM ${schema}.article_keys`,
+      `SELECT COUNT(DISTINCT article_id)::integer AS n FROM ${schema}.article_bands`,
     );
     return {
       bytes: Number(total.rows[0]!.bytes),

@@ -15,7 +15,7 @@ const TABLES = [
   'feeds',
   'stories',
   'articles',
-  'article_keys',
+  'article_bands',
   'story_places',
   'subscriptions',
   'topics',
@@ -26,13 +26,6 @@ const TABLES = [
 
 /** Rows copied, by table. */
 export type CopiedRows = Record<(typeof TABLES)[number], number>;
-
-/** Where a table's rows come from, when not from the SQLite table of the same name. */
-const SOURCES: Partial<Record<(typeof TABLES)[number], string>> = {
-  // PostgreSQL keeps an article's band keys in one row (an array); SQLite keeps a row a band.
-  article_keys: `SELECT article_id, MIN(seen_at) AS seen_at, json_group_array(band_key) AS band_keys
-    FROM article_bands GROUP BY article_id`,
-};
 
 /** The target already holds data, or the source is not a newsdesk store: nothing was copied. */
 export class MigrateStoreError extends Error {
@@ -92,11 +85,12 @@ async function copyTable(
   source: Database.Database,
   client: pg.PoolClient,
   schema: string,
-  table: (typeof TABLES)[number],
+  table: string,
 ): Promise<number> {
   const target = new Map((await targetColumns(client, schema, table)).map((c) => [c.name, c]));
-  const rows = source.prepare(SOURCES[table] ?? `SELECT * FROM "${table}"`);
-  const sourceNames = rows.columns().map((c) => c.name);
+  const sourceNames = (
+    source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]
+  ).map((c) => c.name);
   const columns = sourceNames.flatMap((name) => {
     const column = target.get(name);
     return column ? [column] : [];
@@ -124,7 +118,9 @@ async function copyTable(
     copied += rows.length;
   };
   let batch: Record<string, unknown>[] = [];
-  for (const row of rows.iterate() as Iterable<Record<string, unknown>>) {
+  for (const row of source.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<
+    Record<string, unknown>
+  >) {
     batch.push(row);
     if (batch.length >= BATCH) {
       await insert(batch);

@@ -4,9 +4,6 @@ import { createPostgresStore } from '../../src/store/postgres/create-postgres-st
 import { PG_MIGRATIONS, migratePostgres } from '../../src/store/postgres/migrations.js';
 import { createDb } from '../../src/store/postgres/db.js';
 import { storeContract } from './contract.js';
-import { BORDER_A, BORDER_B, T0, hoursAfter } from './fixtures.js';
-import { bandKeys } from '../../src/core/dedup/minhash.js';
-import { storyTerms } from '../../src/core/dedup/terms.js';
 
 // CI exports this (PostgreSQL at 127.0.0.1:5432, database `test`); without it the suite is skipped.
 const url = process.env.NEWSDESK_TEST_DATABASE_URL;
@@ -103,50 +100,6 @@ describe.skipIf(!url)('PostgreSQL store', () => {
         "SELECT key FROM store_meta WHERE key IN ('a', 'b', 'c') ORDER BY key",
       );
       expect(kept.rows.map((r) => r.key)).toEqual(['b', 'c']);
-    } finally {
-      await pool.end();
-      await dropSchema(schema);
-    }
-  });
-  it('GIVEN a store of migration 4 with banded articles THEN after migration 5 their near duplicates still find them', async () => {
-    const schema = freshSchema();
-    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
-    try {
-      const setup = new pg.Client({ connectionString: url });
-      await setup.connect();
-      await setup.query(`CREATE SCHEMA ${schema}`);
-      await setup.end();
-      const db = createDb(pool);
-      await migratePostgres(
-        db,
-        PG_MIGRATIONS.filter((m) => m.version <= 4),
-      );
-      // An article filed as migration 4 filed it: a row a band.
-      const terms = storyTerms(BORDER_A.title, BORDER_A.lede);
-      await db.query(`INSERT INTO stories (id, published_at, first_seen_at) VALUES (1, $1, $1)`, [T0]);
-      await db.query(
-        `INSERT INTO articles (id, story_id, url, canonical_url, outlet, fetched_at, seen_at, terms, countries, analysis)
-         VALUES (7, 1, 'https://a.example/border', 'https://a.example/border', 'a.example', $1, $1, $2, '{RS}', $3)`,
-        [T0, terms, JSON.stringify(BORDER_A)],
-      );
-      await db.query(
-        `INSERT INTO article_bands (band_key, seen_at, article_id) SELECT unnest($1::bigint[]), $2, 7`,
-        [bandKeys(terms), T0],
-      );
-      const store = await createPostgresStore(url!, { schema, maxConnections: 2 });
-      try {
-        const near = storyTerms(BORDER_B.title, BORDER_B.lede);
-        const found = await store.articles.similar({
-          terms: near,
-          minShared: 3,
-          from: hoursAfter(T0, -48),
-          to: hoursAfter(T0, 48),
-          limit: 5,
-        });
-        expect(found.map((c) => [c.articleId, c.storyId])).toEqual([[7, 1]]);
-      } finally {
-        await store.close();
-      }
     } finally {
       await pool.end();
       await dropSchema(schema);

@@ -12,7 +12,6 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
-import type pg from 'pg';
 import type { Db, Prepared } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
@@ -30,11 +29,11 @@ export const FILING_LOCK = 0x6e657774;
 const ARTICLE_COLUMNS = `feed_id, url, canonical_url, outlet, guid, source, published_at, fetched_at, seen_at,
   terms, countries, analysis`;
 const ARTICLE_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12';
-/** A filing's band keys ($13) and its story's places ($11 countries, $14 regions), from `a` and `s`. */
+/** A filing's bands ($13) and its story's places ($11 countries, $14 regions), from `a` and `s`. */
 const BANDS_AND_PLACES = `
   b AS (
-    INSERT INTO article_keys (article_id, seen_at, band_keys)
-    SELECT a.id, a.seen_at, $13::bigint[] FROM a WHERE cardinality($13::bigint[]) > 0),
+    INSERT INTO article_bands (band_key, seen_at, article_id)
+    SELECT DISTINCT unnest($13::bigint[]), a.seen_at, a.id FROM a),
   places AS (
     INSERT INTO story_places (story_id, kind, code, published_at)
     SELECT s.id, 'country', unnest($11::text[]), s.published_at FROM s
@@ -143,30 +142,18 @@ interface CandidateRow {
 }
 
 /**
- * The statements that read the articles sharing a band with `keys` in the time range, the most
- * bands in common first (the second statement's rows). They hold only numbers and times, written
- * into them (no parameters), so that a filing can send them in the round trip of its savepoint.
- *
- * The planner guesses that an overlap with 40 keys matches 18% of the rows (it keeps no useful
- * statistics on keys that are all different), where it matches a few; at that guess a full scan
- * of the table costs it about as much as the index, and the guess can tip either way. A full scan
- * reads every article of the last four days for every filing, so the look-up forbids it.
+ * The articles sharing a band with `keys` in the time range, the most bands in common first. It
+ * holds only numbers and times, written into the statement (no parameters), so that a filing can
+ * send it in the same round trip as its savepoint.
  */
-function candidateStatements(keys: readonly number[], from: Date, to: Date): string[] {
+function candidatesSql(keys: readonly number[], from: Date, to: Date): string {
   if (!keys.every(Number.isSafeInteger)) throw new Error('band keys must be integers');
-  const wanted = `'{${keys.join(',')}}'::bigint[]`;
-  return [
-    'SET LOCAL enable_seqscan = off',
-    `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
-      SELECT k.article_id, (SELECT COUNT(*) FROM unnest(k.band_keys) b WHERE b = ANY(${wanted})) AS bands
-      FROM article_keys k
-      WHERE k.band_keys && ${wanted} AND k.seen_at BETWEEN '${from.toISOString()}' AND '${to.toISOString()}'
-      ORDER BY bands DESC, k.article_id LIMIT ${MAX_BAND_CANDIDATES}) c ON c.article_id = a.id`,
-    'RESET enable_seqscan',
-  ];
+  return `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
+      SELECT article_id, COUNT(*) AS bands FROM article_bands
+      WHERE band_key = ANY('{${keys.join(',')}}'::bigint[])
+        AND seen_at BETWEEN '${from.toISOString()}' AND '${to.toISOString()}'
+      GROUP BY article_id ORDER BY bands DESC, article_id LIMIT ${MAX_BAND_CANDIDATES}) c ON c.article_id = a.id`;
 }
-/** Which of the results of `candidateStatements` holds the candidates. */
-const CANDIDATES = 1;
 
 const checked = (s: SimilarQuery, rows: readonly CandidateRow[]): ClusterCandidate[] =>
   checkCandidates(
@@ -209,26 +196,21 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
       const keys = bandKeys(query.terms);
       // The candidates are read in the round trip that takes the savepoint (or begins the
       // transaction, the filing lock first: a batch took it when it began).
-      const look = keys.length === 0 ? [] : candidateStatements(keys, query.from, query.to);
-      const lock = db.inBatch() ? [] : [`SELECT pg_advisory_xact_lock(${FILING_LOCK})`];
-      return db.transaction(
-        async (q, opened) => {
-          const found = keys.length === 0 ? [] : opened[lock.length + CANDIDATES]!.rows;
-          const storyId = choose(checked(query, found as CandidateRow[]));
-          return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
-        },
-        [...lock, ...look],
-      );
+      const look = keys.length === 0 ? [] : [candidatesSql(keys, query.from, query.to)];
+      const opening = db.inBatch() ? look : [`SELECT pg_advisory_xact_lock(${FILING_LOCK})`, ...look];
+      return db.transaction(async (q, opened) => {
+        const rows = keys.length === 0 ? [] : (opened.at(-1)!.rows as CandidateRow[]);
+        const storyId = choose(checked(query, rows));
+        return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
+      }, opening);
     },
 
     async similar(query) {
       const keys = bandKeys(query.terms);
       if (keys.length === 0) return [];
-      // Several statements in one query: PostgreSQL runs them in one transaction of their own.
-      const results = (await db.query(candidateStatements(keys, query.from, query.to).join('; '))) as unknown;
-      return checked(query, (results as pg.QueryResult<CandidateRow>[])[CANDIDATES]!.rows);
+      const rows = await db.query<CandidateRow>(candidatesSql(keys, query.from, query.to));
+      return checked(query, rows.rows);
     },
-
     stories: (query) => stories.list(query),
     storiesWhere: (query, keep) => stories.where(query, keep),
     story: (id) => stories.get(id),

@@ -182,28 +182,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX digest_slots_finished ON digest_slots (due_at) WHERE state IN ('sent', 'skipped', 'failed');
     `,
   },
-  {
-    version: 5,
-    name: 'near-duplicate index of one row an article',
-    sql: `
-      -- An article's 40 band keys in one row, looked up through a GIN index, rather than a row a
-      -- band (each with its header, two index entries and a foreign key check): 40% less work
-      -- for the server to file an article, and under half the space. Pruned, as the bands were,
-      -- by the article's time (articles_seen).
-      CREATE TABLE article_keys (
-        article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-        seen_at timestamptz NOT NULL,
-        band_keys bigint[] NOT NULL
-      );
-      INSERT INTO article_keys (article_id, seen_at, band_keys)
-        SELECT article_id, MIN(seen_at), array_agg(band_key ORDER BY band_key)
-        FROM article_bands GROUP BY article_id;
-      -- fastupdate off: each insert goes into the index itself, so a look-up never scans a list
-      -- of pending entries and no insert pays for merging it.
-      CREATE INDEX article_keys_bands ON article_keys USING gin (band_keys) WITH (fastupdate = off);
-      DROP TABLE article_bands;
-    `,
-  },
 ];
 
 // Any constant works; it only has to be the same for every newsdesk process.

@@ -8,7 +8,7 @@ import {
 import type { Db } from './db.js';
 
 /** The tables a prune changes: vacuumed and analysed afterwards (autovacuum may be off). */
-const PRUNED_TABLES = 'stories, articles, article_keys, story_places, deliveries, digest_slots';
+const PRUNED_TABLES = 'stories, articles, article_bands, story_places, deliveries, digest_slots';
 
 /**
  * `Store.prune` for PostgreSQL: short deletes, each its own transaction, so no lock is held long.
@@ -35,11 +35,10 @@ export function createPgPrune(db: Db) {
     let total = 0;
     while (from < before.getTime()) {
       const to = Math.min(from + BAND_SLICE_MS, before.getTime());
-      // The slice's band keys (a row an article) and the mark of how far pruning got, in one
-      // statement.
+      // The slice's bands and the mark of how far pruning got, in one statement.
       const deleted = await db.query(
         `WITH gone AS (
-           DELETE FROM article_keys WHERE article_id IN (
+           DELETE FROM article_bands WHERE article_id IN (
              SELECT id FROM articles WHERE seen_at >= $1 AND seen_at < $2) RETURNING 1),
          mark AS (
            INSERT INTO store_meta (key, value) VALUES ($3, $4)
