@@ -12,7 +12,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
-import type { Db, Prepared } from './db.js';
+import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
 
@@ -45,9 +45,7 @@ const BANDS_AND_PLACES = `
  * stored already: then nothing at all is written and no row returned), its story led by it, its
  * bands and its story's places. The ids are drawn first so that the story can name its lead.
  */
-const SAVE_IN_NEW_STORY: Prepared = {
-  name: 'newsdesk_save_in_new_story',
-  text: `WITH ids AS (
+const SAVE_IN_NEW_STORY = `WITH ids AS (
       SELECT nextval(pg_get_serial_sequence('articles', 'id'))::integer AS article,
              nextval(pg_get_serial_sequence('stories', 'id'))::integer AS story),
     a AS (
@@ -58,17 +56,14 @@ const SAVE_IN_NEW_STORY: Prepared = {
       INSERT INTO stories (id, lead_article_id, published_at, first_seen_at)
       SELECT a.story_id, a.id, a.seen_at, $8 FROM a RETURNING id, published_at),
     ${BANDS_AND_PLACES}
-    SELECT id, story_id FROM a`,
-};
+    SELECT id, story_id FROM a`;
 
 /**
  * An article filed under an existing story ($15), in one statement: the article (unless its URL is
  * stored already or the story is not: then nothing is written), the story widened to its times
  * (and the story's places with it), its bands, and places the story did not have yet.
  */
-const SAVE_IN_STORY: Prepared = {
-  name: 'newsdesk_save_in_story',
-  text: `WITH a AS (
+const SAVE_IN_STORY = `WITH a AS (
       INSERT INTO articles (story_id, ${ARTICLE_COLUMNS})
       SELECT id, ${ARTICLE_VALUES} FROM stories WHERE id = $15
       ON CONFLICT (canonical_url) DO NOTHING RETURNING id, story_id, seen_at),
@@ -79,8 +74,7 @@ const SAVE_IN_STORY: Prepared = {
       UPDATE story_places sp SET published_at = s.published_at FROM s
       WHERE sp.story_id = s.id AND sp.published_at > s.published_at),
     ${BANDS_AND_PLACES}
-    SELECT id, story_id FROM a`,
-};
+    SELECT id, story_id FROM a`;
 
 /** Saves an article (already storable) on `q`, which runs inside a transaction. */
 async function saveOn(q: Query, article: NewArticle, storyId: number | null): Promise<StoredArticle> {
@@ -167,15 +161,12 @@ const checked = (s: SimilarQuery, rows: readonly CandidateRow[]): ClusterCandida
  * A stored article under this canonical URL or else (when `guid` is not null) this GUID, of this
  * feed when `feed` is not null: one look-up, the URL's match first.
  */
-const FIND: Prepared = {
-  name: 'newsdesk_find_article',
-  text: `SELECT * FROM (
+const FIND = `SELECT * FROM (
       SELECT 0 AS rank, * FROM articles WHERE canonical_url = $1
       UNION ALL (
         SELECT 1, * FROM articles WHERE guid = $2 AND ($3::integer IS NULL OR feed_id = $3)
         ORDER BY id LIMIT 1)) found
-    ORDER BY rank LIMIT 1`,
-};
+    ORDER BY rank LIMIT 1`;
 
 /** The articles and stories tables of a PostgreSQL store. */
 export function createPgArticleRepo(db: Db): ArticleRepo {

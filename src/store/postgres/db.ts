@@ -1,21 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 
-/**
- * A statement prepared once a connection under `name` (parsed and planned once, not every call):
- * for the statements a filing runs for every article.
- */
-export interface Prepared {
-  readonly name: string;
-  readonly text: string;
-}
-
 /** What the repositories need of PostgreSQL: a query, and a transaction that runs several. */
 export interface Db {
-  query<R extends pg.QueryResultRow>(
-    sql: string | Prepared,
-    params?: readonly unknown[],
-  ): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>>;
   /**
    * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when
    * it throws. Inside a batch it is a savepoint of the batch's transaction instead. `opening` are
@@ -46,10 +34,8 @@ interface Batch {
 
 type Runner = pg.PoolClient | pg.Pool;
 
-const run = (client: Runner) => (sql: string | Prepared, params?: readonly unknown[]) =>
-  typeof sql === 'string'
-    ? client.query(sql, params as unknown[])
-    : client.query({ name: sql.name, text: sql.text, values: params as unknown[] });
+const run = (client: Runner) => (sql: string, params?: readonly unknown[]) =>
+  client.query(sql, params as unknown[]);
 
 /**
  * Statements without parameters sent as one query: one round trip, each statement still with a
