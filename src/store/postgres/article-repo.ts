@@ -12,6 +12,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
+import type { GrowthWatch } from './analyze.js';
 import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
@@ -172,8 +173,15 @@ const FIND = `SELECT * FROM (
     ORDER BY rank LIMIT 1`;
 
 /** The articles and stories tables of a PostgreSQL store. */
-export function createPgArticleRepo(db: Db): ArticleRepo {
+export function createPgArticleRepo(db: Db, growth: GrowthWatch): ArticleRepo {
   const stories = createPgStoryReader(db);
+  /** `work` as a filing: counted, and outside a batch followed by a look at the statistics. */
+  async function filing<T>(work: () => Promise<T>): Promise<T> {
+    const done = await work();
+    growth.filed();
+    if (!db.inBatch()) await growth.settle();
+    return done;
+  }
   return {
     async find(url, rawGuid, feedId) {
       // GUIDs are stored storable, so they are looked up in the same form.
@@ -184,7 +192,8 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
       return row && toArticle(row);
     },
 
-    save: (article, storyId) => db.transaction((q) => saveOn(q, storableArticle(article), storyId)),
+    save: (article, storyId) =>
+      filing(() => db.transaction((q) => saveOn(q, storableArticle(article), storyId))),
 
     fileNear(article, query, choose) {
       const keys = bandKeys(query.terms);
@@ -192,11 +201,13 @@ export function createPgArticleRepo(db: Db): ArticleRepo {
       // transaction, the filing lock first: a batch took it when it began).
       const look = keys.length === 0 ? [] : [candidatesSql(keys, query.from, query.to)];
       const opening = db.inBatch() ? look : [`SELECT pg_advisory_xact_lock(${FILING_LOCK})`, ...look];
-      return db.transaction(async (q, opened) => {
-        const rows = keys.length === 0 ? [] : (opened.at(-1)!.rows as CandidateRow[]);
-        const storyId = choose(checked(query, rows));
-        return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
-      }, opening);
+      return filing(() =>
+        db.transaction(async (q, opened) => {
+          const rows = keys.length === 0 ? [] : (opened.at(-1)!.rows as CandidateRow[]);
+          const storyId = choose(checked(query, rows));
+          return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
+        }, opening),
+      );
     },
 
     async similar(query) {

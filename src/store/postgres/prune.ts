@@ -5,6 +5,7 @@ import {
   type PruneCutoffs,
   type PruneReport,
 } from '../retention.js';
+import { analyzeChanged } from './analyze.js';
 import type { Db } from './db.js';
 
 /** The tables a prune looks after: vacuumed and analysed afterwards (autovacuum may be off). */
@@ -85,13 +86,7 @@ export function createPgPrune(db: Db) {
       ...(slots > 0 ? ['digest_slots'] : []),
     ]);
     if (deletedFrom.size > 0) await db.query(`VACUUM ${[...deletedFrom].join(', ')}`);
-    const changed = await db.query<{ name: string }>(
-      `SELECT quote_ident(relname) AS name FROM pg_stat_user_tables
-       WHERE schemaname = current_schema() AND relname = ANY($1::text[])
-         AND n_mod_since_analyze > 50 + 0.1 * n_live_tup`,
-      [PRUNED_TABLES],
-    );
-    if (changed.rows.length > 0) await db.query(`ANALYZE ${changed.rows.map((r) => r.name).join(', ')}`);
+    await analyzeChanged(db, PRUNED_TABLES);
     return { stories, bands, pending, slots };
   };
 }
