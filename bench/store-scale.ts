@@ -181,7 +181,7 @@ async function scale(name: Bench['name'], source: ArticleSource): Promise<SizeMo
   try {
     const subs = await benchSubscriptions(bench.store);
     const fixed = await bench.size();
-    const checkpoints = [10_000, 100_000, 1_000_000].filter((c) => c < ARTICLES).concat(ARTICLES);
+    const checkpoints = [10_000, 100_000, 300_000, 1_000_000].filter((c) => c < ARTICLES).concat(ARTICLES);
     let filed = 0;
     let model: SizeModel | undefined;
     console.log(
