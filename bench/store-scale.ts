@@ -119,24 +119,61 @@ async function fill(
   return sampled === 0 ? 0 : sampleMs / sampled;
 }
 
+/** The retention window of the bench's stores, and how long bands are kept. */
+const WINDOW_DAYS = 30;
+const BAND_DAYS = 4;
+/** The bench prunes once a simulated day (the bot prunes every hour). */
+const PRUNE_EVERY_DAYS = 1;
+/** The bot's prune interval, for what the model says of a real store. */
+const BOT_PRUNE_EVERY_DAYS = 1 / 24;
+
 /** The size model's terms, from a filled store: see docs/storage.md. */
 export interface SizeModel {
   readonly fixed: number;
+  /** Bytes an article takes while held (kept, or deleted by the last prune and not yet replaced). */
   readonly perArticle: number;
+  /** Bytes an article's bands take while held. */
   readonly perBandedArticle: number;
+  /**
+   * Whether the store keeps the space of the rows a prune deleted until new rows fill it (its
+   * tables then hold their window and one prune interval's worth): PostgreSQL does; SQLite gives
+   * the freed pages back (incremental vacuum), and its size leaves the free list out.
+   */
+  readonly keepsFreed: boolean;
 }
 
-function modelOf(fixed: Size, size: Size, articles: number): SizeModel {
+function modelOf(
+  name: Bench['name'],
+  fixed: Size,
+  size: Size,
+  kept: number,
+  filed: number,
+  rate: number,
+): SizeModel {
+  const keepsFreed = name === 'postgres';
+  // What the last prune deleted, once the store is past a window: held still, for the next rows.
+  const freed = keepsFreed ? rate * PRUNE_EVERY_DAYS : 0;
+  const heldArticles = kept + (filed > rate * WINDOW_DAYS ? freed : 0);
+  const heldBanded = size.bandedArticles + (filed > rate * BAND_DAYS ? freed : 0);
   return {
     fixed: fixed.bytes,
-    perArticle: (size.bytes - size.bandBytes - fixed.bytes) / articles,
-    perBandedArticle: size.bandBytes / Math.max(1, size.bandedArticles),
+    perArticle: (size.bytes - size.bandBytes - fixed.bytes) / heldArticles,
+    perBandedArticle: size.bandBytes / Math.max(1, heldBanded),
+    keepsFreed,
   };
 }
 
-/** What the model predicts for `rate` articles a day kept `days` days (bands for four). */
-export function predict(m: SizeModel, rate: number, days: number): number {
-  return m.fixed + rate * days * m.perArticle + rate * Math.min(4, days) * m.perBandedArticle;
+/**
+ * What the model predicts for `rate` articles a day kept `days` days (bands for four), pruned
+ * every `pruneEveryDays`.
+ */
+export function predict(m: SizeModel, rate: number, days: number, pruneEveryDays: number): number {
+  const freed = m.keepsFreed ? pruneEveryDays : 0;
+  return (
+    m.fixed +
+    rate * (days + freed) * m.perArticle +
+    rate * (Math.min(BAND_DAYS, days) + freed) * m.perBandedArticle
+  );
 }
 
 async function scale(name: Bench['name'], source: ArticleSource): Promise<SizeModel> {
@@ -144,7 +181,7 @@ async function scale(name: Bench['name'], source: ArticleSource): Promise<SizeMo
   try {
     const subs = await benchSubscriptions(bench.store);
     const fixed = await bench.size();
-    const checkpoints = [10_000, 100_000, 1_000_000].filter((c) => c < ARTICLES).concat(ARTICLES);
+    const checkpoints = [10_000, 100_000, 300_000, 1_000_000].filter((c) => c < ARTICLES).concat(ARTICLES);
     let filed = 0;
     let model: SizeModel | undefined;
     console.log(
@@ -152,18 +189,19 @@ async function scale(name: Bench['name'], source: ArticleSource): Promise<SizeMo
     );
     for (const checkpoint of checkpoints) {
       const t0 = performance.now();
-      const filing = await fill(bench.store, source, filed, checkpoint, RATE, 30);
+      const filing = await fill(bench.store, source, filed, checkpoint, RATE, WINDOW_DAYS);
       const seconds = (performance.now() - t0) / 1000;
       filed = checkpoint;
       const q = await measureQueries(bench.store, subs, source, filed - 1, at(RATE));
       const size = await bench.size();
       const articles = await bench.store.articles.count();
-      model = modelOf(fixed, size, articles);
+      model = modelOf(name, fixed, size, articles, filed, RATE);
       console.log(
         `  ${String(checkpoint).padStart(8)}: filed in ${seconds.toFixed(0)} s, filing ${filing.toFixed(2)} ms, ` +
           `similar ${ms(q.similar)} | /latest busy ${ms(q.busy)}, rare ${ms(q.rare)}, empty ${ms(q.empty)}, ` +
           `topic ${ms(q.topic)} | digest region ${ms(q.digestRegion)}, topic ${ms(q.digestTopic)} | ` +
-          `${mb(size.bytes)} (bands ${mb(size.bandBytes)}), ${(model.perArticle / 1000).toFixed(2)} kB an article + ` +
+          `${articles} kept, ${mb(size.bytes)} (bands ${mb(size.bandBytes)}), ` +
+          `${(model.perArticle / 1000).toFixed(2)} kB an article held + ` +
           `${(model.perBandedArticle / 1000).toFixed(2)} kB of bands while banded`,
       );
     }
@@ -179,12 +217,12 @@ async function window(name: Bench['name'], source: ArticleSource, model: SizeMod
   if (rate <= 0) return;
   const bench = await openBench(name, 'window');
   try {
-    await fill(bench.store, source, 0, rate * 60, rate, 30);
+    await fill(bench.store, source, 0, rate * 2 * WINDOW_DAYS, rate, WINDOW_DAYS);
     const size = await bench.size();
     const kept = await bench.store.articles.count();
-    const predicted = predict(model, rate, 30);
+    const predicted = predict(model, rate, WINDOW_DAYS, PRUNE_EVERY_DAYS);
     console.log(
-      `${name}: 60 days of ${rate} a day, 30 kept: ${kept} articles (${rate * 30} in the window), ` +
+      `${name}: 60 days of ${rate} a day, 30 kept: ${kept} articles (${rate * WINDOW_DAYS} in the window), ` +
         `${mb(size.bytes)}; the model says ${mb(predicted)} (${((size.bytes / predicted - 1) * 100).toFixed(1)}%)`,
     );
   } finally {
@@ -207,9 +245,10 @@ async function main(): Promise<void> {
   if (backends.length === 2) await compareIngestion(Number(args.feeds), Number(args.items), openBench);
   for (const [name, m] of models)
     console.log(
-      `size model ${name}: ${mb(m.fixed)} + ${(m.perArticle / 1000).toFixed(2)} kB an article kept + ` +
-        `${(m.perBandedArticle / 1000).toFixed(2)} kB an article of the last 4 days; 30 days of 1,000 feeds ` +
-        `at 20 articles a day: ${(predict(m, 20_000, 30) / 1e9).toFixed(2)} GB`,
+      `size model ${name}: ${mb(m.fixed)} + ${(m.perArticle / 1000).toFixed(2)} kB an article held + ` +
+        `${(m.perBandedArticle / 1000).toFixed(2)} kB an article of the last 4 days` +
+        `${m.keepsFreed ? ' (held: kept, or deleted by the last prune)' : ''}; 30 days of 1,000 feeds ` +
+        `at 20 articles a day, pruned hourly: ${(predict(m, 20_000, WINDOW_DAYS, BOT_PRUNE_EVERY_DAYS) / 1e9).toFixed(2)} GB`,
     );
 }
 

@@ -13,6 +13,7 @@ import {
 import { budgetsFromConfig } from '../sources/work/budgets.js';
 import { createWorkerPool } from '../sources/work/pool.js';
 import { openStore } from '../store/open-store.js';
+import { pruneCutoffs } from '../store/retention.js';
 
 /** Where progress goes: a terminal gets one updating line, anything else one line per feed. */
 export interface ProgressOut {
@@ -68,7 +69,10 @@ export function formatSummary(s: PollSummary): string {
   return lines.join('\n') + '\n';
 }
 
-/** `newsdesk poll [--all]`: one pass over the due feeds (all enabled ones with --all). */
+/**
+ * `newsdesk poll [--all]`: one pass over the due feeds (all enabled ones with --all), then a prune
+ * of what is older than the retention window.
+ */
 export async function pollCommand(args: readonly string[], out: ProgressOut): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { all: { type: 'boolean' } } });
   const config = loadConfig();
@@ -92,6 +96,17 @@ export async function pollCommand(args: readonly string[], out: ProgressOut): Pr
       { all: values.all ?? false },
     );
     out.write(formatSummary(summary));
+    // Polled from cron, with no bot running to prune every hour, the pass keeps the store to its
+    // window itself (several processes may prune at once: they share the work).
+    const pruned = await store.prune(pruneCutoffs(new Date(), config.NEWSDESK_RETENTION_DAYS));
+    if (pruned.stories + pruned.pending + pruned.slots > 0) {
+      const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+      out.write(
+        `pruned beyond ${config.NEWSDESK_RETENTION_DAYS} days: ${n(pruned.stories, 'story', 'stories')}, ` +
+          `${n(pruned.pending, 'queued delivery', 'queued deliveries')}, ` +
+          `${n(pruned.slots, 'digest slot', 'digest slots')}\n`,
+      );
+    }
     return 0;
   } finally {
     await work.close();

@@ -74,4 +74,35 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       await dropSchema(schema);
     }
   });
+  it('GIVEN a batch in which a statement failed outside any filing THEN it is reported as failed, not as committed', async () => {
+    const schema = freshSchema();
+    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+    try {
+      await (await createPostgresStore(url!, { schema, maxConnections: 1 })).close();
+      const db = createDb(pool);
+      // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, not an error.
+      await expect(
+        db.batch(async () => {
+          await db.query("INSERT INTO store_meta (key, value) VALUES ('a', '1')");
+          await db.query('SELECT 1 / 0').catch(() => undefined);
+        }),
+      ).rejects.toThrow('rolled back');
+      expect((await db.query('SELECT * FROM store_meta WHERE key = $1', ['a'])).rowCount).toBe(0);
+      // A filing's failure inside a batch rolls back to its savepoint only.
+      await db.batch(async () => {
+        await db.query("INSERT INTO store_meta (key, value) VALUES ('b', '1')");
+        await db
+          .transaction(() => Promise.reject(new Error('refused')), ['SELECT 1 / 0'])
+          .catch(() => undefined);
+        await db.transaction((q) => q.query("INSERT INTO store_meta (key, value) VALUES ('c', '1')"));
+      });
+      const kept = await db.query<{ key: string }>(
+        "SELECT key FROM store_meta WHERE key IN ('a', 'b', 'c') ORDER BY key",
+      );
+      expect(kept.rows.map((r) => r.key)).toEqual(['b', 'c']);
+    } finally {
+      await pool.end();
+      await dropSchema(schema);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
   type SimilarQuery,
   type StoredArticle,
 } from '../types.js';
+import type { GrowthWatch } from './analyze.js';
 import type { Db } from './db.js';
 import { toArticle, type PgArticleRow } from './rows.js';
 import { createPgStoryReader } from './story-reader.js';
@@ -25,47 +26,85 @@ type Query = Pick<Db, 'query'>;
  */
 export const FILING_LOCK = 0x6e657774;
 
+/** The columns every filing statement takes, $1 to $12, then its own. */
+const ARTICLE_COLUMNS = `feed_id, url, canonical_url, outlet, guid, source, published_at, fetched_at, seen_at,
+  terms, countries, analysis`;
+const ARTICLE_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12';
+/** A filing's bands ($13) and its story's places ($11 countries, $14 regions), from `a` and `s`. */
+const BANDS_AND_PLACES = `
+  b AS (
+    INSERT INTO article_bands (band_key, seen_at, article_id)
+    SELECT DISTINCT unnest($13::bigint[]), a.seen_at, a.id FROM a),
+  places AS (
+    INSERT INTO story_places (story_id, kind, code, published_at)
+    SELECT s.id, 'country', unnest($11::text[]), s.published_at FROM s
+    UNION SELECT s.id, 'region', unnest($14::text[]), s.published_at FROM s
+    ON CONFLICT DO NOTHING)`;
+
+/**
+ * An article filed under a new story, in one statement: the article (unless its canonical URL is
+ * stored already: then nothing at all is written and no row returned), its story led by it, its
+ * bands and its story's places. The ids are drawn first so that the story can name its lead.
+ */
+const SAVE_IN_NEW_STORY = `WITH ids AS (
+      SELECT nextval(pg_get_serial_sequence('articles', 'id'))::integer AS article,
+             nextval(pg_get_serial_sequence('stories', 'id'))::integer AS story),
+    a AS (
+      INSERT INTO articles (id, story_id, ${ARTICLE_COLUMNS})
+      SELECT ids.article, ids.story, ${ARTICLE_VALUES} FROM ids
+      ON CONFLICT (canonical_url) DO NOTHING RETURNING id, story_id, seen_at),
+    s AS (
+      INSERT INTO stories (id, lead_article_id, published_at, first_seen_at)
+      SELECT a.story_id, a.id, a.seen_at, $8 FROM a RETURNING id, published_at),
+    ${BANDS_AND_PLACES}
+    SELECT id, story_id FROM a`;
+
+/**
+ * An article filed under an existing story ($15), in one statement: the article (unless its URL is
+ * stored already or the story is not: then nothing is written), the story widened to its times
+ * (and the story's places with it), its bands, and places the story did not have yet.
+ */
+const SAVE_IN_STORY = `WITH a AS (
+      INSERT INTO articles (story_id, ${ARTICLE_COLUMNS})
+      SELECT id, ${ARTICLE_VALUES} FROM stories WHERE id = $15
+      ON CONFLICT (canonical_url) DO NOTHING RETURNING id, story_id, seen_at),
+    s AS (
+      UPDATE stories SET published_at = LEAST(published_at, $9), first_seen_at = LEAST(first_seen_at, $8)
+      FROM a WHERE stories.id = a.story_id RETURNING stories.id, stories.published_at),
+    widened AS (
+      UPDATE story_places sp SET published_at = s.published_at FROM s
+      WHERE sp.story_id = s.id AND sp.published_at > s.published_at),
+    ${BANDS_AND_PLACES}
+    SELECT id, story_id FROM a`;
+
 /** Saves an article (already storable) on `q`, which runs inside a transaction. */
 async function saveOn(q: Query, article: NewArticle, storyId: number | null): Promise<StoredArticle> {
   const canonical = canonicalUrl(article.url);
   if (!canonical) throw new StoreError('invalid', `not an http(s) address: ${article.url}`);
   const fetchedAt = article.fetchedAt;
   const seenAt = new Date(Math.min((article.publishedAt ?? fetchedAt).getTime(), fetchedAt.getTime()));
-  // The story, created or widened to this article's times (its places keep its publication
-  // time), and the article, in one statement.
-  const story =
-    storyId === null
-      ? `s AS (INSERT INTO stories (published_at, first_seen_at) VALUES ($9, $8) RETURNING id, published_at)`
-      : `s AS (
-           UPDATE stories SET published_at = LEAST(published_at, $9), first_seen_at = LEAST(first_seen_at, $8)
-           WHERE id = $13 RETURNING id, published_at),
-         p AS (
-           UPDATE story_places sp SET published_at = s.published_at FROM s
-           WHERE sp.story_id = s.id AND sp.published_at > s.published_at)`;
   const terms = storyTerms(article.analysis.title, article.analysis.lede);
-  const inserted = await q.query<PgArticleRow & { story_published_at: Date }>(
-    `WITH ${story}
-     INSERT INTO articles (story_id, feed_id, url, canonical_url, outlet, guid, source, published_at,
-       fetched_at, seen_at, terms, countries, analysis)
-     SELECT s.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM s
-     ON CONFLICT (canonical_url) DO NOTHING
-     RETURNING *, (SELECT published_at FROM s) AS story_published_at`,
-    [
-      article.feedId,
-      article.url,
-      canonical,
-      outletOf(canonical),
-      article.guid,
-      article.source,
-      article.publishedAt,
-      fetchedAt,
-      seenAt,
-      terms,
-      article.analysis.countries,
-      packAnalysis(article.analysis),
-      ...(storyId === null ? [] : [storyId]),
-    ],
-  );
+  const outlet = outletOf(canonical);
+  const params = [
+    article.feedId,
+    article.url,
+    canonical,
+    outlet,
+    article.guid,
+    article.source,
+    article.publishedAt,
+    fetchedAt,
+    seenAt,
+    terms,
+    article.analysis.countries,
+    packAnalysis(article.analysis),
+    bandKeys(terms),
+    article.analysis.regions,
+  ];
+  const inserted =
+    storyId === null
+      ? await q.query<{ id: number; story_id: number }>(SAVE_IN_NEW_STORY, params)
+      : await q.query<{ id: number; story_id: number }>(SAVE_IN_STORY, [...params, storyId]);
   const row = inserted.rows[0];
   if (!row) {
     const known =
@@ -73,85 +112,110 @@ async function saveOn(q: Query, article: NewArticle, storyId: number | null): Pr
     if (!known) throw new StoreError('not-found', `no story with id ${storyId}`);
     throw new StoreError('conflict', `an article with the URL ${canonical} exists`);
   }
-  // Bands, the lead of a new story and the story's places: one statement, one round trip.
-  await q.query(
-    `WITH bands AS (
-       INSERT INTO article_bands (band_key, seen_at, article_id)
-       SELECT DISTINCT unnest($1::bigint[]), $2::timestamptz, $3::integer ON CONFLICT DO NOTHING),
-     lead AS (UPDATE stories SET lead_article_id = $3 WHERE id = $4 AND $5::boolean)
-     INSERT INTO story_places (story_id, kind, code, published_at)
-     SELECT $4::integer, 'country', unnest($6::text[]), $7::timestamptz
-     UNION SELECT $4::integer, 'region', unnest($8::text[]), $7::timestamptz
-     ON CONFLICT DO NOTHING`,
-    [
-      bandKeys(terms),
-      seenAt,
-      row.id,
-      row.story_id,
-      storyId === null,
-      article.analysis.countries,
-      row.story_published_at,
-      article.analysis.regions,
-    ],
-  );
-  return toArticle(row);
+  // What was written, as a read would give it back (a read unpacks the analysis to the same).
+  return {
+    id: row.id,
+    url: article.url,
+    canonicalUrl: canonical,
+    outlet,
+    guid: article.guid,
+    feedId: article.feedId,
+    source: article.source,
+    publishedAt: article.publishedAt,
+    fetchedAt,
+    analysis: article.analysis,
+    storyId: row.story_id,
+  };
 }
 
-async function similarOn(q: Query, s: SimilarQuery): Promise<ClusterCandidate[]> {
-  const keys = bandKeys(s.terms);
-  if (keys.length === 0) return [];
-  const rows = await q.query<{
-    id: number;
-    story_id: number;
-    outlet: string;
-    terms: string[];
-    countries: string[];
-  }>(
-    `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a JOIN (
-       SELECT article_id, COUNT(*) AS bands FROM article_bands
-       WHERE band_key = ANY($1::bigint[]) AND seen_at BETWEEN $2 AND $3
-       GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $4) c ON c.article_id = a.id`,
-    [keys, s.from, s.to, MAX_BAND_CANDIDATES],
-  );
-  const candidates = rows.rows.map((r) => ({ ...r, storyId: r.story_id }));
-  return checkCandidates(s.terms, candidates, s.minShared, s.limit);
+interface CandidateRow {
+  id: number;
+  story_id: number;
+  outlet: string;
+  terms: string[];
+  countries: string[];
 }
+
+/**
+ * The articles sharing a band with `keys` in the time range, the most bands in common first. It
+ * holds only numbers and times, written into the statement (no parameters), so that a filing can
+ * send it in the same round trip as its savepoint.
+ */
+function candidatesSql(keys: readonly number[], from: Date, to: Date): string {
+  if (!keys.every(Number.isSafeInteger)) throw new Error('band keys must be integers');
+  // The candidates' ids as an array, then their rows by id: probes of the primary key however few
+  // statistics the planner has (a join, planned before the first ANALYZE, scanned all articles).
+  return `SELECT a.id, a.story_id, a.outlet, a.terms, a.countries FROM articles a
+    WHERE a.id = ANY(ARRAY(
+      SELECT article_id FROM article_bands
+      WHERE band_key = ANY('{${keys.join(',')}}'::bigint[])
+        AND seen_at BETWEEN '${from.toISOString()}' AND '${to.toISOString()}'
+      GROUP BY article_id ORDER BY COUNT(*) DESC, article_id LIMIT ${MAX_BAND_CANDIDATES}))`;
+}
+
+const checked = (s: SimilarQuery, rows: readonly CandidateRow[]): ClusterCandidate[] =>
+  checkCandidates(
+    s.terms,
+    rows.map((r) => ({ ...r, storyId: r.story_id })),
+    s.minShared,
+    s.limit,
+  );
+
+/**
+ * A stored article under this canonical URL or else (when `guid` is not null) this GUID, of this
+ * feed when `feed` is not null: one look-up, the URL's match first.
+ */
+const FIND = `SELECT * FROM (
+      SELECT 0 AS rank, * FROM articles WHERE canonical_url = $1
+      UNION ALL (
+        SELECT 1, * FROM articles WHERE guid = $2 AND ($3::integer IS NULL OR feed_id = $3)
+        ORDER BY id LIMIT 1)) found
+    ORDER BY rank LIMIT 1`;
 
 /** The articles and stories tables of a PostgreSQL store. */
-export function createPgArticleRepo(db: Db): ArticleRepo {
+export function createPgArticleRepo(db: Db, growth: GrowthWatch): ArticleRepo {
   const stories = createPgStoryReader(db);
-  const first = async (sql: string, params: unknown[]) => {
-    const row = (await db.query<PgArticleRow>(sql, params)).rows[0];
-    return row && toArticle(row);
-  };
+  /** `work` as a filing: counted, and outside a batch followed by a look at the statistics. */
+  async function filing<T>(work: () => Promise<T>): Promise<T> {
+    const done = await work();
+    growth.filed();
+    if (!db.inBatch()) await growth.settle();
+    return done;
+  }
   return {
     async find(url, rawGuid, feedId) {
       // GUIDs are stored storable, so they are looked up in the same form.
       const guid = rawGuid === null ? null : storableText(rawGuid);
-      const canonical = canonicalUrl(storableText(url));
-      const byUrl =
-        canonical && (await first('SELECT * FROM articles WHERE canonical_url = $1', [canonical]));
-      if (byUrl || guid === null) return byUrl || undefined;
-      return feedId == null
-        ? first('SELECT * FROM articles WHERE guid = $1 ORDER BY id LIMIT 1', [guid])
-        : first('SELECT * FROM articles WHERE guid = $1 AND feed_id = $2 ORDER BY id LIMIT 1', [
-            guid,
-            feedId,
-          ]);
+      const canonical = canonicalUrl(storableText(url)) ?? null;
+      if (canonical === null && guid === null) return undefined;
+      const row = (await db.query<PgArticleRow>(FIND, [canonical, guid, feedId ?? null])).rows[0];
+      return row && toArticle(row);
     },
 
-    save: (article, storyId) => db.transaction((q) => saveOn(q, storableArticle(article), storyId)),
+    save: (article, storyId) =>
+      filing(() => db.transaction((q) => saveOn(q, storableArticle(article), storyId))),
 
-    fileNear: (article, query, choose) =>
-      db.transaction(async (q) => {
-        // Held to the commit: another filing waits here, then sees this one's article. A batch
-        // took it when it began (see the store's batch).
-        if (!db.inBatch()) await q.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
-        const storyId = choose(await similarOn(q, query));
-        return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
-      }),
+    fileNear(article, query, choose) {
+      const keys = bandKeys(query.terms);
+      // The candidates are read in the round trip that takes the savepoint (or begins the
+      // transaction, the filing lock first: a batch took it when it began).
+      const look = keys.length === 0 ? [] : [candidatesSql(keys, query.from, query.to)];
+      const opening = db.inBatch() ? look : [`SELECT pg_advisory_xact_lock(${FILING_LOCK})`, ...look];
+      return filing(() =>
+        db.transaction(async (q, opened) => {
+          const rows = keys.length === 0 ? [] : (opened.at(-1)!.rows as CandidateRow[]);
+          const storyId = choose(checked(query, rows));
+          return { article: await saveOn(q, storableArticle(article), storyId), joined: storyId !== null };
+        }, opening),
+      );
+    },
 
-    similar: (query) => similarOn(db, query),
+    async similar(query) {
+      const keys = bandKeys(query.terms);
+      if (keys.length === 0) return [];
+      const rows = await db.query<CandidateRow>(candidatesSql(keys, query.from, query.to));
+      return checked(query, rows.rows);
+    },
     stories: (query) => stories.list(query),
     storiesWhere: (query, keep) => stories.where(query, keep),
     story: (id) => stories.get(id),

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Leadership, Store } from '../types.js';
 import { FILING_LOCK, createPgArticleRepo } from './article-repo.js';
 import { createPgChatRepo, createPgDeliveryRepo, createPgTopicRepo } from './chat-repos.js';
+import { createGrowthWatch } from './analyze.js';
 import { createDb } from './db.js';
 import { createPgDigestRepo, createPgInstanceRepo, createPgLeadership } from './digest-repo.js';
 import { createPgFeedRepo } from './feed-repo.js';
@@ -65,9 +66,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     throw err;
   }
   const locks: Leadership[] = [];
+  const growth = createGrowthWatch(db);
   return {
     feeds: createPgFeedRepo(db),
-    articles: createPgArticleRepo(db),
+    articles: createPgArticleRepo(db, growth),
     subscriptions: createPgSubscriptionRepo(db),
     topics: createPgTopicRepo(db),
     chats: createPgChatRepo(db),
@@ -80,12 +82,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return lock;
     },
     // One transaction on one connection for the work's store calls (see `Db.batch`). It takes the
-    // filing lock first, outside any savepoint, so its filings need not each take it again.
-    batch: (work) =>
-      db.batch(async () => {
-        await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK]);
-        return work();
-      }),
+    // filing lock as it begins, outside any savepoint, so its filings need not each take it again.
+    // Once committed, a look at whether the filing tables grew enough to be analysed again.
+    batch: async (work) => {
+      const done = await db.batch(work, FILING_LOCK);
+      if (!db.inBatch()) await growth.settle();
+      return done;
+    },
     prune: createPgPrune(db),
     close: async () => {
       for (const lock of locks) await lock.release();

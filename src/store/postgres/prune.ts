@@ -5,10 +5,13 @@ import {
   type PruneCutoffs,
   type PruneReport,
 } from '../retention.js';
+import { analyzeChanged } from './analyze.js';
 import type { Db } from './db.js';
 
-/** The tables a prune changes: vacuumed and analysed afterwards (autovacuum may be off). */
-const PRUNED_TABLES = 'stories, articles, article_bands, story_places, deliveries, digest_slots';
+/** The tables a prune looks after: vacuumed and analysed afterwards (autovacuum may be off). */
+const PRUNED_TABLES = ['stories', 'articles', 'article_bands', 'story_places', 'deliveries', 'digest_slots'];
+/** What deleting stories deletes from (by cascade). */
+const CASCADE_FROM_STORIES = ['stories', 'articles', 'article_bands', 'story_places', 'deliveries'];
 
 /**
  * `Store.prune` for PostgreSQL: short deletes, each its own transaction, so no lock is held long.
@@ -72,8 +75,18 @@ export function createPgPrune(db: Db) {
       [cutoffs.slots],
     );
     // VACUUM makes the deleted rows' space reusable at once, so the store stops growing even where
-    // autovacuum is off or behind; ANALYZE keeps plans right.
-    await db.query(`VACUUM (ANALYZE) ${PRUNED_TABLES}`);
+    // autovacuum is off or behind: the tables deleted from (a story takes its articles, bands,
+    // places and deliveries with it). ANALYZE keeps plans right: the tables that changed by more
+    // than a tenth since their last analysis (autovacuum's rule), so a prune every few minutes
+    // (newsdesk poll from cron) does not sample large tables that barely moved.
+    const deletedFrom = new Set<string>([
+      ...(stories > 0 ? CASCADE_FROM_STORIES : []),
+      ...(bands > 0 ? ['article_bands'] : []),
+      ...(pending > 0 ? ['deliveries'] : []),
+      ...(slots > 0 ? ['digest_slots'] : []),
+    ]);
+    if (deletedFrom.size > 0) await db.query(`VACUUM ${[...deletedFrom].join(', ')}`);
+    await analyzeChanged(db, PRUNED_TABLES);
     return { stories, bands, pending, slots };
   };
 }
