@@ -154,9 +154,9 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
   // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
   // The pace is 97% of the limit; a small bucket (a quarter second's worth) lets a late timer or a
-  // busy event loop held up that long catch up, at twice the pace, without losing pace (the count
-  // below keeps the catching up within the limit). It is for catching up, not for a burst after a
-  // lull: after a quiet second the gate starts again from one message.
+  // busy event loop held up that long catch up without losing pace (the count below keeps the
+  // catching up within the limit). It is for catching up, not for a burst after a lull: after a
+  // quiet second the gate starts again from one message.
   let tokens = 1;
   let filledAt = clock.now();
   let lastThrough = -Infinity;
@@ -203,11 +203,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       full = oldest === undefined ? 1000 : oldest - shortest + 1000 - now;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
-    // Catching up goes at twice the pace at most, not all at once: messages answered together are
-    // all sent again if the process dies before the ledger records them (Telegram has no key that
-    // would stop a repeat).
-    const spaced = lastThrough + 500 / pace() - now;
-    return Math.max(0, full, paced, spaced);
+    return Math.max(0, full, paced);
   }
 
   /** A message let through at `sentAt` has its answer (or was not sent after all: null). */
