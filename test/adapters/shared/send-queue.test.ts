@@ -120,6 +120,25 @@ describe('send queue: a busy event loop', () => {
   });
 });
 
+describe('send queue: catching up on Telegram', () => {
+  it('GIVEN Telegram’s limits and a gate held up a quarter second THEN no more than two messages leave at once', async () => {
+    const clock = fakeClock();
+    let waits = 0;
+    const late = { now: clock.now, sleep: (ms: number) => clock.sleep(++waits % 10 === 0 ? ms + 250 : ms) };
+    const queue = createSendQueue(TELEGRAM_LIMITS, late);
+    const left: number[] = [];
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        queue.send(`chat${i}`, false, () => Promise.resolve(left.push(clock.now()))),
+      ),
+    );
+    // A crash before the ledger records what was answered together sends it all again, and
+    // Telegram has no key to stop that: a twentieth of a second's worth at most.
+    const together = Math.max(...left.map((t) => left.filter((u) => u === t).length));
+    expect(together).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('send queue: after a lull', () => {
   it('GIVEN a queue quiet for a while THEN the next messages go at the pace, not in a burst', async () => {
     const clock = fakeClock();
