@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createDiscordAdapter } from '../src/adapters/discord/index.js';
-import { createTelegramAdapter } from '../src/adapters/telegram/index.js';
+import { createDiscordAdapter, DISCORD_SEND_LIMITS } from '../src/adapters/discord/index.js';
+import { createTelegramAdapter, TELEGRAM_LIMITS } from '../src/adapters/telegram/index.js';
 import { createLogger } from '../src/log.js';
 import type { ChatPlatform, PlatformName } from '../src/platform.js';
 import { createDigestScheduler } from '../src/scheduler/digest-scheduler.js';
@@ -126,8 +126,8 @@ export async function runFanout(
     apiRoot: fakes.apiRoot,
     botInfo: BOT_INFO,
     limits: {
+      ...TELEGRAM_LIMITS,
       perChatIntervalMs: 1000 / scale,
-      groupPerMinute: 20,
       globalPerSecond: TELEGRAM_PER_SECOND * scale,
     },
   });
@@ -138,8 +138,8 @@ export async function runFanout(
     log,
     apiUrl: fakes.apiUrl,
     limits: {
+      ...DISCORD_SEND_LIMITS,
       perChatIntervalMs: 1000 / scale,
-      groupPerMinute: Number.POSITIVE_INFINITY,
       globalPerSecond: DISCORD_PER_SECOND * scale,
     },
   });

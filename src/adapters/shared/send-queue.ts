@@ -6,6 +6,13 @@ export interface SendLimits {
   readonly groupPerMinute: number;
   /** Messages the bot may send in one second across all chats (about 30). */
   readonly globalPerSecond: number;
+  /**
+   * How much of its pace a gate held up (a busy event loop, a late timer) may catch up at once, in
+   * ms (default 250). What it lets through at once is answered at once: a platform with no key
+   * against repeats keeps it short, since a crash before the ledger records those answers would
+   * send them all again.
+   */
+  readonly catchUpMs?: number;
 }
 
 /** What a queue needs from the world: a clock and a way to wait (both injectable for tests). */
@@ -153,16 +160,17 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
 
   // Spread evenly rather than in bursts at the start of each second: kinder to the platform, and
   // fewer messages in flight at any moment (so fewer caught by a crash between send and record).
-  // The pace is 97% of the limit; a small bucket (a quarter second's worth) lets a late timer or a
-  // busy event loop held up that long catch up, at twice the pace, without losing pace (the count
-  // below keeps the catching up within the limit). It is for catching up, not for a burst after a
-  // lull: after a quiet second the gate starts again from one message.
+  // The pace is 97% of the limit; a small bucket (`catchUpMs` worth, a quarter second unless the
+  // platform says otherwise) lets a late timer or a busy event loop held up that long catch up
+  // without losing pace (the count below keeps the catching up within the limit). It is for
+  // catching up, not for a burst after a lull: after a quiet second the gate starts again from one
+  // message.
   let tokens = 1;
   let filledAt = clock.now();
   let lastThrough = -Infinity;
   let pausedUntil = -Infinity;
   const pace = (): number => globalPerSecond * 0.97;
-  const capacity = (): number => Math.max(1, Math.ceil(globalPerSecond / 4));
+  const capacity = (): number => Math.max(1, Math.ceil((globalPerSecond * (limits.catchUpMs ?? 250)) / 1000));
 
   // What the platform counts in a second is what reached it, not what left the gate: a request
   // arrives some time after it was let through and before its answer comes back, and the way there
@@ -203,11 +211,7 @@ export function createSendQueue(limits: SendLimits, clock: QueueClock = realCloc
       full = oldest === undefined ? 1000 : oldest - shortest + 1000 - now;
     // Whole milliseconds: a fraction of one would let rounding keep the bucket just short of a token.
     const paced = tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / pace());
-    // Catching up goes at twice the pace at most, not all at once: messages answered together are
-    // all sent again if the process dies before the ledger records them (Telegram has no key that
-    // would stop a repeat).
-    const spaced = lastThrough + 500 / pace() - now;
-    return Math.max(0, full, paced, spaced);
+    return Math.max(0, full, paced);
   }
 
   /** A message let through at `sentAt` has its answer (or was not sent after all: null). */

@@ -21,11 +21,17 @@ import { createModeratorCheck } from './moderator.js';
 import { startWithRetry } from '../shared/start-retry.js';
 import { classifyStartError, observeCalls, type ConnectionState } from './startup.js';
 
-/** Telegram's published limits: about 1 message a second per chat, 20 a minute per group, 30 a second in all. */
+/**
+ * Telegram's published limits: about 1 message a second per chat, 20 a minute per group, 30 a
+ * second in all. A held-up queue catches up a twentieth of a second at once, not a quarter:
+ * Telegram has no key that would stop a repeat, and a crash before the ledger records a batch of
+ * answers sends them all again.
+ */
 export const TELEGRAM_LIMITS: SendLimits = {
   perChatIntervalMs: 1000,
   groupPerMinute: 20,
   globalPerSecond: 30,
+  catchUpMs: 50,
 };
 
 /** How the Telegram adapter is built; only `token`, `store`, `services` and `log` are required. */
