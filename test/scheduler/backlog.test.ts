@@ -72,25 +72,31 @@ describe('a large batch and the next minute', () => {
   }, 90_000);
 });
 
+/** A store with a Balkan story and Balkan digests due at `start`: Telegram's first, then Discord's. */
+async function dueOnBoth(start: number, telegram: number, discord: number): Promise<Store> {
+  const store = await createTestStore();
+  await storyBefore(store, start, makeAnalysis());
+  const base = {
+    target: { kind: 'region' as const, slug: 'balkans' },
+    schedule: '0 8 * * *',
+    timezone: 'UTC',
+    threadId: null,
+    nextDueAt: new Date(start),
+  };
+  await store.batch!(async () => {
+    for (let i = 0; i < telegram; i++)
+      await store.subscriptions.add({ ...base, platform: 'telegram', chatId: `t${i}` });
+    for (let i = 0; i < discord; i++)
+      await store.subscriptions.add({ ...base, platform: 'discord', chatId: `d${i}` });
+  });
+  return store;
+}
+
 describe('two platforms, one of them stuck', () => {
   it('GIVEN Telegram not answering with 300 digests due THEN the Discord digests due with them still go at once', async () => {
-    const store = await createTestStore();
     const start = Date.now();
-    await storyBefore(store, start, makeAnalysis());
-    const base = {
-      target: { kind: 'region' as const, slug: 'balkans' },
-      schedule: '0 8 * * *',
-      timezone: 'UTC',
-      threadId: null,
-      nextDueAt: new Date(start),
-    };
     // Telegram's slots come first in the ledger, and there are more of them than fit in flight.
-    await store.batch!(async () => {
-      for (let i = 0; i < 300; i++)
-        await store.subscriptions.add({ ...base, platform: 'telegram', chatId: `t${i}` });
-      for (let i = 0; i < 20; i++)
-        await store.subscriptions.add({ ...base, platform: 'discord', chatId: `d${i}` });
-    });
+    const store = await dueOnBoth(start, 300, 20);
     let release: () => void = () => undefined;
     const stuck = new Promise<void>((resolve) => (release = resolve));
     const telegram: ChatPlatform = {
@@ -126,23 +132,9 @@ describe('two platforms, one of them stuck', () => {
 
 describe('two platforms sharing the composing', () => {
   it('GIVEN composing slower than both platforms send THEN Discord’s digests are composed while Telegram’s queue still holds some, not after Telegram’s whole claim', async () => {
-    const store = await createTestStore();
     const start = Date.now();
-    await storyBefore(store, start, makeAnalysis());
-    const base = {
-      target: { kind: 'region' as const, slug: 'balkans' },
-      schedule: '0 8 * * *',
-      timezone: 'UTC',
-      threadId: null,
-      nextDueAt: new Date(start),
-    };
     // Telegram's slots come first in the ledger and are claimed first.
-    await store.batch!(async () => {
-      for (let i = 0; i < 200; i++)
-        await store.subscriptions.add({ ...base, platform: 'telegram', chatId: `t${i}` });
-      for (let i = 0; i < 50; i++)
-        await store.subscriptions.add({ ...base, platform: 'discord', chatId: `d${i}` });
-    });
+    const store = await dueOnBoth(start, 200, 50);
     // Composing a digest takes 100 ms (a busy machine): sixteen at a time make 160 a second,
     // fewer than Telegram's 50 and Discord's 200 together.
     const slow: Store = {
